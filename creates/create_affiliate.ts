@@ -1,0 +1,25 @@
+import { AFFILIATE_SAMPLE } from '../triggers/samples';
+import { defineAction } from './create-factory';
+
+/** Create Affiliate: adds a person to the affiliate program. */
+export default defineAction({
+  key: 'create_affiliate',
+  noun: 'Affiliate',
+  label: 'Create Affiliate',
+  description: 'Creates a new affiliate in your program (for example when a CRM deal closes).',
+  record: 'affiliate',
+  inputFields: [
+    { key: 'email', label: 'Email', required: true, helpText: "The new affiliate's email address. It must not belong to an existing affiliate." },
+    { key: 'first_name', label: 'First Name', helpText: "The affiliate's first name." },
+    { key: 'last_name', label: 'Last Name', helpText: "The affiliate's last name." },
+    { key: 'company', label: 'Company', helpText: "The affiliate's company or brand, if any." },
+    { key: 'program_id', label: 'Program', helpText: 'The program to add the affiliate to. Leave empty for your default program.' },
+    {
+      key: 'send_welcome_email',
+      label: 'Send Welcome Email',
+      type: 'boolean',
+      helpText: 'Yes to have the platform email the new affiliate their login and links, where the platform offers it.',
+    },
+  ],
+  sample: AFFILIATE_SAMPLE.created,
+});

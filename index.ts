@@ -1,0 +1,49 @@
+/**
+ * Affiliate Hub: the Zapier app definition. Everything vendor-specific lives in platforms/; the
+ * triggers, actions and searches here are generic and work for whichever platform the user connects.
+ */
+import { defineApp, version as platformVersion } from 'zapier-platform-core';
+import packageJson from './package.json';
+import authentication from './authentication';
+import approveAffiliate from './creates/approve_affiliate';
+import approveReferral from './creates/approve_referral';
+import createAffiliate from './creates/create_affiliate';
+import denyAffiliate from './creates/deny_affiliate';
+import denyReferral from './creates/deny_referral';
+import { addCredentials, explainErrors } from './platforms/middleware';
+import affiliateStatusChanged from './triggers/affiliate_status_changed';
+import newAffiliate from './triggers/new_affiliate';
+import newPayout from './triggers/new_payout';
+import newPlatformEvent from './triggers/new_platform_event';
+import newReferral from './triggers/new_referral';
+import payoutPaid from './triggers/payout_paid';
+import platformEventList from './triggers/platform_event_list';
+import referralStatusChanged from './triggers/referral_status_changed';
+
+const triggers = [
+  newReferral,
+  referralStatusChanged,
+  newAffiliate,
+  affiliateStatusChanged,
+  newPayout,
+  payoutPaid,
+  newPlatformEvent,
+  platformEventList,
+];
+
+const creates = [approveReferral, denyReferral, createAffiliate, approveAffiliate, denyAffiliate];
+
+function byKey<T extends { key: string }>(items: T[]): Record<string, T> {
+  return Object.fromEntries(items.map((item) => [item.key, item]));
+}
+
+export default defineApp({
+  version: packageJson.version,
+  platformVersion,
+  authentication,
+  beforeRequest: [addCredentials],
+  afterResponse: [explainErrors],
+  triggers: byKey(triggers),
+  creates: byKey(creates),
+  searches: {},
+});

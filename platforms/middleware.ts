@@ -1,0 +1,100 @@
+/**
+ * The app's HTTP middleware. `beforeRequest` adds the connection's credentials, and only to
+ * requests for the connected platform's own API; `afterResponse` turns vendor errors into
+ * messages a Zap user can act on, always carrying the vendor's own message.
+ */
+import type { AfterResponseMiddleware, BeforeRequestMiddleware, HttpResponse } from 'zapier-platform-core';
+import { baseUrlOf } from './api';
+import { getPath } from './paths';
+import { findPlatform } from './registry';
+import { renderText } from './template';
+import type { PlatformDefinition } from './types';
+
+/** core ≥ 18 throws its own ThrottledError for 429 before afterResponse; this flag lets ours name the platform. */
+type CoreRequestOptions = Parameters<BeforeRequestMiddleware>[0] & { throwForThrottlingEarly?: boolean };
+
+/** Adds the platform's auth header (or HTTP Basic) and JSON headers to requests for its base URL. */
+export const addCredentials: BeforeRequestMiddleware = (request, _z, bundle) => {
+  const platform = findPlatform(bundle.authData?.platform);
+  if (!platform || !request.url.startsWith(baseUrlOf(platform))) return request;
+  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+  const auth = platform.auth;
+  if (auth.type === 'header') {
+    headers[auth.header] = renderText(auth.value, bundle.authData);
+  } else {
+    const user = bundle.authData[auth.username] ?? '';
+    const password = bundle.authData[auth.password] ?? '';
+    headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  }
+  const prepared: CoreRequestOptions = { ...request, headers, throwForThrottlingEarly: false };
+  return prepared;
+};
+
+/** The vendor's own error message, from the platform's known error-body paths. */
+export function vendorMessage(platform: PlatformDefinition, response: Pick<HttpResponse, 'data' | 'content'>): string {
+  for (const path of platform.errorMessagePaths) {
+    const value = getPath(response.data, path);
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    if (Array.isArray(value) && value.length > 0) return value.map(String).join('; ');
+  }
+  const text = typeof response.content === 'string' ? response.content.trim() : '';
+  return text === '' ? 'no message' : text.slice(0, 300);
+}
+
+/** `POST /referral/123/status`: which call failed, without host or query (which may carry tokens). */
+function describeCall(platform: PlatformDefinition, response: HttpResponse): string {
+  const url = response.request.url ?? '';
+  const path = url.startsWith(baseUrlOf(platform)) ? url.slice(baseUrlOf(platform).length) : new URL(url).pathname;
+  return `${response.request.method ?? 'GET'} ${path.split('?')[0]}`;
+}
+
+function retryAfterSeconds(response: HttpResponse): number | undefined {
+  const value = response.getHeader('retry-after');
+  const seconds = value === undefined ? NaN : Number.parseInt(value, 10);
+  return Number.isNaN(seconds) ? undefined : seconds;
+}
+
+/**
+ * Maps a vendor error response to the error the user sees.
+ * @throws ExpiredAuthError (401), ThrottledError (429, with the vendor's Retry-After in seconds),
+ *   z.errors.Error for every other 4xx/5xx, each naming the platform and quoting its message.
+ */
+export const explainErrors: AfterResponseMiddleware = (response, z, bundle) => {
+  const platform = findPlatform(bundle.authData?.platform);
+  const accepted: unknown = response.request.middlewareData?.acceptStatuses;
+  if (Array.isArray(accepted) && accepted.includes(response.status)) {
+    response.skipThrowForStatus = true;
+    return response;
+  }
+  if (!platform || response.status < 400 || response.skipThrowForStatus) return response;
+  const name = platform.name;
+  const message = vendorMessage(platform, response);
+  const call = describeCall(platform, response);
+  const status = response.status;
+  if (status === 401) {
+    throw new z.errors.ExpiredAuthError(
+      `${name} did not accept the API key ("${message}"). Reconnect your ${name} account with a current key.`,
+    );
+  }
+  if (status === 429) {
+    const delay = retryAfterSeconds(response);
+    throw new z.errors.ThrottledError(
+      `${name} is rate-limiting this account ("${message}")${delay === undefined ? '' : `; retry in ${delay} s`}.`,
+      delay,
+    );
+  }
+  if (status === 403) {
+    throw new z.errors.Error(`${name} refused ${call}: the API key lacks a permission it needs ("${message}").`, 'Forbidden', status);
+  }
+  if (status === 404) {
+    throw new z.errors.Error(`${name} found nothing at ${call} ("${message}"). Check the ID you mapped.`, 'NotFound', status);
+  }
+  if (status >= 500) {
+    throw new z.errors.Error(
+      `${name} had a server error (HTTP ${status}) on ${call} ("${message}"). This is usually temporary: try again in a few minutes.`,
+      'VendorUnavailable',
+      status,
+    );
+  }
+  throw new z.errors.Error(`${name} rejected ${call} (HTTP ${status}): ${message}`, 'InvalidRequest', status);
+};

@@ -1,0 +1,110 @@
+/**
+ * Interprets a platform's field maps: turns a vendor object into the normalized record of
+ * DESIGN.md section 2, keeping the vendor payload under `raw`.
+ */
+import { convert, toText } from './conversions';
+import { getPath } from './paths';
+import {
+  STATUSES,
+  UNMAPPED_EVENT,
+  type JsonObject,
+  type NormalizedEvent,
+  type NormalizedOutput,
+  type RecordKind,
+  type RecordOf,
+} from './records';
+import type { FieldMap, FieldSource, PlatformDefinition } from './types';
+
+/** Statuses normalize through the platform's table; this is what arrives when the table has no entry. */
+const UNKNOWN_STATUS = 'unknown';
+
+function joined(object: unknown, paths: readonly string[]): string | undefined {
+  const parts = paths.map((path) => toText(getPath(object, path))).filter((part) => part !== undefined);
+  return parts.length === 0 ? undefined : parts.join(' ');
+}
+
+function firstPresent(object: unknown, path: string | readonly string[]): unknown {
+  const paths = typeof path === 'string' ? [path] : path;
+  for (const path of paths) {
+    const value = getPath(object, path);
+    if (value !== undefined && value !== null && value !== '') return value;
+  }
+  return undefined;
+}
+
+function normalizeStatus(platform: PlatformDefinition, kind: RecordKind, value: unknown): string | undefined {
+  const text = toText(value);
+  if (text === undefined) return undefined;
+  const table: Record<string, string> = platform.statuses[kind] ?? {};
+  const mapped = table[text.toLowerCase()];
+  const allowed: readonly string[] = STATUSES[kind];
+  return mapped !== undefined && allowed.includes(mapped) ? mapped : UNKNOWN_STATUS;
+}
+
+/** What happened and where: the facts a record carries besides the vendor object's fields. */
+export interface NormalizeContext {
+  platform: PlatformDefinition;
+  kind: RecordKind;
+  /** Normalized event, or `other`. */
+  event: NormalizedEvent | typeof UNMAPPED_EVENT;
+  /** The vendor's event name. */
+  vendorEvent: string;
+  /** Field-map overrides for this vendor event. */
+  overrides?: FieldMap<RecordKind>;
+}
+
+/**
+ * Normalizes one vendor object.
+ * @param object the vendor object (e.g. UpPromote's referral), read through the platform's field map
+ * @param raw what to keep under `raw` (the whole delivery body, or the list item)
+ * @returns the record, with only the fields the vendor supplied; `id` falls back to '' only when
+ *   the vendor sent none (callers that need an id check it).
+ */
+export function normalizeRecord<K extends RecordKind>(
+  context: NormalizeContext & { kind: K },
+  object: unknown,
+  raw: JsonObject,
+): RecordOf[K] {
+  const { platform, kind } = context;
+  const map: Record<string, string | FieldSource | undefined> = {
+    ...(platform.fields[kind] as Record<string, string | FieldSource | undefined>),
+    ...(context.overrides as Record<string, string | FieldSource | undefined> | undefined),
+  };
+  const record: Record<string, unknown> = {
+    id: '',
+    platform: platform.id,
+    event: context.event,
+    vendor_event: context.vendorEvent,
+  };
+  for (const [field, spec] of Object.entries(map)) {
+    if (spec === undefined) continue;
+    if (typeof spec !== 'string' && 'join' in spec) {
+      const text = joined(object, spec.join);
+      if (text !== undefined) record[field] = text;
+      continue;
+    }
+    const source = typeof spec === 'string' ? { path: spec } : spec;
+    const value = firstPresent(object, source.path);
+    const conversion = source.convert ?? 'text';
+    const converted =
+      conversion === 'status' ? normalizeStatus(platform, kind, value) : convert(value, conversion);
+    if (converted !== undefined) record[field] = converted;
+    // The vendor's own word for the current status stays visible next to the normalized one.
+    if (field === 'status' && value !== undefined) record.vendor_status = toText(value);
+  }
+  if (record.name === undefined && (record.first_name !== undefined || record.last_name !== undefined)) {
+    record.name = [record.first_name, record.last_name].filter((part) => part !== undefined).join(' ');
+  }
+  record.raw = raw;
+  return record as unknown as RecordOf[K];
+}
+
+/** The output of a vendor event that has no normalized record: the base fields and `raw`. */
+export function unmappedOutput(
+  platform: PlatformDefinition,
+  vendorEvent: string,
+  id: string,
+  raw: JsonObject,
+): NormalizedOutput {
+  return { id, platform: platform.id, event: UNMAPPED_EVENT, vendor_event: vendorEvent, raw };
+}

@@ -1,0 +1,72 @@
+/**
+ * Renders request templates (`{{name}}` placeholders, see `Template` in types.ts) against a scope
+ * of named values. Kept deliberately close to Make's IML `{{...}}` so the same data can be
+ * translated for the Make app.
+ */
+import type { Template } from './types';
+import { getPath } from './paths';
+
+/** Values a template may refer to: action inputs, `auth.*`, subscription facts. */
+export type Scope = Record<string, unknown>;
+
+const WHOLE = /^\{\{\s*([\w.]+)\s*\}\}$/;
+const ANY = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+/** Marker for "this placeholder had no value": the key is dropped. */
+const MISSING = Symbol('missing');
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+function renderValue(template: Template, scope: Scope): unknown {
+  if (typeof template === 'string') {
+    const whole = WHOLE.exec(template);
+    if (whole) {
+      const value = getPath(scope, whole[1]);
+      return isAbsent(value) ? MISSING : value;
+    }
+    let missing = false;
+    const text = template.replace(ANY, (_, name: string) => {
+      const value = getPath(scope, name);
+      if (isAbsent(value)) missing = true;
+      return isAbsent(value) ? '' : String(value);
+    });
+    return missing ? MISSING : text;
+  }
+  if (Array.isArray(template)) {
+    return template.map((item) => renderValue(item, scope)).filter((item) => item !== MISSING);
+  }
+  if (template !== null && typeof template === 'object') return renderObject(template, scope);
+  return template;
+}
+
+/** Renders every value of an object template; keys whose placeholders have no value are left out. */
+export function renderObject(template: Record<string, Template>, scope: Scope): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(template)) {
+    const rendered = renderValue(value, scope);
+    if (rendered !== MISSING) out[key] = rendered;
+  }
+  return out;
+}
+
+/**
+ * Renders a URL path; every placeholder is URL-encoded.
+ * @throws Error naming the placeholder when a path value is missing (a path cannot drop a part).
+ */
+export function renderPath(path: string, scope: Scope): string {
+  return path.replace(ANY, (_, name: string) => {
+    const value = getPath(scope, name);
+    if (isAbsent(value)) throw new Error(`Missing value for {{${name}}} in ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** Renders a string template to text (e.g. an auth header value); missing placeholders become ''. */
+export function renderText(template: string, scope: Scope): string {
+  return template.replace(ANY, (_, name: string) => {
+    const value = getPath(scope, name);
+    return isAbsent(value) ? '' : String(value);
+  });
+}

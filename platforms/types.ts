@@ -1,0 +1,209 @@
+/**
+ * The shape of a platform definition: everything Affiliate Hub knows about one vendor, as data
+ * (DESIGN.md section 4). The generic layer (triggers/, creates/, searches/) interprets it for
+ * Zapier; the Make generator reads the same data. Code appears only where data cannot say it
+ * (a signature scheme of its own, an odd payload).
+ */
+import type { NormalizedEvent, RecordKind, RecordField, NormalizedStatus } from './records';
+
+/** Platform ids, the values of the connection's `platform` field. */
+export type PlatformId = 'uppromote' | 'partnerstack' | 'rebus' | 'tamio' | 'viralref';
+
+/**
+ * A value in a request template. Strings may hold `{{name}}` placeholders filled from the call's
+ * scope (action inputs, `auth.*`, `target_url`, `event`, `secret`, `subscription_id`, `limit`,
+ * `page`). A string that is exactly one placeholder keeps the value's type (a number stays a number);
+ * a placeholder whose value is missing drops the key from the query or body.
+ */
+export type Template = string | number | boolean | null | Template[] | { [key: string]: Template };
+
+/** One HTTP request to the vendor's API, relative to the platform's base URL. */
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below the base URL, e.g. `/referral/{{referral_id}}/status`. Placeholders are URL-encoded. */
+  path: string;
+  query?: Record<string, Template>;
+  /** JSON body. */
+  body?: Record<string, Template>;
+  /** Where this request's shape comes from: `documented`, or `inferred: <basis>`. */
+  source: string;
+}
+
+/** How the connection authenticates every request to the vendor. */
+export type AuthScheme =
+  /** A header built from a template, e.g. `Authorization: Bearer {{api_key}}`. */
+  | { type: 'header'; header: string; value: string }
+  /** HTTP Basic with two connection fields. */
+  | { type: 'basic'; username: 'public_key' | 'api_key'; password: 'public_key' | 'api_key' };
+
+/** A conversion applied to a vendor value before it lands in a normalized field. */
+export type Conversion =
+  /** Any scalar to a string (ids are strings whatever the vendor sends). */
+  | 'text'
+  /** A number or numeric string in major units, e.g. "12.50" → 12.5. */
+  | 'decimal'
+  /** An integer amount in minor units (cents) to major units, e.g. 1250 → 12.5. */
+  | 'minor_units'
+  /** Epoch milliseconds to ISO-8601 UTC. */
+  | 'epoch_ms'
+  /** Epoch seconds to ISO-8601 UTC. */
+  | 'epoch_s'
+  /** Any date string Date can parse to ISO-8601 UTC. */
+  | 'iso'
+  /** Upper-case text (ISO-4217 currency codes). */
+  | 'upper'
+  /** Through the platform's status table for the record kind; unknown values become `unknown`. */
+  | 'status';
+
+/**
+ * Where a normalized field comes from: a dotted path (or several, the first present wins), or
+ * several paths whose texts are joined with spaces (a first and a last name).
+ */
+export type FieldSource = { path: string | readonly string[]; convert?: Conversion } | { join: readonly string[] };
+
+/** How to fill each normalized field of a record kind from a vendor object. A bare string is a path read as text. */
+export type FieldMap<K extends RecordKind> = { [F in RecordField<K> | 'id']?: string | FieldSource };
+
+/** A vendor status (lower-cased) → normalized status, per record kind. */
+export type StatusTable = { [K in RecordKind]?: Record<string, NormalizedStatus<K>> };
+
+/** One event in the vendor's catalogue. */
+export interface VendorEvent {
+  /** The vendor's own event name, e.g. `referral.new`. */
+  key: string;
+  /** What the user sees in the New Platform Event dropdown. */
+  label: string;
+  /** The normalized event, where one corresponds. */
+  event?: NormalizedEvent;
+  /** Where the vendor object sits in the delivery body: a dotted path, '' for the body itself. */
+  objectPath?: string;
+  /** Field-map overrides for this event's payload (diff payloads, envelopes of their own). */
+  fields?: FieldMap<RecordKind>;
+  /** `documented`: a vendor example exists; `constructed`: built from documented field lists. */
+  example: 'documented' | 'constructed' | 'none';
+}
+
+/** How the delivery names its event and its own id. */
+export interface DeliveryShape {
+  /** Dotted path of the event name in the body; absent when the body carries none (route by subscription). */
+  eventPath?: string;
+  /** Body event names that differ from the catalogue key (old naming schemes), → catalogue key. */
+  eventAliases?: Record<string, string>;
+  /** Dotted path of the delivery's unique id, for deduplication. */
+  idPath?: string;
+}
+
+/**
+ * How a delivery proves it comes from the vendor. Interpreted by platforms/signature.ts.
+ * - `hmac`: HMAC-SHA256 of the raw body with the subscription's (or the dashboard's) secret, in a header.
+ * - `url_token`: no vendor signature; a random token we add to the target URL's query is checked.
+ * - `remote`: the vendor's own API verifies the delivery (signature shape known, signed string not).
+ */
+export type SignatureScheme =
+  | {
+      type: 'hmac';
+      /** Header name, matched case-insensitively with or without Zapier's `Http-` prefix. */
+      header: string | { contains: string };
+      encodings: readonly ('hex' | 'base64')[];
+      /** An optional prefix before the digest, e.g. `sha256=`. */
+      prefix?: string;
+      source: string;
+    }
+  | { type: 'url_token'; param: string; source: string }
+  | {
+      type: 'remote';
+      header: { contains: string };
+      /** The value's shape: `t=<unix seconds>,s=<signature>`. */
+      timestampField: string;
+      toleranceSeconds: number;
+      /** The verify call; `{{signature_header}}` and the raw body are sent. */
+      request: RequestSpec & { signatureHeader: string };
+      source: string;
+    };
+
+/** Webhook registration through the vendor's API (REST hooks). */
+export interface WebhookApi {
+  kind: 'api';
+  /** `one`: one event per vendor subscription (several subscriptions per Zap); `many`: one subscription takes a list. */
+  eventsPerSubscription: 'one' | 'many';
+  subscribe: RequestSpec & {
+    /** Dotted path of the vendor's id for the new subscription in the response. */
+    idPath?: string;
+    /** Dotted path of the signing secret in the response, when the vendor issues it. */
+    secretPath?: string;
+  };
+  /** Placeholders: `subscription_id`, `event`. A 404 or 410 counts as already removed. */
+  unsubscribe: RequestSpec;
+  /** Finds an existing subscription for an event (vendors that allow only one per event). */
+  findExisting?: RequestSpec & { itemsPath: string; targetField: string; secretField?: string };
+  /** The caller chooses the secret (sent as `{{secret}}`) instead of the vendor issuing one. */
+  callerChoosesSecret?: boolean;
+}
+
+/** Webhooks that the merchant registers in the vendor's dashboard (no API). */
+export interface WebhookDashboard {
+  kind: 'dashboard';
+  /** Where in the dashboard to paste the Zap's URL and find the signing secret. */
+  directions: string;
+}
+
+/** A list endpoint: performList, dropdowns and searches. */
+export interface ListSpec {
+  request: RequestSpec;
+  /** Dotted path of the item array in the response. */
+  itemsPath: string;
+  /** Largest page the vendor serves. */
+  maxPageSize: number;
+}
+
+/** A vendor action behind one of the app's creates. */
+export interface ActionSpec {
+  request: RequestSpec;
+  /** What the action changed, normalized from the response (`resultPath`) over what is known from the inputs. */
+  result: {
+    event: NormalizedEvent;
+    resultPath?: string;
+    /** Fields known without the response, as templates over the inputs. */
+    assume?: Record<string, Template>;
+  };
+  /** Inputs the vendor needs in a given form, checked before the call, e.g. `{ affiliate: 'email' }`. */
+  inputFormats?: Record<string, 'email'>;
+}
+
+/** An action the platform's API does not offer: the message says why and what to do instead. */
+export interface Unsupported {
+  unsupported: string;
+}
+
+/** Create keys of the app that platforms implement. */
+export type ActionKey =
+  | 'approve_referral'
+  | 'deny_referral'
+  | 'create_referral'
+  | 'create_affiliate'
+  | 'approve_affiliate'
+  | 'deny_affiliate'
+  | 'mark_payout_paid';
+
+/** Everything the app knows about one platform. */
+export interface PlatformDefinition {
+  id: PlatformId;
+  /** Display name, e.g. `UpPromote`. */
+  name: string;
+  /** https base URL of the vendor API, without trailing slash. */
+  baseUrl: string;
+  auth: AuthScheme;
+  /** A cheap authenticated call proving the key works; `accountPath` names the account in the response, if any. */
+  connectionTest: RequestSpec & { accountPath?: string };
+  /** Dotted paths where the vendor's error bodies carry their message, first present wins. */
+  errorMessagePaths: readonly string[];
+  events: readonly VendorEvent[];
+  delivery: DeliveryShape;
+  signature: SignatureScheme;
+  webhooks: WebhookApi | WebhookDashboard;
+  /** Default field maps per record kind. */
+  fields: { [K in RecordKind]?: FieldMap<K> };
+  statuses: StatusTable;
+  lists: { [K in RecordKind]?: ListSpec };
+  actions: Partial<Record<ActionKey, ActionSpec | Unsupported>>;
+}

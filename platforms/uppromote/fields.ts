@@ -1,0 +1,58 @@
+/**
+ * UpPromote objects → normalized records.
+ * Field names: the documented payment.paid example and the documented fragments of referral.new /
+ * affiliate.new [DOC]; the rest of the referral and affiliate objects from PostHog's column docs for
+ * `GET /referrals` and `GET /affiliates` and code reading live payloads [INF]. Money is a decimal
+ * string in the shop's currency (e.g. "120.00"), which no payload names [INF], so `currency` stays unset.
+ */
+import type { PlatformDefinition } from '../types';
+
+export const UPPROMOTE_FIELDS: PlatformDefinition['fields'] = {
+  referral: {
+    id: 'id',
+    status: { path: 'status', convert: 'status' },
+    order_id: 'order_id',
+    order_number: 'order_number',
+    sale_amount: { path: 'total_sales', convert: 'decimal' },
+    commission_amount: { path: 'commission', convert: 'decimal' },
+    affiliate_id: 'affiliate.id',
+    affiliate_email: 'affiliate.email',
+    affiliate_name: { join: ['affiliate.first_name', 'affiliate.last_name'] },
+    customer_email: 'customer_email',
+    created_at: { path: 'created_at', convert: 'iso' },
+  },
+  affiliate: {
+    id: 'id',
+    status: { path: 'status', convert: 'status' },
+    email: 'email',
+    first_name: 'first_name',
+    last_name: 'last_name',
+    company: 'company',
+    program_id: 'program_id',
+    program_name: 'program_name',
+    referral_link: { path: ['custom_affiliate_link', 'default_affiliate_link'] },
+    coupon_code: { path: ['coupons.0.code', 'coupons.0'] },
+    created_at: { path: 'created_at', convert: 'iso' },
+  },
+  payout: {
+    id: 'payment_id',
+    status: { path: 'status', convert: 'status' },
+    amount: { path: 'total_processed', convert: 'decimal' },
+    affiliate_id: 'affiliate_id',
+    affiliate_email: 'affiliate_email',
+    payment_method: 'payment_method',
+    paid_at: { path: 'processed_at', convert: 'iso' },
+    created_at: { path: 'created_at', convert: 'iso' },
+  },
+};
+
+/**
+ * Vendor statuses (lower-cased) → normalized. Referral `pending|approved|denied|paid`, affiliate
+ * `active|inactive|pending` [DOC: get-affiliates]; payment `SUCCESS` [DOC: payment.paid example];
+ * the approve/deny action's `approved|denied` values [DOC].
+ */
+export const UPPROMOTE_STATUSES: PlatformDefinition['statuses'] = {
+  referral: { pending: 'pending', approved: 'approved', denied: 'denied', paid: 'paid', refunded: 'refunded' },
+  affiliate: { active: 'active', approved: 'active', inactive: 'inactive', pending: 'pending', denied: 'denied' },
+  payout: { success: 'paid', paid: 'paid', pending: 'pending', failed: 'failed', fail: 'failed' },
+};

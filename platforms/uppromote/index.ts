@@ -1,0 +1,129 @@
+/**
+ * UpPromote (Shopify affiliate app), API v2.
+ * Reference: https://aff-api.uppromote.com/docs/v2 and docs.uppromote.com → API & Webhook; tags
+ * [DOC] / [INF] as in shared/platforms/README.md section 1. Every `source` names its basis.
+ */
+import { CATALOGUE } from '../catalogue';
+import type { PlatformDefinition } from '../types';
+import { UPPROMOTE_EVENTS } from './events';
+import { UPPROMOTE_FIELDS, UPPROMOTE_STATUSES } from './fields';
+
+const POLYMETRICS = 'inferred: third-party connector (polymetrics) built from the Apidog reference';
+
+export const uppromote: PlatformDefinition = {
+  id: 'uppromote',
+  name: CATALOGUE.uppromote.name,
+  baseUrl: 'https://aff-api.uppromote.com/api/v2',
+  // The raw key, no `Bearer` [DOC: API overview]. v1 used Bearer: do not mix them up.
+  auth: { type: 'header', header: 'Authorization', value: '{{api_key}}' },
+  connectionTest: {
+    method: 'GET',
+    path: '/affiliates',
+    query: { page: 1, per_page: 1 },
+    source: 'inferred: PostHog uses this call as its credential probe; the endpoint is documented',
+  },
+  errorMessagePaths: ['message', 'errors', 'error'],
+  events: UPPROMOTE_EVENTS,
+  // Payloads are the bare object with no event name or id [INF: PostHog].
+  delivery: {},
+  signature: {
+    type: 'hmac',
+    header: 'X-UpPromote-Signature',
+    encodings: ['hex'],
+    source: 'documented header and HMAC-SHA256 of the raw body; lower-case hex inferred (PostHog, two other integrations)',
+  },
+  webhooks: {
+    kind: 'api',
+    eventsPerSubscription: 'one',
+    subscribe: {
+      method: 'POST',
+      path: '/webhook-subscriptions',
+      body: { target_url: '{{target_url}}', event: '{{event}}' },
+      secretPath: 'data.secret_key',
+      source: 'documented request; the secret_key in the response inferred (PostHog)',
+    },
+    // Keyed by event alone, with a JSON body [INF: PostHog and polymetrics independently].
+    unsubscribe: {
+      method: 'DELETE',
+      path: '/webhook-subscriptions',
+      body: { event: '{{event}}' },
+      source: 'inferred: method documented; body from PostHog and polymetrics',
+    },
+    // One subscription per event per store [INF: PostHog]: look before subscribing so a clash is explained.
+    findExisting: {
+      method: 'GET',
+      path: '/webhook-subscriptions',
+      query: { page: 1, per_page: 10, event: '{{event}}' },
+      itemsPath: 'data',
+      targetField: 'target_url',
+      secretField: 'secret_key',
+      source: 'documented request; item fields inferred (PostHog fixtures)',
+    },
+  },
+  fields: UPPROMOTE_FIELDS,
+  statuses: UPPROMOTE_STATUSES,
+  lists: {
+    referral: {
+      request: { method: 'GET', path: '/referrals', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
+      itemsPath: 'data',
+      maxPageSize: 100,
+    },
+    affiliate: {
+      request: { method: 'GET', path: '/affiliates', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
+      itemsPath: 'data',
+      maxPageSize: 100,
+    },
+    payout: {
+      request: { method: 'GET', path: '/payments/paid', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
+      itemsPath: 'data',
+      maxPageSize: 100,
+    },
+  },
+  actions: {
+    approve_referral: {
+      request: { method: 'POST', path: '/referral/{{referral_id}}/status', body: { status: 'approved' }, source: POLYMETRICS },
+      result: { event: 'referral.approved', resultPath: 'data', assume: { id: '{{referral_id}}', status: 'approved' } },
+    },
+    deny_referral: {
+      request: { method: 'POST', path: '/referral/{{referral_id}}/status', body: { status: 'denied' }, source: POLYMETRICS },
+      result: { event: 'referral.denied', resultPath: 'data', assume: { id: '{{referral_id}}', status: 'denied' } },
+    },
+    create_affiliate: {
+      request: {
+        method: 'POST',
+        path: '/affiliates',
+        body: {
+          email: '{{email}}',
+          first_name: '{{first_name}}',
+          last_name: '{{last_name}}',
+          company: '{{company}}',
+          program_id: '{{program_id}}',
+          send_email: '{{send_welcome_email}}',
+        },
+        source: 'documented endpoint, status and send_email; other fields inferred (polymetrics)',
+      },
+      result: { event: 'affiliate.created', resultPath: 'data', assume: { email: '{{email}}' } },
+    },
+    // UpPromote identifies the affiliate by email here [INF: polymetrics].
+    approve_affiliate: {
+      request: {
+        method: 'POST',
+        path: '/affiliate/active',
+        body: { affiliate_email: '{{affiliate}}', status: 'approved' },
+        source: 'documented endpoint and status values; affiliate_email inferred (polymetrics)',
+      },
+      inputFormats: { affiliate: 'email' },
+      result: { event: 'affiliate.approved', resultPath: 'data', assume: { id: '{{affiliate}}', email: '{{affiliate}}', status: 'active' } },
+    },
+    deny_affiliate: {
+      request: {
+        method: 'POST',
+        path: '/affiliate/active',
+        body: { affiliate_email: '{{affiliate}}', status: 'denied' },
+        source: 'documented endpoint and status values; affiliate_email inferred (polymetrics)',
+      },
+      inputFormats: { affiliate: 'email' },
+      result: { event: 'affiliate.denied', resultPath: 'data', assume: { id: '{{affiliate}}', email: '{{affiliate}}', status: 'denied' } },
+    },
+  },
+};

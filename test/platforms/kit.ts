@@ -1,0 +1,41 @@
+/**
+ * What the contract test needs to know about a platform, written from the vendor documents (not
+ * read from platforms/): how its API answers subscribe and unsubscribe, how it signs and shapes a
+ * delivery, and the documented (or constructed) payloads with the normalized fields they must give.
+ */
+import type nock from 'nock';
+
+/** The subscription facts a kit needs to sign a delivery: what our subscribe stored. */
+export interface StoredSubscription {
+  id: string;
+  subscriptions: { events: string[]; id?: string; secret?: string }[];
+  token?: string;
+}
+
+export interface KitDelivery {
+  /** The vendor's event name. */
+  vendorEvent: string;
+  /** The payload body (object, serialized by the kit as the vendor would). */
+  body: Record<string, unknown>;
+  /** Normalized fields the delivery must produce (a subset of the record; `raw` is checked separately). */
+  expected: Record<string, unknown>;
+}
+
+export interface PlatformKit {
+  id: string;
+  authData: Record<string, string>;
+  /** nock scope on the vendor's API origin with the auth header matched. */
+  api(): nock.Scope;
+  /** Expects one subscribe call for `event` to a target URL on the Zap's hook host; replies as the vendor does. */
+  expectSubscribe(scope: nock.Scope, event: string): void;
+  /** Expects the unsubscribe call for what subscribe stored. */
+  expectUnsubscribe(scope: nock.Scope, stored: StoredSubscription): void;
+  /** A signed delivery of `body` as `vendorEvent` for the stored subscription: raw body, vendor header names, query. */
+  deliver(vendorEvent: string, body: Record<string, unknown>, stored: StoredSubscription): {
+    rawBody: string;
+    headers: Record<string, string>;
+    query: Record<string, string>;
+  };
+  /** The documented (or constructed) deliveries. */
+  deliveries: KitDelivery[];
+}

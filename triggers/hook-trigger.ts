@@ -1,0 +1,188 @@
+/**
+ * The one REST-hook trigger factory: every instant trigger of the app is this factory applied to
+ * a few lines of data (its key, labels, the normalized events it listens to). The connected
+ * platform's data decides which vendor events are subscribed, how deliveries are verified and
+ * how they are normalized, so no trigger names a vendor.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { callPlatform } from '../platforms/api';
+import { receiveDelivery } from '../platforms/delivery';
+import { normalizeRecord } from '../platforms/normalize';
+import { STATUSES, type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { platformOf } from '../platforms/registry';
+import { jsonObjectListSchema, readAt, subscribeDataSchema } from '../platforms/schemas';
+import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/types';
+import { subscribe, unsubscribe, type SubscribeData } from '../platforms/webhooks';
+import { deliveryFromBundle } from './bundle-delivery';
+import { describeOffer, selectVendorEvents, type TriggerEvents } from './event-selection';
+import { baseOutputFields, outputFieldsFor, type OutputField } from './output-fields';
+
+/** The data that defines one instant trigger. */
+export interface HookTriggerSpec {
+  /** Zapier key, snake_case. */
+  key: string;
+  noun: string;
+  /** Title Case label. */
+  label: string;
+  /** Starts "Triggers when". */
+  description: string;
+  /**
+   * The normalized events listened to, or `chosen`: the user picks one vendor event of the
+   * connected platform (New Platform Event).
+   */
+  events: TriggerEvents | 'chosen';
+  /** The record kind emitted (absent for `chosen`, where it depends on the event). */
+  record?: RecordKind;
+  /** Offers the optional "only when the status becomes" filter. */
+  statusFilter?: boolean;
+  /** A realistic output, as perform returns it for the platform it documents. */
+  sample: NormalizedOutput;
+}
+
+/** Default page size for performList when Zapier sets no limit. */
+const DEFAULT_LIST_SIZE = 10;
+
+/** Key of the hidden trigger that lists the connected platform's vendor events (dropdown). */
+export const PLATFORM_EVENT_LIST = 'platform_event_list';
+
+function webhookApiOf(z: ZObject, platform: PlatformDefinition): WebhookApi {
+  if (platform.webhooks.kind === 'api') return platform.webhooks;
+  throw new z.errors.Error(
+    `${platform.name} registers webhooks only in its dashboard, so this trigger cannot set one up. ` +
+      `Use the "New Event from Dashboard Webhook" trigger instead: it gives you a URL to paste into ${platform.name}.`,
+  );
+}
+
+function chosenEvent(z: ZObject, platform: PlatformDefinition, bundle: Bundle): VendorEvent {
+  const key = bundle.inputData.event;
+  const event = platform.events.find((item) => item.key === key);
+  if (event) return event;
+  throw new z.errors.Error(`${platform.name} has no event "${String(key)}". It offers: ${describeOffer(platform)}.`);
+}
+
+function statusInput(bundle: Bundle): string | undefined {
+  const status = bundle.inputData.status;
+  return typeof status === 'string' && status !== '' ? status : undefined;
+}
+
+/** The vendor events this trigger listens to on the platform. @throws z.errors.Error when it serves none */
+function vendorEventsFor(z: ZObject, spec: HookTriggerSpec, platform: PlatformDefinition, bundle: Bundle): VendorEvent[] {
+  if (spec.events === 'chosen') return [chosenEvent(z, platform, bundle)];
+  const events = selectVendorEvents(platform, spec.events, statusInput(bundle));
+  if (events.length > 0) return events;
+  throw new z.errors.Error(
+    `${platform.name} sends no event for "${spec.label}". Events ${platform.name} offers: ${describeOffer(platform)}.`,
+  );
+}
+
+function readSubscribeData(z: ZObject, bundle: Bundle): SubscribeData {
+  const parsed = subscribeDataSchema.safeParse(bundle.subscribeData);
+  if (parsed.success) return parsed.data as SubscribeData;
+  throw new z.errors.Error('This Zap has no webhook subscription on record. Turn the Zap off and on again.');
+}
+
+function passesStatusFilter(spec: HookTriggerSpec, bundle: Bundle, output: NormalizedOutput): boolean {
+  const wanted = spec.statusFilter ? statusInput(bundle) : undefined;
+  return wanted === undefined || ('status' in output && output.status === wanted);
+}
+
+function inputFieldsOf(spec: HookTriggerSpec) {
+  const fields = [];
+  if (spec.events === 'chosen') {
+    fields.push({
+      key: 'event',
+      label: 'Event',
+      required: true,
+      dynamic: `${PLATFORM_EVENT_LIST}.id.label`,
+      helpText: 'The platform event to listen to. The list shows every event your connected platform sends.',
+    });
+  }
+  if (spec.statusFilter && spec.record) {
+    fields.push({
+      key: 'status',
+      label: 'Only When the Status Becomes',
+      required: false,
+      choices: STATUSES[spec.record].filter((status) => status !== 'unknown'),
+      helpText: 'Leave empty to run on every status change, or pick a status to run only when a change lands on it.',
+    });
+  }
+  return fields;
+}
+
+/** The normalized event a list item stands for in this trigger. */
+function listedEvent(vendorEvent: VendorEvent): { kind: RecordKind; event: NormalizedEvent } | undefined {
+  if (vendorEvent.event === undefined) return undefined;
+  return { kind: vendorEvent.event.slice(0, vendorEvent.event.indexOf('.')) as RecordKind, event: vendorEvent.event };
+}
+
+/**
+ * Recent items of the trigger's record from the platform's list API, normalized like deliveries
+ * (Zapier shows them when the user tests the trigger).
+ * @throws z.errors.Error when the platform has no list for the record kind
+ */
+async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): Promise<NormalizedOutput[]> {
+  const platform = platformOf(z, bundle);
+  const vendorEvent = vendorEventsFor(z, spec, platform, bundle)[0];
+  const listed = listedEvent(vendorEvent);
+  const list = listed ? platform.lists[listed.kind] : undefined;
+  if (!listed || !list) {
+    throw new z.errors.Error(
+      `${platform.name} offers no list to load a sample for "${vendorEvent.label}". Send a test event from ${platform.name} instead.`,
+    );
+  }
+  const limit = Math.min(list.maxPageSize, bundle.meta?.limit > 0 ? bundle.meta.limit : DEFAULT_LIST_SIZE);
+  const response = await callPlatform(z, platform, list.request, { ...bundle.inputData, limit, page: 1 });
+  const items = readAt(response.data, list.itemsPath, jsonObjectListSchema) ?? [];
+  return items
+    .map((item) => normalizeRecord({ platform, kind: listed.kind, event: listed.event, vendorEvent: vendorEvent.key }, item, item))
+    .filter((record) => record.id !== '' && passesStatusFilter(spec, bundle, record));
+}
+
+/**
+ * Builds a Zapier REST-hook trigger from its data.
+ * @returns the trigger definition: performSubscribe / performUnsubscribe register and remove the
+ *   vendor webhook(s); perform verifies and normalizes a delivery (returning [] for anything
+ *   forged, malformed or not for this trigger); performList loads recent items.
+ */
+export function defineHookTrigger(spec: HookTriggerSpec) {
+  const outputFields: OutputField[] = spec.record ? outputFieldsFor(spec.record) : baseOutputFields();
+  return {
+    key: spec.key,
+    noun: spec.noun,
+    display: { label: spec.label, description: spec.description },
+    operation: {
+      type: 'hook' as const,
+      inputFields: inputFieldsOf(spec),
+      performSubscribe: async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
+        const platform = platformOf(z, bundle);
+        const api = webhookApiOf(z, platform);
+        const events = vendorEventsFor(z, spec, platform, bundle).map((event) => event.key);
+        if (!bundle.targetUrl) throw new z.errors.Error('Zapier gave no target URL to subscribe.');
+        return subscribe(z, platform, api, events, bundle.targetUrl);
+      },
+      performUnsubscribe: async (z: ZObject, bundle: Bundle): Promise<{ removed: number }> => {
+        const platform = platformOf(z, bundle);
+        const data = readSubscribeData(z, bundle);
+        await unsubscribe(z, platform, webhookApiOf(z, platform), data);
+        return { removed: data.subscriptions.length };
+      },
+      perform: async (z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> => {
+        const platform = platformOf(z, bundle);
+        const data = readSubscribeData(z, bundle);
+        const outcome = await receiveDelivery(z, platform, deliveryFromBundle(bundle), {
+          secrets: data.subscriptions.flatMap((subscription) => (subscription.secret ? [subscription.secret] : [])),
+          token: data.token,
+          events: data.subscriptions.flatMap((subscription) => subscription.events),
+        });
+        if (!outcome.accepted) {
+          z.console.log(`Affiliate Hub ignored a ${platform.name} delivery: ${outcome.reason}`);
+          return [];
+        }
+        return passesStatusFilter(spec, bundle, outcome.output) ? [outcome.output] : [];
+      },
+      performList: (z: ZObject, bundle: Bundle) => performList(z, bundle, spec),
+      sample: spec.sample,
+      outputFields,
+    },
+  };
+}

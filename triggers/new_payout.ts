@@ -1,0 +1,13 @@
+import { defineHookTrigger } from './hook-trigger';
+import { PAYOUT_SAMPLE } from './samples';
+
+/** New Payout: a payout to an affiliate was created (not yet paid). */
+export default defineHookTrigger({
+  key: 'new_payout',
+  noun: 'Payout',
+  label: 'New Payout',
+  description: 'Triggers when a new payout to an affiliate is created.',
+  record: 'payout',
+  events: { preference: [['payout.created']] },
+  sample: PAYOUT_SAMPLE.created,
+});

@@ -1,0 +1,13 @@
+import { defineHookTrigger } from './hook-trigger';
+import { REFERRAL_SAMPLE } from './samples';
+
+/** New Referral: a referred sale was recorded. */
+export default defineHookTrigger({
+  key: 'new_referral',
+  noun: 'Referral',
+  label: 'New Referral',
+  description: 'Triggers when a new referral (a referred sale and the commission it earns) is recorded.',
+  record: 'referral',
+  events: { preference: [['referral.created']] },
+  sample: REFERRAL_SAMPLE.created,
+});

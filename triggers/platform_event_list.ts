@@ -1,0 +1,26 @@
+/**
+ * Hidden trigger behind the New Platform Event dropdown: the connected platform's vendor events,
+ * from its catalogue (no API call).
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { platformOf } from '../platforms/registry';
+import { PLATFORM_EVENT_LIST } from './hook-trigger';
+
+export default {
+  key: PLATFORM_EVENT_LIST,
+  noun: 'Event',
+  display: {
+    label: 'Platform Events',
+    description: 'Triggers when listing the events of the connected platform, for the New Platform Event dropdown.',
+    hidden: true,
+  },
+  operation: {
+    perform: async (z: ZObject, bundle: Bundle) =>
+      platformOf(z, bundle).events.map((event) => ({ id: event.key, label: event.label })),
+    sample: { id: 'referral.new', label: 'Referral: New (referral.new)' },
+    outputFields: [
+      { key: 'id', label: 'Event Name' },
+      { key: 'label', label: 'Event' },
+    ],
+  },
+};

@@ -1,0 +1,17 @@
+import { defineHookTrigger } from './hook-trigger';
+import { REFERRAL_SAMPLE } from './samples';
+
+/** Referral Status Changed: approved, denied, paid… with an optional filter on the new status. */
+export default defineHookTrigger({
+  key: 'referral_status_changed',
+  noun: 'Referral',
+  label: 'Referral Status Changed',
+  description: 'Triggers when a referral changes status (for example when it is approved or denied).',
+  record: 'referral',
+  statusFilter: true,
+  events: {
+    preference: [['referral.status_changed'], ['referral.approved', 'referral.denied']],
+    byStatus: { approved: 'referral.approved', denied: 'referral.denied' },
+  },
+  sample: REFERRAL_SAMPLE.approved,
+});
