@@ -15,7 +15,7 @@ import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/t
 import { subscribe, unsubscribe, type SubscribeData } from '../platforms/webhooks';
 import { deliveryFromBundle } from './bundle-delivery';
 import { describeOffer, selectVendorEvents, type TriggerEvents } from './event-selection';
-import { baseOutputFields, outputFieldsFor, type OutputField } from './output-fields';
+import { anyRecordOutputFields, outputFieldsFor, type OutputField } from './output-fields';
 
 /** The data that defines one instant trigger. */
 export interface HookTriggerSpec {
@@ -145,7 +145,7 @@ async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): P
  *   forged, malformed or not for this trigger); performList loads recent items.
  */
 export function defineHookTrigger(spec: HookTriggerSpec) {
-  const outputFields: OutputField[] = spec.record ? outputFieldsFor(spec.record) : baseOutputFields();
+  const outputFields: OutputField[] = spec.record ? outputFieldsFor(spec.record) : anyRecordOutputFields();
   return {
     key: spec.key,
     noun: spec.noun,

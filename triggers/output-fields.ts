@@ -72,7 +72,9 @@ export function outputFieldsFor(kind: RecordKind): OutputField[] {
   return BY_KIND[kind];
 }
 
-/** Output fields of an event that may have no normalized record (New Platform Event). */
-export function baseOutputFields(): OutputField[] {
-  return BASE;
+/** Output fields of a trigger whose record kind depends on the event chosen (New Platform Event): every kind's, once. */
+export function anyRecordOutputFields(): OutputField[] {
+  const byKey = new Map<string, OutputField>();
+  for (const field of [...BY_KIND.referral, ...BY_KIND.affiliate, ...BY_KIND.payout]) if (!byKey.has(field.key)) byKey.set(field.key, field);
+  return [...byKey.values()];
 }
