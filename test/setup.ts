@@ -10,3 +10,9 @@ nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith(
 afterEach(() => {
   nock.cleanAll();
 });
+
+// Jest loads nock afresh for every test file in the same worker; the previous file's copy must
+// stop intercepting, or it refuses the next file's requests as "disallowed net connect".
+afterAll(() => {
+  nock.restore();
+});

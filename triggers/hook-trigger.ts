@@ -14,6 +14,7 @@ import { jsonObjectListSchema, readAt, subscribeDataSchema } from '../platforms/
 import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/types';
 import { subscribe, unsubscribe, type SubscribeData } from '../platforms/webhooks';
 import { deliveryFromBundle } from './bundle-delivery';
+import { isFirstDelivery } from './dedupe';
 import { describeOffer, selectVendorEvents, type TriggerEvents } from './event-selection';
 import { anyRecordOutputFields, outputFieldsFor, type OutputField } from './output-fields';
 
@@ -169,7 +170,8 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
       perform: async (z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> => {
         const platform = platformOf(z, bundle);
         const data = readSubscribeData(z, bundle);
-        const outcome = await receiveDelivery(z, platform, deliveryFromBundle(bundle), {
+        const delivery = deliveryFromBundle(bundle);
+        const outcome = await receiveDelivery(z, platform, delivery, {
           secrets: data.subscriptions.flatMap((subscription) => (subscription.secret ? [subscription.secret] : [])),
           token: data.token,
           events: data.subscriptions.flatMap((subscription) => subscription.events),
@@ -178,7 +180,13 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
           z.console.log(`Affiliate Hub ignored a ${platform.name} delivery: ${outcome.reason}`);
           return [];
         }
-        return passesStatusFilter(spec, bundle, outcome.output) ? [outcome.output] : [];
+        if (!passesStatusFilter(spec, bundle, outcome.output)) return [];
+        const identity = { platform: platform.id, listener: data.id, deliveryId: outcome.deliveryId, rawBody: delivery.rawBody };
+        if (!(await isFirstDelivery(z, identity))) {
+          z.console.log(`Affiliate Hub ignored a repeated ${platform.name} delivery of ${outcome.vendorEvent.key}.`);
+          return [];
+        }
+        return [outcome.output];
       },
       performList: (z: ZObject, bundle: Bundle) => performList(z, bundle, spec),
       sample: spec.sample,

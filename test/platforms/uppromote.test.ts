@@ -20,8 +20,9 @@ const stored = {
   subscriptions: [{ events: ['referral.new'], secret: upPromoteSecret('referral.new') }],
 };
 
-function performNewReferral(request: ReturnType<typeof hookRequest>) {
-  return appTester(newReferral.perform as never, { authData, subscribeData: stored, ...request }) as Promise<unknown[]>;
+/** Each call starts with an empty z.cache, so a repeated body is not taken for a retried delivery. */
+function performNewReferral(request: ReturnType<typeof hookRequest>, subscribeData: typeof stored = stored, freshCache = true) {
+  return appTester(newReferral.perform as never, { authData, subscribeData, ...request }, freshCache) as Promise<unknown[]>;
 }
 
 describe('UpPromote connection', () => {
@@ -73,6 +74,14 @@ describe('UpPromote deliveries', () => {
     expect(await performNewReferral(hookRequest(body, { 'X-UpPromote-Signature': value }))).toEqual([]);
   });
 
+  it('runs a retried delivery once per Zap, remembered in z.cache', async () => {
+    const request = hookRequest(body, { 'X-UpPromote-Signature': signature });
+    expect(await performNewReferral(request)).toHaveLength(1);
+    expect(await performNewReferral(request, stored, false)).toEqual([]);
+    const otherZap = { ...stored, id: 'referral.new/other-zap' };
+    expect(await performNewReferral(request, otherZap, false)).toHaveLength(1);
+  });
+
   it('applies the status filter of Referral Status Changed', async () => {
     const changed = JSON.stringify({ referral_id: 7, previous_status: 'pending', current_status: 'denied' });
     const subscribeData = {
@@ -86,7 +95,7 @@ describe('UpPromote deliveries', () => {
         inputData: { status },
         subscribeData,
         ...hookRequest(changed, { 'X-UpPromote-Signature': hmacHex('s3cret', changed) }),
-      });
+      }, true);
     expect(await run('denied')).toHaveLength(1);
     expect(await run('paid')).toEqual([]);
   });
