@@ -8,9 +8,14 @@ import authentication from './authentication';
 import approveAffiliate from './creates/approve_affiliate';
 import approveReferral from './creates/approve_referral';
 import createAffiliate from './creates/create_affiliate';
+import createReferral from './creates/create_referral';
+import markPayoutPaid from './creates/mark_payout_paid';
 import denyAffiliate from './creates/deny_affiliate';
 import denyReferral from './creates/deny_referral';
 import { addCredentials, explainErrors } from './platforms/middleware';
+import findAffiliate from './searches/find_affiliate';
+import findReferral from './searches/find_referral';
+import { affiliateList, groupList, payoutList, programList, referralList } from './triggers/choice-lists';
 import affiliateStatusChanged from './triggers/affiliate_status_changed';
 import newAffiliate from './triggers/new_affiliate';
 import newPayout from './triggers/new_payout';
@@ -29,9 +34,29 @@ const triggers = [
   payoutPaid,
   newPlatformEvent,
   platformEventList,
+  referralList,
+  affiliateList,
+  payoutList,
+  programList,
+  groupList,
 ];
 
-const creates = [approveReferral, denyReferral, createAffiliate, approveAffiliate, denyAffiliate];
+const creates = [approveReferral, denyReferral, createReferral, createAffiliate, approveAffiliate, denyAffiliate, markPayoutPaid];
+
+const searches = [findAffiliate, findReferral];
+
+/** Find Affiliate, or create one if none is found. */
+const searchOrCreates = {
+  find_affiliate: {
+    key: 'find_affiliate',
+    display: {
+      label: 'Find or Create Affiliate',
+      description: 'Finds an affiliate by email, or creates one if none is found.',
+    },
+    search: 'find_affiliate',
+    create: 'create_affiliate',
+  },
+};
 
 function byKey<T extends { key: string }>(items: T[]): Record<string, T> {
   return Object.fromEntries(items.map((item) => [item.key, item]));
@@ -45,5 +70,6 @@ export default defineApp({
   afterResponse: [explainErrors],
   triggers: byKey(triggers),
   creates: byKey(creates),
-  searches: {},
+  searches: byKey(searches),
+  searchOrCreates,
 });

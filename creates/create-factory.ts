@@ -47,11 +47,21 @@ function actionSpecOf(z: ZObject, platform: PlatformDefinition, action: ActionDe
   return spec;
 }
 
-function checkInputFormats(z: ZObject, platform: PlatformDefinition, spec: ActionSpec, action: ActionDefinition, bundle: Bundle): void {
+function labelOf(action: ActionDefinition, key: string): string {
+  return action.inputFields.find((field) => field.key === key)?.label ?? key;
+}
+
+function checkInputs(z: ZObject, platform: PlatformDefinition, spec: ActionSpec, action: ActionDefinition, bundle: Bundle): void {
+  for (const key of spec.requiredInputs ?? []) {
+    const value = bundle.inputData[key];
+    if (value === undefined || value === null || String(value).trim() === '') {
+      throw new z.errors.Error(`${platform.name} needs "${labelOf(action, key)}" for ${action.label}: fill it in or map it from an earlier step.`, 'InvalidInput', 400);
+    }
+  }
   for (const [key, format] of Object.entries(spec.inputFormats ?? {})) {
     const value = bundle.inputData[key];
     if (format === 'email' && !(typeof value === 'string' && EMAIL.test(value.trim()))) {
-      const label = action.inputFields.find((field) => field.key === key)?.label ?? key;
+      const label = labelOf(action, key);
       throw new z.errors.Error(
         `${platform.name} identifies this by email address: "${label}" must be an email, not "${String(value ?? '')}".`,
         'InvalidInput',
@@ -71,7 +81,7 @@ function checkInputFormats(z: ZObject, platform: PlatformDefinition, spec: Actio
 async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinition): Promise<NormalizedOutput> {
   const platform = platformOf(z, bundle);
   const spec = actionSpecOf(z, platform, action);
-  checkInputFormats(z, platform, spec, action, bundle);
+  checkInputs(z, platform, spec, action, bundle);
   const response = await callPlatform(z, platform, spec.request, bundle.inputData);
   const returned = spec.result.resultPath === undefined ? undefined : getPath(response.data, spec.result.resultPath);
   const object = isJsonObject(returned) ? returned : {};

@@ -1,5 +1,6 @@
 import { AFFILIATE_SAMPLE } from '../triggers/samples';
 import { defineAction } from './create-factory';
+import { GROUP_INPUT, PROGRAM_INPUT } from './inputs';
 
 /** Create Affiliate: adds a person to the affiliate program. */
 export default defineAction({
@@ -13,7 +14,8 @@ export default defineAction({
     { key: 'first_name', label: 'First Name', helpText: "The affiliate's first name." },
     { key: 'last_name', label: 'Last Name', helpText: "The affiliate's last name." },
     { key: 'company', label: 'Company', helpText: "The affiliate's company or brand, if any." },
-    { key: 'program_id', label: 'Program', helpText: 'The program to add the affiliate to. Leave empty for your default program.' },
+    PROGRAM_INPUT,
+    GROUP_INPUT,
     {
       key: 'send_welcome_email',
       label: 'Send Welcome Email',

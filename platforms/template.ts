@@ -1,7 +1,10 @@
 /**
  * Renders request templates (`{{name}}` placeholders, see `Template` in types.ts) against a scope
  * of named values. Kept deliberately close to Make's IML `{{...}}` so the same data can be
- * translated for the Make app.
+ * translated for the Make app. A placeholder may name one filter after a bar:
+ * - `{{sale_amount | cents}}`: a major-unit amount (12.5) as integer minor units (1250), for
+ *   vendors that take cents;
+ * - `{{program_id | number}}`: a numeric text as a number, for vendors that want JSON numbers.
  */
 import type { Template } from './types';
 import { getPath } from './paths';
@@ -9,8 +12,27 @@ import { getPath } from './paths';
 /** Values a template may refer to: action inputs, `auth.*`, subscription facts. */
 export type Scope = Record<string, unknown>;
 
-const WHOLE = /^\{\{\s*([\w.]+)\s*\}\}$/;
-const ANY = /\{\{\s*([\w.]+)\s*\}\}/g;
+const WHOLE = /^\{\{\s*([\w.]+)\s*(?:\|\s*(\w+)\s*)?\}\}$/;
+const ANY = /\{\{\s*([\w.]+)\s*(?:\|\s*(\w+)\s*)?\}\}/g;
+
+/** The filters a placeholder may apply. A value the filter cannot read counts as missing. */
+export const TEMPLATE_FILTERS = {
+  cents: (value: unknown): unknown => {
+    const amount = Number(value);
+    return value === '' || !Number.isFinite(amount) ? undefined : Math.round(amount * 100);
+  },
+  number: (value: unknown): unknown => {
+    const number = Number(value);
+    return value === '' || !Number.isFinite(number) ? undefined : number;
+  },
+} as const;
+
+function lookUp(scope: Scope, name: string, filter: string | undefined): unknown {
+  const value = getPath(scope, name);
+  if (filter === undefined || isAbsent(value)) return value;
+  if (!Object.hasOwn(TEMPLATE_FILTERS, filter)) throw new Error(`Unknown template filter "${filter}"`);
+  return TEMPLATE_FILTERS[filter as keyof typeof TEMPLATE_FILTERS](value);
+}
 
 /** Marker for "this placeholder had no value": the key is dropped. */
 const MISSING = Symbol('missing');
@@ -23,12 +45,12 @@ function renderValue(template: Template, scope: Scope): unknown {
   if (typeof template === 'string') {
     const whole = WHOLE.exec(template);
     if (whole) {
-      const value = getPath(scope, whole[1]);
+      const value = lookUp(scope, whole[1], whole[2]);
       return isAbsent(value) ? MISSING : value;
     }
     let missing = false;
-    const text = template.replace(ANY, (_, name: string) => {
-      const value = getPath(scope, name);
+    const text = template.replace(ANY, (_, name: string, filter: string | undefined) => {
+      const value = lookUp(scope, name, filter);
       if (isAbsent(value)) missing = true;
       return isAbsent(value) ? '' : String(value);
     });
@@ -56,8 +78,8 @@ export function renderObject(template: Record<string, Template>, scope: Scope): 
  * @throws Error naming the placeholder when a path value is missing (a path cannot drop a part).
  */
 export function renderPath(path: string, scope: Scope): string {
-  return path.replace(ANY, (_, name: string) => {
-    const value = getPath(scope, name);
+  return path.replace(ANY, (_, name: string, filter: string | undefined) => {
+    const value = lookUp(scope, name, filter);
     if (isAbsent(value)) throw new Error(`Missing value for {{${name}}} in ${path}`);
     return encodeURIComponent(String(value));
   });
@@ -65,8 +87,8 @@ export function renderPath(path: string, scope: Scope): string {
 
 /** Renders a string template to text (e.g. an auth header value); missing placeholders become ''. */
 export function renderText(template: string, scope: Scope): string {
-  return template.replace(ANY, (_, name: string) => {
-    const value = getPath(scope, name);
+  return template.replace(ANY, (_, name: string, filter: string | undefined) => {
+    const value = lookUp(scope, name, filter);
     return isAbsent(value) ? '' : String(value);
   });
 }

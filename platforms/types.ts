@@ -59,7 +59,17 @@ export type Conversion =
  * Where a normalized field comes from: a dotted path (or several, the first present wins), or
  * several paths whose texts are joined with spaces (a first and a last name).
  */
-export type FieldSource = { path: string | readonly string[]; convert?: Conversion } | { join: readonly string[] };
+export type FieldSource =
+  | {
+      path: string | readonly string[];
+      convert?: Conversion;
+      /**
+       * The vendor value to use when no path is present, e.g. `approved` for an event whose name
+       * says the new status but whose payload does not (Rebus AI's commission.approved).
+       */
+      default?: string | number | boolean;
+    }
+  | { join: readonly string[] };
 
 /** How to fill each normalized field of a record kind from a vendor object. A bare string is a path read as text. */
 export type FieldMap<K extends RecordKind> = { [F in RecordField<K> | 'id']?: string | FieldSource };
@@ -75,6 +85,12 @@ export interface VendorEvent {
   label: string;
   /** The normalized event, where one corresponds. */
   event?: NormalizedEvent;
+  /**
+   * For an event without a normalized counterpart whose payload is still one of the records (a
+   * conversion, a partner update): normalized as that kind with `event: 'other'`, so New Platform
+   * Event gets the record's fields while no record trigger subscribes to it (and runs twice).
+   */
+  record?: RecordKind;
   /** Where the vendor object sits in the delivery body: a dotted path, '' for the body itself. */
   objectPath?: string;
   /** Field-map overrides for this event's payload (diff payloads, envelopes of their own). */
@@ -85,8 +101,12 @@ export interface VendorEvent {
 
 /** How the delivery names its event and its own id. */
 export interface DeliveryShape {
-  /** Dotted path of the event name in the body; absent when the body carries none (route by subscription). */
-  eventPath?: string;
+  /**
+   * Dotted path of the event name in the body, or candidate paths tried in order (the first holding
+   * a string wins: for vendors whose envelope is not documented); absent when the body carries none
+   * (route by subscription).
+   */
+  eventPath?: string | readonly string[];
   /** Body event names that differ from the catalogue key (old naming schemes), → catalogue key. */
   eventAliases?: Record<string, string>;
   /** Dotted path of the delivery's unique id, for deduplication. */
@@ -113,11 +133,19 @@ export type SignatureScheme =
   | {
       type: 'remote';
       header: { contains: string };
-      /** The value's shape: `t=<unix seconds>,s=<signature>`. */
+      /**
+       * The value's shape: `<timestampField>=<unix seconds>,<…>=<signature>`; the header is the one
+       * whose name contains `header.contains` and whose value has this shape.
+       */
       timestampField: string;
+      /** A signed time further than this from now (seconds, either side) is refused before the vendor is called. */
       toleranceSeconds: number;
-      /** The verify call; `{{signature_header}}` and the raw body are sent. */
-      request: RequestSpec & { signatureHeader: string };
+      /**
+       * The verify call. It carries the raw body exactly (Content-Type application/json) and the
+       * signature header's value under `signatureHeader`, or, when absent, under the name it arrived
+       * with (Zapier's `Http-` prefix removed). 200 = valid, 400 = invalid; anything else is an error.
+       */
+      request: RequestSpec & { signatureHeader?: string };
       source: string;
     };
 
@@ -168,6 +196,8 @@ export interface ActionSpec {
   };
   /** Inputs the vendor needs in a given form, checked before the call, e.g. `{ affiliate: 'email' }`. */
   inputFormats?: Record<string, 'email'>;
+  /** Inputs this platform needs although the action's form marks them optional (forms are shared by all platforms). */
+  requiredInputs?: readonly string[];
 }
 
 /** An action the platform's API does not offer: the message says why and what to do instead. */
@@ -185,6 +215,17 @@ export type ActionKey =
   | 'deny_affiliate'
   | 'mark_payout_paid';
 
+/**
+ * Which permission of a restricted API key a call needs, for the 403 message: the first rule whose
+ * method (any when absent) and path prefix (below the base URL, e.g. `/affiliates/approve/`) match.
+ */
+export interface PermissionRule {
+  method?: RequestSpec['method'];
+  pathPrefix: string;
+  /** The vendor's own permission name, e.g. `affiliates.view`. */
+  permission: string;
+}
+
 /** Everything the app knows about one platform. */
 export interface PlatformDefinition {
   id: PlatformId;
@@ -193,8 +234,14 @@ export interface PlatformDefinition {
   /** https base URL of the vendor API, without trailing slash. */
   baseUrl: string;
   auth: AuthScheme;
-  /** A cheap authenticated call proving the key works; `accountPath` names the account in the response, if any. */
-  connectionTest: RequestSpec & { accountPath?: string };
+  /**
+   * A cheap authenticated call proving the key works; `accountPath` names the account in the
+   * response, if any. `null` when the vendor documents no endpoint to call: the connection test
+   * then only checks that a key was entered.
+   */
+  connectionTest: (RequestSpec & { accountPath?: string }) | null;
+  /** Permissions a restricted key needs per call, named in 403 messages; absent when the vendor has no such scheme. */
+  permissions?: readonly PermissionRule[];
   /** Dotted paths where the vendor's error bodies carry their message, first present wins. */
   errorMessagePaths: readonly string[];
   events: readonly VendorEvent[];
@@ -206,4 +253,40 @@ export interface PlatformDefinition {
   statuses: StatusTable;
   lists: { [K in RecordKind]?: ListSpec };
   actions: Partial<Record<ActionKey, ActionSpec | Unsupported>>;
+  /** Searches, by the app's search key. */
+  searches?: Partial<Record<SearchKey, SearchSpec | Unsupported>>;
+  /** Vendor lists behind dynamic dropdowns that are not records (programs, groups). */
+  choices?: Partial<Record<ChoiceKey, ChoiceListSpec>>;
+  /**
+   * Which normalized field identifies an affiliate in this platform's actions (`id` unless the
+   * API takes the email, as UpPromote's does): the affiliate dropdown's value.
+   */
+  affiliateIdentifier?: 'id' | 'email';
+}
+
+/** Search keys of the app that platforms implement. */
+export type SearchKey = 'find_affiliate' | 'find_referral';
+
+/** A vendor list that can filter by what the user searches for. */
+export interface SearchSpec {
+  /** The list request, with the search input as a placeholder (e.g. `affiliate_email: '{{email}}'`). */
+  request: RequestSpec;
+  /** Dotted path of the item array in the response. */
+  itemsPath: string;
+  /** The normalized field compared with the search input for "exact match first" (case-insensitive). */
+  matchField: string;
+  /** The search input compared with it. */
+  input: string;
+}
+
+/** Dropdown lists that are not normalized records. */
+export type ChoiceKey = 'program' | 'group';
+
+/** A vendor list shown as a dropdown: each item's value and label. */
+export interface ChoiceListSpec {
+  request: RequestSpec;
+  itemsPath: string;
+  idPath: string;
+  /** Candidate label paths, the first present wins (vendors' field names are not always documented). */
+  labelPaths: readonly string[];
 }

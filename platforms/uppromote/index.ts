@@ -79,6 +79,30 @@ export const uppromote: PlatformDefinition = {
       maxPageSize: 100,
     },
   },
+  // Affiliate actions take the affiliate's email [INF: polymetrics], so dropdowns offer emails.
+  affiliateIdentifier: 'email',
+  searches: {
+    find_affiliate: {
+      request: { method: 'GET', path: '/affiliates', query: { affiliate_email: '{{email}}', page: 1, per_page: '{{limit}}' }, source: 'documented filter affiliate_email' },
+      itemsPath: 'data',
+      matchField: 'email',
+      input: 'email',
+    },
+    find_referral: {
+      request: { method: 'GET', path: '/referrals', query: { order_id: '{{order_id}}', page: 1, per_page: '{{limit}}' }, source: 'documented filter order_id' },
+      itemsPath: 'data',
+      matchField: 'order_id',
+      input: 'order_id',
+    },
+  },
+  choices: {
+    program: {
+      request: { method: 'GET', path: '/programs', query: { status: 'active', page: '{{page}}', per_page: '{{limit}}' }, source: 'documented (newer reference); item field names inferred' },
+      itemsPath: 'data',
+      idPath: 'id',
+      labelPaths: ['program_name', 'name', 'title'],
+    },
+  },
   actions: {
     approve_referral: {
       request: { method: 'POST', path: '/referral/{{referral_id}}/status', body: { status: 'approved' }, source: POLYMETRICS },
@@ -97,7 +121,7 @@ export const uppromote: PlatformDefinition = {
           first_name: '{{first_name}}',
           last_name: '{{last_name}}',
           company: '{{company}}',
-          program_id: '{{program_id}}',
+          program_id: '{{program_id | number}}',
           send_email: '{{send_welcome_email}}',
         },
         source: 'documented endpoint, status and send_email; other fields inferred (polymetrics)',
@@ -124,6 +148,42 @@ export const uppromote: PlatformDefinition = {
       },
       inputFormats: { affiliate: 'email' },
       result: { event: 'affiliate.denied', resultPath: 'data', assume: { id: '{{affiliate}}', email: '{{affiliate}}', status: 'denied' } },
+    },
+    // "Mark as paid a manual payment" [DOC]; path and body inferred (polymetrics). The response is
+    // undocumented, so the record says what is known: who was paid.
+    mark_payout_paid: {
+      request: {
+        method: 'POST',
+        path: '/payments/mark-as-paid',
+        body: { affiliate_email: '{{affiliate}}', referral_ids: '{{referral_ids}}', note: '{{note}}' },
+        source: POLYMETRICS,
+      },
+      requiredInputs: ['affiliate'],
+      inputFormats: { affiliate: 'email' },
+      result: { event: 'payout.paid', resultPath: 'data', assume: { id: '{{affiliate}}', affiliate_email: '{{affiliate}}', status: 'paid' } },
+    },
+    // "Create referral" [DOC]; body inferred (polymetrics). `use_order_id` attaches the referral to a
+    // real order, whose amounts UpPromote then knows; a fixed commission may override it.
+    create_referral: {
+      request: {
+        method: 'POST',
+        path: '/referrals',
+        body: {
+          type: 'use_order_id',
+          affiliate_email: '{{affiliate}}',
+          order_id: '{{order_id}}',
+          total_sale: '{{sale_amount}}',
+          commission: '{{commission_amount}}',
+        },
+        source: POLYMETRICS,
+      },
+      requiredInputs: ['affiliate', 'order_id'],
+      inputFormats: { affiliate: 'email' },
+      result: {
+        event: 'referral.created',
+        resultPath: 'data',
+        assume: { id: '{{order_id}}', order_id: '{{order_id}}', affiliate_email: '{{affiliate}}', status: 'pending' },
+      },
     },
   },
 };

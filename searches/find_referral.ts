@@ -1,0 +1,16 @@
+import { REFERRAL_SAMPLE } from '../triggers/samples';
+import { defineSearchFrom } from './search-factory';
+
+/** Find Referral: by the shop's order ID. */
+export default defineSearchFrom({
+  key: 'find_referral',
+  noun: 'Referral',
+  label: 'Find Referral',
+  description: 'Finds a referral by the order ID of the sale it records.',
+  record: 'referral',
+  event: 'referral.created',
+  inputFields: [
+    { key: 'order_id', label: 'Order ID', required: true, helpText: "The order's ID in your shop (for Shopify, the numeric order ID, not the #1001 order number)." },
+  ],
+  sample: REFERRAL_SAMPLE.created,
+});

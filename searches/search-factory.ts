@@ -1,0 +1,83 @@
+/**
+ * The one search factory: Find Affiliate and Find Referral are this factory applied to their data.
+ * The connected platform's `searches` data says which list call filters by the input; results are
+ * the same normalized records as the triggers', exact matches first, and an empty list (not an
+ * error) when nothing matches.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { callPlatform } from '../platforms/api';
+import { normalizeRecord } from '../platforms/normalize';
+import { type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { platformOf } from '../platforms/registry';
+import { jsonObjectListSchema, readAt } from '../platforms/schemas';
+import type { SearchKey, SearchSpec } from '../platforms/types';
+import type { ActionInputField } from '../creates/create-factory';
+import { outputFieldsFor } from '../triggers/output-fields';
+
+/** The data that defines one search. */
+export interface SearchDefinition {
+  key: SearchKey;
+  noun: string;
+  /** Title Case. */
+  label: string;
+  description: string;
+  record: RecordKind;
+  /** The normalized event its results carry (what the record is: a created affiliate, a referral). */
+  event: NormalizedEvent;
+  /** The required search field first (Zapier's check D009). */
+  inputFields: ActionInputField[];
+  sample: NormalizedOutput;
+}
+
+function searchSpecOf(z: ZObject, bundle: Bundle, search: SearchDefinition) {
+  const platform = platformOf(z, bundle);
+  const spec = platform.searches?.[search.key];
+  if (spec === undefined) {
+    throw new z.errors.Error(`${platform.name} offers no way to look this up through its API, so "${search.label}" is not available there.`);
+  }
+  if ('unsupported' in spec) throw new z.errors.Error(`${search.label} is not available for ${platform.name}: ${spec.unsupported}`);
+  return { platform, spec };
+}
+
+function matchText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim().toLowerCase() : '';
+}
+
+/** Exact matches on the searched field first, keeping the vendor's order otherwise. */
+function bestFirst(records: NormalizedOutput[], spec: SearchSpec, wanted: string): NormalizedOutput[] {
+  const exact = (record: NormalizedOutput) => matchText((record as Record<string, unknown>)[spec.matchField]) === wanted;
+  return [...records.filter(exact), ...records.filter((record) => !exact(record))];
+}
+
+/**
+ * Runs a search on the connected platform.
+ * @returns normalized records, best match first; [] when nothing matches
+ * @throws z.errors.Error naming the platform when it cannot search this, or when the vendor refuses
+ */
+async function performSearch(z: ZObject, bundle: Bundle, search: SearchDefinition): Promise<NormalizedOutput[]> {
+  const { platform, spec } = searchSpecOf(z, bundle, search);
+  const wanted = matchText(bundle.inputData[spec.input]);
+  if (wanted === '') return [];
+  const response = await callPlatform(z, platform, spec.request, { ...bundle.inputData, limit: 25, page: 1 });
+  const items = readAt(response.data, spec.itemsPath, jsonObjectListSchema) ?? [];
+  const vendorEvent = platform.events.find((event) => event.event === search.event)?.key ?? search.key;
+  const records = items
+    .map((item) => normalizeRecord({ platform, kind: search.record, event: search.event, vendorEvent }, item, item))
+    .filter((record) => record.id !== '');
+  return bestFirst(records, spec, wanted);
+}
+
+/** Builds a Zapier search from its data. */
+export function defineSearchFrom(search: SearchDefinition) {
+  return {
+    key: search.key,
+    noun: search.noun,
+    display: { label: search.label, description: search.description },
+    operation: {
+      inputFields: search.inputFields,
+      perform: (z: ZObject, bundle: Bundle) => performSearch(z, bundle, search),
+      sample: search.sample,
+      outputFields: outputFieldsFor(search.record),
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Searches, search-or-create, dropdowns and the remaining actions, through UpPromote (the other
+ * platforms' data is covered by their own tests).
+ */
+import { app, appTester, createOperation } from '../helpers/app';
+import { rejectionMessage } from '../helpers/errors';
+import { upPromoteKit } from '../platforms/uppromote.kit';
+import affiliateNew from '../fixtures/uppromote/affiliate.new.json';
+import referralNew from '../fixtures/uppromote/referral.new.json';
+
+const authData = upPromoteKit.authData;
+type Perform = { operation: { perform: never } };
+const search = (key: string) => (app.searches?.[key] as unknown as Perform).operation.perform;
+const hidden = (key: string) => (app.triggers?.[key] as unknown as Perform).operation.perform;
+
+describe('Find Affiliate', () => {
+  it('searches by email and puts the exact match first', async () => {
+    const near = { ...affiliateNew, id: 1, email: 'ana.smith@example.com' };
+    const exact = { ...affiliateNew, id: 2, email: 'Ana@Example.com' };
+    const scope = upPromoteKit
+      .api()
+      .get('/api/v2/affiliates')
+      .query({ affiliate_email: 'ana@example.com', page: '1', per_page: '25' })
+      .reply(200, { status: 200, message: 'success', data: [near, exact] });
+    const results = (await appTester(search('find_affiliate'), { authData, inputData: { email: 'ana@example.com' } })) as { id: string }[];
+    expect(scope.isDone()).toBe(true);
+    expect(results.map((record) => record.id)).toEqual(['2', '1']);
+  });
+
+  it('returns an empty result, not an error, when nothing matches', async () => {
+    upPromoteKit.api().get('/api/v2/affiliates').query(true).reply(200, { status: 200, message: 'success', data: [] });
+    expect(await appTester(search('find_affiliate'), { authData, inputData: { email: 'nobody@example.com' } })).toEqual([]);
+  });
+
+  it('is paired with Create Affiliate as a search-or-create', () => {
+    expect(app.searchOrCreates?.find_affiliate).toMatchObject({ search: 'find_affiliate', create: 'create_affiliate' });
+  });
+});
+
+describe('Find Referral', () => {
+  it('searches by order id', async () => {
+    upPromoteKit
+      .api()
+      .get('/api/v2/referrals')
+      .query({ order_id: '5532408922361', page: '1', per_page: '25' })
+      .reply(200, { status: 200, message: 'success', data: [referralNew] });
+    const results = await appTester(search('find_referral'), { authData, inputData: { order_id: '5532408922361' } });
+    expect(results).toEqual([expect.objectContaining({ id: '1781959', order_id: '5532408922361', event: 'referral.created' })]);
+  });
+});
+
+describe('dropdowns', () => {
+  it("offers UpPromote affiliates by email, the identifier UpPromote's actions take", async () => {
+    upPromoteKit.api().get('/api/v2/affiliates').query({ page: '1', per_page: '50' }).reply(200, { status: 200, message: 'success', data: [affiliateNew] });
+    expect(await appTester(hidden('affiliate_list'), { authData, meta: { page: 0 } as never })).toEqual([
+      { id: 'test233@gmail.com', label: 'Test 233 · test233@gmail.com · inactive (2029238)' },
+    ]);
+  });
+
+  it('lists programs with the label the vendor gives them', async () => {
+    upPromoteKit
+      .api()
+      .get('/api/v2/programs')
+      .query({ status: 'active', page: '1', per_page: '50' })
+      .reply(200, { status: 200, message: 'success', data: [{ id: 29486, program_name: 'Default Program' }] });
+    expect(await appTester(hidden('program_list'), { authData, meta: { page: 0 } as never })).toEqual([{ id: '29486', label: 'Default Program' }]);
+  });
+
+  it('gives an empty dropdown where the platform has no such list', async () => {
+    expect(await appTester(hidden('group_list'), { authData, meta: { page: 0 } as never })).toEqual([]);
+  });
+});
+
+describe('remaining actions', () => {
+  it('marks a manual UpPromote payment paid by affiliate email', async () => {
+    const scope = upPromoteKit
+      .api()
+      .post('/api/v2/payments/mark-as-paid', { affiliate_email: 'test233@gmail.com', referral_ids: '1781959', note: 'June' })
+      .reply(200, { status: 200, message: 'success' });
+    const result = await appTester(createOperation('mark_payout_paid').perform as never, {
+      authData,
+      inputData: { affiliate: 'test233@gmail.com', referral_ids: '1781959', note: 'June' },
+    });
+    expect(scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ event: 'payout.paid', status: 'paid', affiliate_email: 'test233@gmail.com' });
+  });
+
+  it('says which input the platform needs when the shared form left it empty', async () => {
+    expect(await rejectionMessage(appTester(createOperation('mark_payout_paid').perform as never, { authData, inputData: { note: 'x' } }))).toBe(
+      'UpPromote needs "Affiliate" for Mark Payout Paid: fill it in or map it from an earlier step.',
+    );
+  });
+
+  it('creates a referral on an order', async () => {
+    const scope = upPromoteKit
+      .api()
+      .post('/api/v2/referrals', { type: 'use_order_id', affiliate_email: 'test233@gmail.com', order_id: '5532408922361', commission: 15 })
+      .reply(200, { status: 200, message: 'success', data: { ...referralNew, commission: '15.00' } });
+    const result = await appTester(createOperation('create_referral').perform as never, {
+      authData,
+      inputData: { affiliate: 'test233@gmail.com', order_id: '5532408922361', commission_amount: 15 },
+    });
+    expect(scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ id: '1781959', event: 'referral.created', commission_amount: 15 });
+  });
+});

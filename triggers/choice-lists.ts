@@ -1,0 +1,97 @@
+/**
+ * Hidden triggers behind the dynamic dropdowns: vendor ids the user cannot know by heart
+ * (referrals, affiliates, payouts, programs, groups), listed from the connected platform.
+ * A platform without such a list gives an empty dropdown; typing or mapping a value still works.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { callPlatform } from '../platforms/api';
+import { normalizeRecord } from '../platforms/normalize';
+import { getPath } from '../platforms/paths';
+import type { AffiliateRecord, NormalizedEvent, PayoutRecord, RecordKind, ReferralRecord } from '../platforms/records';
+import { platformOf } from '../platforms/registry';
+import { jsonObjectListSchema, readAt } from '../platforms/schemas';
+import type { ChoiceKey, PlatformDefinition } from '../platforms/types';
+import { toText } from '../platforms/conversions';
+
+/** One dropdown entry. */
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** Dropdown page size: the vendor's largest page, at most this. */
+const CHOICES_PER_PAGE = 50;
+
+const EVENT_OF: Record<RecordKind, NormalizedEvent> = {
+  referral: 'referral.created',
+  affiliate: 'affiliate.created',
+  payout: 'payout.created',
+};
+
+function labelOf(kind: RecordKind, record: ReferralRecord | AffiliateRecord | PayoutRecord): string {
+  const parts: (string | number | undefined)[] =
+    kind === 'referral'
+      ? [(record as ReferralRecord).order_number ?? (record as ReferralRecord).order_id, (record as ReferralRecord).commission_amount, (record as ReferralRecord).affiliate_email, record.status]
+      : kind === 'affiliate'
+        ? [(record as AffiliateRecord).name, (record as AffiliateRecord).email, record.status]
+        : [(record as PayoutRecord).amount, (record as PayoutRecord).currency, (record as PayoutRecord).affiliate_email, record.status];
+  const text = parts.filter((part) => part !== undefined && part !== '').join(' · ');
+  return text === '' ? record.id : `${text} (${record.id})`;
+}
+
+/** The value an action takes for a record: the email where the platform's actions identify affiliates by email. */
+function valueOf(platform: PlatformDefinition, kind: RecordKind, record: ReferralRecord | AffiliateRecord | PayoutRecord): string | undefined {
+  if (kind === 'affiliate' && platform.affiliateIdentifier === 'email') return (record as AffiliateRecord).email;
+  return record.id === '' ? undefined : record.id;
+}
+
+async function recordChoices(z: ZObject, bundle: Bundle, kind: RecordKind): Promise<Choice[]> {
+  const platform = platformOf(z, bundle);
+  const list = platform.lists[kind];
+  if (!list) return [];
+  const limit = Math.min(list.maxPageSize, CHOICES_PER_PAGE);
+  const page = (bundle.meta?.page ?? 0) + 1;
+  const response = await callPlatform(z, platform, list.request, { limit, page });
+  const items = readAt(response.data, list.itemsPath, jsonObjectListSchema) ?? [];
+  return items.flatMap((item) => {
+    const record = normalizeRecord({ platform, kind, event: EVENT_OF[kind], vendorEvent: '' }, item, item);
+    const id = valueOf(platform, kind, record);
+    return id === undefined ? [] : [{ id, label: labelOf(kind, record) }];
+  });
+}
+
+async function vendorChoices(z: ZObject, bundle: Bundle, key: ChoiceKey): Promise<Choice[]> {
+  const platform = platformOf(z, bundle);
+  const spec = platform.choices?.[key];
+  if (!spec) return [];
+  const response = await callPlatform(z, platform, spec.request, { limit: CHOICES_PER_PAGE, page: (bundle.meta?.page ?? 0) + 1 });
+  const items = readAt(response.data, spec.itemsPath, jsonObjectListSchema) ?? [];
+  return items.flatMap((item) => {
+    const id = toText(getPath(item, spec.idPath));
+    const label = spec.labelPaths.map((path) => toText(getPath(item, path))).find((text) => text !== undefined);
+    return id === undefined ? [] : [{ id, label: label ?? id }];
+  });
+}
+
+function hiddenTrigger(key: string, noun: string, what: string, perform: (z: ZObject, bundle: Bundle) => Promise<Choice[]>) {
+  return {
+    key,
+    noun,
+    display: { label: `${noun} List`, description: `Triggers when listing ${what} for a dropdown.`, hidden: true },
+    operation: {
+      perform,
+      canPaginate: true,
+      sample: { id: '1781959', label: '#1043 · 12 · test233@gmail.com · pending (1781959)' },
+      outputFields: [
+        { key: 'id', label: `${noun} ID` },
+        { key: 'label', label: noun },
+      ],
+    },
+  };
+}
+
+export const referralList = hiddenTrigger('referral_list', 'Referral', 'recent referrals', (z, bundle) => recordChoices(z, bundle, 'referral'));
+export const affiliateList = hiddenTrigger('affiliate_list', 'Affiliate', 'affiliates', (z, bundle) => recordChoices(z, bundle, 'affiliate'));
+export const payoutList = hiddenTrigger('payout_list', 'Payout', 'payouts', (z, bundle) => recordChoices(z, bundle, 'payout'));
+export const programList = hiddenTrigger('program_list', 'Program', 'affiliate programs', (z, bundle) => vendorChoices(z, bundle, 'program'));
+export const groupList = hiddenTrigger('group_list', 'Group', 'partner groups', (z, bundle) => vendorChoices(z, bundle, 'group'));
