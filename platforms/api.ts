@@ -21,6 +21,23 @@ export function baseUrlOf(platform: PlatformDefinition): string {
   return `${emulator.replace(/\/$/, '')}/${platform.id}${new URL(platform.baseUrl).pathname}`;
 }
 
+/** How long a vendor may take to answer one request, in milliseconds; below Zapier's own 30 s limit so the user sees why. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+/** Errors zapier-platform-core raises on purpose (vendor errors mapped by the middleware): passed on as they are. */
+const APP_ERRORS = new Set(['AppError', 'ExpiredAuthError', 'ThrottledError', 'HaltedError', 'RefreshAuthError', 'ResponseError']);
+
+/** A failure to reach the vendor at all (DNS, refused connection, timeout), as a message naming the platform. */
+function unreachable(z: ZObject, platform: PlatformDefinition, spec: RequestSpec, error: unknown): Error {
+  const timedOut = error instanceof Error && /timeout|timed out|ETIMEDOUT/i.test(`${error.name} ${error.message}`);
+  const reason = timedOut ? `did not answer within ${REQUEST_TIMEOUT_MS / 1000} s` : 'could not be reached';
+  return new z.errors.Error(
+    `${platform.name} ${reason} (${spec.method} ${spec.path}). This is usually temporary: try again in a few minutes.`,
+    'VendorUnavailable',
+    503,
+  );
+}
+
 /** The parsed response of a platform call. */
 export interface ApiResponse {
   status: number;
@@ -33,7 +50,8 @@ export interface ApiResponse {
  * @param scope values for the spec's placeholders
  * @param acceptStatuses error statuses the caller handles itself (e.g. 404 on unsubscribe);
  *   any other 4xx/5xx is thrown by the app's afterResponse as a clear `z.errors.Error`.
- * @throws z.errors.Error / ExpiredAuthError / ThrottledError from the middleware (platforms/middleware.ts)
+ * @throws z.errors.Error / ExpiredAuthError / ThrottledError from the middleware (platforms/middleware.ts);
+ *   z.errors.Error naming the platform when it cannot be reached or does not answer in time
  */
 export async function callPlatform(
   z: ZObject,
@@ -42,14 +60,26 @@ export async function callPlatform(
   scope: Scope,
   acceptStatuses: readonly number[] = [],
 ): Promise<ApiResponse> {
-  const response = await z.request({
-    method: spec.method,
-    url: baseUrlOf(platform) + renderPath(spec.path, scope),
-    params: spec.query ? renderObject(spec.query, scope) : undefined,
-    body: spec.body ? renderObject(spec.body, scope) : undefined,
-    middlewareData: { acceptStatuses },
-  });
-  return { status: response.status, data: response.data as unknown };
+  let url: string;
+  try {
+    url = baseUrlOf(platform) + renderPath(spec.path, scope);
+  } catch (error) {
+    throw new z.errors.Error(`${platform.name} needs a value this step did not provide: ${error instanceof Error ? error.message : String(error)}.`, 'InvalidInput', 400);
+  }
+  try {
+    const response = await z.request({
+      method: spec.method,
+      url,
+      params: spec.query ? renderObject(spec.query, scope) : undefined,
+      body: spec.body ? renderObject(spec.body, scope) : undefined,
+      timeout: REQUEST_TIMEOUT_MS,
+      middlewareData: { acceptStatuses },
+    });
+    return { status: response.status, data: response.data as unknown };
+  } catch (error) {
+    if (error instanceof Error && APP_ERRORS.has(error.name)) throw error;
+    throw unreachable(z, platform, spec, error);
+  }
 }
 
 /** The scope every request sees: the bundle's inputs plus call-specific values. */

@@ -79,13 +79,23 @@ async function subscribeOne(
   });
   const id = api.subscribe.idPath ? readAt(response.data, api.subscribe.idPath, vendorIdSchema) : undefined;
   const secret = chosenSecret ?? (api.subscribe.secretPath ? readAt(response.data, api.subscribe.secretPath, secretSchema) : undefined);
-  if (api.subscribe.idPath && id === undefined) {
-    throw new z.errors.Error(`${platform.name} accepted the webhook but returned no id for it, so it could not be removed later.`);
+  const made: VendorSubscription = { events, id: id === undefined ? undefined : String(id), secret };
+  const missing =
+    api.subscribe.idPath && id === undefined
+      ? 'no id for it, so it could not be removed later'
+      : platform.signature.type === 'hmac' && secret === undefined
+        ? 'no signing secret, so its deliveries could not be verified'
+        : undefined;
+  if (missing) {
+    // Take back what was made where the vendor lets us (by event, or by an id it did return), so nothing is orphaned.
+    const removed = await unsubscribeOne(z, platform, api, made).then(
+      () => true,
+      () => false,
+    );
+    const after = removed ? 'It was removed again; try once more.' : `Remove the webhook for ${new URL(targetUrl).host} in ${platform.name} by hand.`;
+    throw new z.errors.Error(`${platform.name} accepted the webhook but returned ${missing}. ${after}`);
   }
-  if (platform.signature.type === 'hmac' && secret === undefined) {
-    throw new z.errors.Error(`${platform.name} accepted the webhook but returned no signing secret, so its deliveries could not be verified.`);
-  }
-  return { events, id: id === undefined ? undefined : String(id), secret };
+  return made;
 }
 
 /**

@@ -133,6 +133,21 @@ describe('UpPromote subscriptions', () => {
     expect(data).toMatchObject({ subscriptions: [{ events: ['referral.new'], secret: 'kept-secret' }] });
   });
 
+  it('takes the webhook back when UpPromote returns no secret, so nothing is orphaned', async () => {
+    const scope = api()
+      .get('/api/v2/webhook-subscriptions')
+      .query(true)
+      .reply(200, { data: [] })
+      .post('/api/v2/webhook-subscriptions')
+      .reply(200, { status: 200, message: 'success', data: {} })
+      .delete('/api/v2/webhook-subscriptions', { event: 'referral.new' })
+      .reply(200, { status: 200, message: 'success' });
+    expect(await rejectionMessage(appTester(newReferral.performSubscribe as never, { authData, targetUrl: TARGET_URL }))).toBe(
+      'UpPromote accepted the webhook but returned no signing secret, so its deliveries could not be verified. It was removed again; try once more.',
+    );
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('fails at subscribe for a trigger UpPromote cannot serve, naming what it offers', async () => {
     expect(await rejectionMessage(appTester(triggerOperation('new_payout').performSubscribe as never, { authData, targetUrl: TARGET_URL }))).toMatch(/UpPromote sends no event for "New Payout"\. Events UpPromote offers: referral.new, .*payment.paid/);
   });
@@ -163,6 +178,14 @@ describe('UpPromote errors reach the user with the vendor message', () => {
     [403, { message: 'Plan does not include API' }, /UpPromote refused GET \/referrals: the API key lacks a permission it needs \("Plan does not include API"\)/],
   ])('HTTP %i', async (status, body, expected) => {
     api().get('/api/v2/referrals').query(true).reply(status, body);
+    expect(await rejectionMessage(list())).toMatch(expected);
+  });
+
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 203.0.113.7:443'), { code: 'ECONNREFUSED' }), /^UpPromote could not be reached \(GET \/referrals\)\. This is usually temporary/],
+    ['a timeout', Object.assign(new Error('connect ETIMEDOUT 203.0.113.7:443'), { code: 'ETIMEDOUT' }), /^UpPromote did not answer within 20 s \(GET \/referrals\)/],
+  ])('names the platform on %s', async (_case, failure, expected) => {
+    api().get('/api/v2/referrals').query(true).replyWithError(failure);
     expect(await rejectionMessage(list())).toMatch(expected);
   });
 
