@@ -15,8 +15,9 @@ import denyReferral from './creates/deny_referral';
 import { addCredentials, explainErrors } from './platforms/middleware';
 import findAffiliate from './searches/find_affiliate';
 import findReferral from './searches/find_referral';
-import { affiliateList, groupList, payoutList, programList, referralList } from './triggers/choice-lists';
+import { affiliateList, applicantList, groupList, payoutList, programList, referralList } from './triggers/choice-lists';
 import affiliateStatusChanged from './triggers/affiliate_status_changed';
+import dashboardWebhook from './triggers/dashboard_webhook';
 import newAffiliate from './triggers/new_affiliate';
 import newPayout from './triggers/new_payout';
 import newPlatformEvent from './triggers/new_platform_event';
@@ -33,9 +34,11 @@ const triggers = [
   newPayout,
   payoutPaid,
   newPlatformEvent,
+  dashboardWebhook,
   platformEventList,
   referralList,
   affiliateList,
+  applicantList,
   payoutList,
   programList,
   groupList,

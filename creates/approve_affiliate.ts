@@ -1,6 +1,6 @@
 import { AFFILIATE_SAMPLE } from '../triggers/samples';
 import { defineAction } from './create-factory';
-import { AFFILIATE_INPUT } from './inputs';
+import { APPLICANT_INPUT } from './inputs';
 
 /** Approve Affiliate: the applicant becomes an active affiliate. */
 export default defineAction({
@@ -9,6 +9,6 @@ export default defineAction({
   label: 'Approve Affiliate',
   description: 'Approves a pending affiliate, so they can start promoting your products.',
   record: 'affiliate',
-  inputFields: [AFFILIATE_INPUT],
+  inputFields: [APPLICANT_INPUT],
   sample: { ...AFFILIATE_SAMPLE.created, event: 'affiliate.approved', vendor_event: 'affiliate.approved', status: 'active', vendor_status: 'active' },
 });

@@ -1,5 +1,6 @@
 import { REFERRAL_SAMPLE } from '../triggers/samples';
 import { defineAction } from './create-factory';
+import { AFFILIATE_INPUT } from './inputs';
 
 /** Create Referral: records a sale for an affiliate (for example an offline or CRM-closed sale). */
 export default defineAction({
@@ -9,13 +10,8 @@ export default defineAction({
   description: 'Records a referred sale for an affiliate, for example a deal closed in your CRM.',
   record: 'referral',
   inputFields: [
-    {
-      key: 'affiliate',
-      label: 'Affiliate',
-      dynamic: 'affiliate_list.id.label',
-      helpText: "The affiliate who referred the sale. UpPromote takes the affiliate's email address.",
-    },
-    { key: 'customer_email', label: 'Customer Email', helpText: "The buyer's email address (PartnerStack attributes the sale through its customer)." },
+    { ...AFFILIATE_INPUT, required: false, helpText: `The affiliate who referred the sale. ${AFFILIATE_INPUT.helpText}` },
+    { key: 'customer_email', label: 'Customer Email', helpText: "The buyer's email address (platforms that attribute sales through the customer need it)." },
     { key: 'order_id', label: 'Order ID', helpText: "The order's ID in your shop, to attach the referral to a real order." },
     { key: 'sale_amount', label: 'Sale Amount', type: 'number', helpText: 'The sale total in major units, e.g. 120.50 for $120.50.' },
     { key: 'commission_amount', label: 'Commission Amount', type: 'number', helpText: 'A fixed commission in major units; leave empty to let the platform compute it.' },

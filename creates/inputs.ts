@@ -1,4 +1,5 @@
 /** Input fields several actions share. Dropdowns list the connected platform's items; mapping an ID from an earlier step works too. */
+import { PLATFORMS } from '../platforms/registry';
 import type { ActionInputField } from './create-factory';
 
 export const REFERRAL_ID_INPUT: ActionInputField = {
@@ -9,13 +10,23 @@ export const REFERRAL_ID_INPUT: ActionInputField = {
   helpText: 'The referral to change. Pick one, or map its ID from an earlier step (for example the ID from a New Referral trigger).',
 };
 
+/** Platforms whose actions identify affiliates by email, named in help text so users map the right value. */
+const BY_EMAIL = PLATFORMS.filter((platform) => platform.affiliateIdentifier === 'email').map((platform) => platform.name);
+const EMAIL_NOTE = BY_EMAIL.length > 0 ? `; for ${BY_EMAIL.join(' and ')}, map the affiliate's email address instead` : '';
+
 export const AFFILIATE_INPUT: ActionInputField = {
   key: 'affiliate',
   label: 'Affiliate',
   required: true,
   dynamic: 'affiliate_list.id.label',
-  helpText:
-    "The affiliate to change. Pick one, or map the affiliate's ID from an earlier step; for UpPromote, map the affiliate's email address instead.",
+  helpText: `The affiliate. Pick one, or map the affiliate's ID from an earlier step${EMAIL_NOTE}.`,
+};
+
+/** The affiliate to approve or deny: the dropdown lists those awaiting a decision (applications, where the platform has them). */
+export const APPLICANT_INPUT: ActionInputField = {
+  ...AFFILIATE_INPUT,
+  dynamic: 'applicant_list.id.label',
+  helpText: `The affiliate awaiting approval. Pick one, or map its ID from an earlier step (the application's ID where the platform approves applications${EMAIL_NOTE}).`,
 };
 
 export const PROGRAM_INPUT: ActionInputField = {
@@ -29,5 +40,5 @@ export const GROUP_INPUT: ActionInputField = {
   key: 'group_key',
   label: 'Partner Group',
   dynamic: 'group_list.id.label',
-  helpText: 'PartnerStack only: the group to place the partner in. Leave empty for your default group.',
+  helpText: 'The partner group to place the affiliate in, on platforms that sort partners into groups. Leave empty for your default group.',
 };

@@ -1,5 +1,6 @@
 import { PAYOUT_SAMPLE } from '../triggers/samples';
 import { defineAction } from './create-factory';
+import { AFFILIATE_INPUT } from './inputs';
 
 /** Mark Payout Paid: records that an affiliate was paid (or has the platform send the payment). */
 export default defineAction({
@@ -13,18 +14,13 @@ export default defineAction({
       key: 'payout_id',
       label: 'Payout',
       dynamic: 'payout_list.id.label',
-      helpText: 'The payout to mark as paid. Needed by platforms that keep payouts as records (Rebus AI).',
+      helpText: 'The payout to mark as paid, on platforms that keep payouts as records. Pick one or map its ID.',
     },
-    {
-      key: 'affiliate',
-      label: 'Affiliate',
-      dynamic: 'affiliate_list.id.label',
-      helpText: "The affiliate who was paid. UpPromote marks manual payments by the affiliate's email address.",
-    },
+    { ...AFFILIATE_INPUT, required: false, helpText: `The affiliate who was paid, on platforms that record payments per affiliate. ${AFFILIATE_INPUT.helpText}` },
     {
       key: 'referral_ids',
       label: 'Referral IDs',
-      helpText: 'UpPromote only: the IDs of the referrals this payment covers, separated by commas. Leave empty for all approved ones.',
+      helpText: 'The IDs of the referrals this payment covers, separated by commas, where the platform records them. Leave empty for all approved ones.',
     },
     { key: 'note', label: 'Note', helpText: 'A note kept with the payment, for your records.' },
   ],

@@ -6,7 +6,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { normalizeRecord, unmappedOutput } from './normalize';
 import { getPath } from './paths';
-import { recordKindOf, type JsonObject, type NormalizedOutput } from './records';
+import { UNMAPPED_EVENT, recordKindOf, type JsonObject, type NormalizedOutput } from './records';
 import { parseJsonObject, readAt, vendorIdSchema } from './schemas';
 import { verifyDelivery } from './verify-delivery';
 import type { PlatformDefinition, VendorEvent } from './types';
@@ -45,7 +45,8 @@ function ignored(reason: string): DeliveryOutcome {
 function identifyEvent(platform: PlatformDefinition, body: JsonObject, delivery: Delivery, expectation: Expectation): string | undefined {
   const { eventPath, eventAliases } = platform.delivery;
   if (eventPath !== undefined) {
-    const named = getPath(body, eventPath);
+    const candidates: readonly string[] = typeof eventPath === 'string' ? [eventPath] : eventPath;
+    const named = candidates.map((path) => getPath(body, path)).find((value) => typeof value === 'string');
     if (typeof named !== 'string') return undefined;
     return eventAliases?.[named] ?? named;
   }
@@ -81,11 +82,13 @@ export async function receiveDelivery(
   const deliveryIdValue = platform.delivery.idPath ? readAt(body, platform.delivery.idPath, vendorIdSchema) : undefined;
   const deliveryId = deliveryIdValue === undefined ? undefined : String(deliveryIdValue);
   const object = getPath(body, vendorEvent.objectPath ?? '');
-  if (vendorEvent.event === undefined) {
+  const kind = vendorEvent.event === undefined ? vendorEvent.record : recordKindOf(vendorEvent.event);
+  if (kind === undefined) {
     return { accepted: true, vendorEvent, deliveryId, output: unmappedOutput(platform, vendorEvent.key, deliveryId ?? '', body) };
   }
+  const event = vendorEvent.event ?? UNMAPPED_EVENT;
   const output = normalizeRecord(
-    { platform, kind: recordKindOf(vendorEvent.event), event: vendorEvent.event, vendorEvent: vendorEvent.key, overrides: vendorEvent.fields },
+    { platform, kind, event, vendorEvent: vendorEvent.key, overrides: vendorEvent.fields },
     object,
     body,
   );

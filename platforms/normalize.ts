@@ -83,8 +83,8 @@ export function normalizeRecord<K extends RecordKind>(
       if (text !== undefined) record[field] = text;
       continue;
     }
-    const source = typeof spec === 'string' ? { path: spec } : spec;
-    const value = firstPresent(object, source.path);
+    const source: Extract<FieldSource, { path: unknown }> = typeof spec === 'string' ? { path: spec } : spec;
+    const value = firstPresent(object, source.path) ?? source.default;
     const conversion = source.convert ?? 'text';
     const converted =
       conversion === 'status' ? normalizeStatus(platform, kind, value) : convert(value, conversion);

@@ -6,9 +6,17 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { CATALOGUE } from './catalogue';
 import type { PlatformDefinition, PlatformId } from './types';
 import { uppromote } from './uppromote';
+import { partnerstack } from './partnerstack';
+import { rebus } from './rebus';
+import { tamio } from './tamio';
+import { viralref } from './viralref';
 
 export const PLATFORMS: readonly PlatformDefinition[] = [
   uppromote,
+  partnerstack,
+  rebus,
+  tamio,
+  viralref,
 ];
 
 /** The definition for an id, or undefined when none is registered. */

@@ -1,7 +1,8 @@
 /**
  * Renders request templates (`{{name}}` placeholders, see `Template` in types.ts) against a scope
  * of named values. Kept deliberately close to Make's IML `{{...}}` so the same data can be
- * translated for the Make app. A placeholder may name one filter after a bar:
+ * translated for the Make app. A placeholder whose value is missing leaves its key out of the
+ * query or body, unless the string has other placeholders with values. A placeholder may name one filter after a bar:
  * - `{{sale_amount | cents}}`: a major-unit amount (12.5) as integer minor units (1250), for
  *   vendors that take cents;
  * - `{{program_id | number}}`: a numeric text as a number, for vendors that want JSON numbers.
@@ -48,13 +49,16 @@ function renderValue(template: Template, scope: Scope): unknown {
       const value = lookUp(scope, whole[1], whole[2]);
       return isAbsent(value) ? MISSING : value;
     }
-    let missing = false;
+    // Text around placeholders ("{{first_name}} {{last_name}}") keeps what is present; only when
+    // every placeholder is empty is the key dropped.
+    let present = 0;
     const text = template.replace(ANY, (_, name: string, filter: string | undefined) => {
       const value = lookUp(scope, name, filter);
-      if (isAbsent(value)) missing = true;
-      return isAbsent(value) ? '' : String(value);
+      if (isAbsent(value)) return '';
+      present += 1;
+      return String(value);
     });
-    return missing ? MISSING : text;
+    return present === 0 && text !== template ? MISSING : text.trim();
   }
   if (Array.isArray(template)) {
     return template.map((item) => renderValue(item, scope)).filter((item) => item !== MISSING);

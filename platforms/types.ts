@@ -279,8 +279,12 @@ export interface SearchSpec {
   input: string;
 }
 
-/** Dropdown lists that are not normalized records. */
-export type ChoiceKey = 'program' | 'group';
+/**
+ * Dropdown lists that are not normalized records: programs, partner groups, and `applicant` (the
+ * affiliates awaiting a decision, where the platform decides on something other than the
+ * affiliate record, e.g. PartnerStack's applications; without it the affiliate list is used).
+ */
+export type ChoiceKey = 'program' | 'group' | 'applicant';
 
 /** A vendor list shown as a dropdown: each item's value and label. */
 export interface ChoiceListSpec {

@@ -94,4 +94,8 @@ export const referralList = hiddenTrigger('referral_list', 'Referral', 'recent r
 export const affiliateList = hiddenTrigger('affiliate_list', 'Affiliate', 'affiliates', (z, bundle) => recordChoices(z, bundle, 'affiliate'));
 export const payoutList = hiddenTrigger('payout_list', 'Payout', 'payouts', (z, bundle) => recordChoices(z, bundle, 'payout'));
 export const programList = hiddenTrigger('program_list', 'Program', 'affiliate programs', (z, bundle) => vendorChoices(z, bundle, 'program'));
+/** Affiliates awaiting a decision (Approve / Deny Affiliate): the platform's own applicant list, else its affiliates. */
+export const applicantList = hiddenTrigger('applicant_list', 'Applicant', 'affiliates awaiting approval', (z, bundle) =>
+  platformOf(z, bundle).choices?.applicant ? vendorChoices(z, bundle, 'applicant') : recordChoices(z, bundle, 'affiliate'),
+);
 export const groupList = hiddenTrigger('group_list', 'Group', 'partner groups', (z, bundle) => vendorChoices(z, bundle, 'group'));

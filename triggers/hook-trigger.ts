@@ -169,8 +169,12 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
       },
       perform: async (z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> => {
         const platform = platformOf(z, bundle);
-        const data = readSubscribeData(z, bundle);
         const delivery = deliveryFromBundle(bundle);
+        // A request can arrive before subscribe has returned (UpPromote checks the URL while its
+        // subscribe call is still open): with nothing on record, no secret or event is expected,
+        // so it is refused like any unverifiable delivery, without an error.
+        const stored = subscribeDataSchema.safeParse(bundle.subscribeData);
+        const data: SubscribeData = stored.success ? (stored.data as SubscribeData) : { id: '', platform: platform.id, subscriptions: [] };
         const outcome = await receiveDelivery(z, platform, delivery, {
           secrets: data.subscriptions.flatMap((subscription) => (subscription.secret ? [subscription.secret] : [])),
           token: data.token,

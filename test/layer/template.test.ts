@@ -6,10 +6,17 @@ describe('request templates', () => {
     expect(renderObject({ id: '{{id}}', label: 'Referral {{id}}', fixed: 1 }, { id: 42 })).toEqual({ id: 42, label: 'Referral 42', fixed: 1 });
   });
 
-  it('drops keys whose placeholder has no value, so optional inputs are not sent empty', () => {
+  it('drops keys whose placeholders have no value, so optional inputs are not sent empty', () => {
     expect(renderObject({ email: '{{email}}', first_name: '{{first_name}}', note: 'by {{who}}' }, { email: 'a@b.co', first_name: '' })).toEqual({
       email: 'a@b.co',
     });
+  });
+
+  it('keeps the parts that are present when text joins several placeholders', () => {
+    const name = { name: '{{first_name}} {{last_name}}' };
+    expect(renderObject(name, { first_name: 'Nia' })).toEqual({ name: 'Nia' });
+    expect(renderObject(name, { first_name: 'Nia', last_name: 'Okafor' })).toEqual({ name: 'Nia Okafor' });
+    expect(renderObject(name, {})).toEqual({});
   });
 
   it('converts major units to cents and numeric text to numbers', () => {

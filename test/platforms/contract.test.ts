@@ -7,8 +7,10 @@ import { appTester, triggerOperation } from '../helpers/app';
 import { hookRequest } from '../helpers/deliveries';
 import type { PlatformKit, StoredSubscription } from './kit';
 import { upPromoteKit } from './uppromote.kit';
+import { partnerStackKit } from './partnerstack.kit';
+import { rebusKit } from './rebus.kit';
 
-const KITS: PlatformKit[] = [upPromoteKit];
+const KITS: PlatformKit[] = [upPromoteKit, partnerStackKit, rebusKit];
 const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1234567/abcdef0123456789/';
 
 const platformEvent = triggerOperation('new_platform_event');
@@ -60,12 +62,16 @@ describe.each(KITS.map((kit) => [kit.id, kit] as const))('%s: adapter contract',
     },
   );
 
-  it('produces no run for a tampered body', async () => {
+  it(`produces no run for a forged delivery (${kit.forgery === 'token' ? 'a guessed URL token' : 'a tampered body'})`, async () => {
     const delivery = kit.deliveries[0];
     const stored = await subscribeTo(kit, delivery.vendorEvent);
     const signed = kit.deliver(delivery.vendorEvent, delivery.body, stored);
-    const tampered = signed.rawBody.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
-    expect(await perform(kit, delivery.vendorEvent, stored, hookRequest(tampered, signed.headers, signed.query))).toEqual([]);
+    const forged =
+      kit.forgery === 'token'
+        ? { ...signed, query: Object.fromEntries(Object.entries(signed.query).map(([key, value]) => [key, value === stored.token ? `${value.slice(0, -1)}${value.endsWith('0') ? '1' : '0'}` : value])) }
+        : { ...signed, rawBody: signed.rawBody.replace(/\d/, (digit) => String((Number(digit) + 1) % 10)) };
+    expect(forged).not.toEqual(signed);
+    expect(await perform(kit, delivery.vendorEvent, stored, hookRequest(forged.rawBody, forged.headers, forged.query))).toEqual([]);
   });
 
   it('produces no run for an unsigned delivery', async () => {

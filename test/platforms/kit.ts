@@ -36,6 +36,12 @@ export interface PlatformKit {
     headers: Record<string, string>;
     query: Record<string, string>;
   };
+  /**
+   * How a forger gets a delivery wrong: `body` (the default) changes the signed body and keeps the
+   * signature; `token` keeps the body and guesses the URL token, for vendors that sign nothing and
+   * where only a token in the target URL proves where a delivery comes from (PartnerStack).
+   */
+  forgery?: 'body' | 'token';
   /** The documented (or constructed) deliveries. */
   deliveries: KitDelivery[];
 }

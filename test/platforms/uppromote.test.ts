@@ -53,6 +53,13 @@ describe('UpPromote deliveries', () => {
     expect(await performNewReferral(hookRequest('', {}))).toEqual([]);
   });
 
+  it('ignores that request without an error when it arrives before subscribe has returned', async () => {
+    const result = appTester(newReferral.perform as never, { authData, ...hookRequest('', {}) }, true);
+    await expect(result).resolves.toEqual([]);
+    const signedButUnknown = appTester(newReferral.perform as never, { authData, ...hookRequest(body, { 'X-UpPromote-Signature': signature }) }, true);
+    await expect(signedButUnknown).resolves.toEqual([]);
+  });
+
   it.each([
     ['renamed by Zapier (Http-X-Uppromote-Signature)', true],
     ['as the vendor sent it (X-UpPromote-Signature)', false],

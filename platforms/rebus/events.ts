@@ -1,0 +1,40 @@
+/**
+ * Rebus AI's twelve webhook events and their normalized counterparts [DOC-3P: the webhooks page
+ * of the RebusAI Affiliate Marketing API docs, https://www.beautyreferralnetwork.com/affiliate_manager/api_docs/webhooks].
+ * Every delivery is `{event, timestamp (unix s), data: {...}, signature}`; the object is `data`.
+ * Only commission.approved has a documented payload; the others' `data` are unknown, so the field
+ * maps read both the webhook example's names (`commission_id`, `amount`) and the list APIs' names
+ * (`id`, `commission_amount`, `status.value`).
+ */
+import type { NormalizedEvent, RecordKind } from '../records';
+import type { FieldMap, VendorEvent } from '../types';
+
+type Example = VendorEvent['example'];
+
+/**
+ * One event whose payload sits under `data`.
+ * @param status the vendor status the event's name says, used when the payload carries none
+ *   (commission.approved's documented payload has no status field)
+ */
+function event(key: string, label: string, normalized: NormalizedEvent | undefined, example: Example, status?: string): VendorEvent {
+  const fields: FieldMap<RecordKind> | undefined =
+    status === undefined ? undefined : { status: { path: ['status.value', 'status'], convert: 'status', default: status } };
+  return { key, label: `${label} (${key})`, event: normalized, objectPath: 'data', example, ...(fields ? { fields } : {}) };
+}
+
+export const REBUS_EVENTS: readonly VendorEvent[] = [
+  event('commission.created', 'Commission: Created', 'referral.created', 'constructed'),
+  event('commission.approved', 'Commission: Approved', 'referral.approved', 'documented', 'approved'),
+  event('commission.rejected', 'Commission: Rejected', 'referral.denied', 'constructed', 'rejected'),
+  // A purchase: normalized as a Referral for New Platform Event, but not a referral.created, so New
+  // Referral does not run twice for one sale (commission.created is the same sale, attributed).
+  { ...event('conversion.recorded', 'Conversion: Recorded', undefined, 'constructed'), record: 'referral' },
+  event('affiliate.created', 'Affiliate: Created', 'affiliate.created', 'constructed'),
+  event('affiliate.approved', 'Affiliate: Approved', 'affiliate.approved', 'constructed', 'approved'),
+  event('affiliate.rejected', 'Affiliate: Rejected', 'affiliate.denied', 'constructed', 'rejected'),
+  event('payout.created', 'Payout: Created', 'payout.created', 'constructed'),
+  event('payout.processed', 'Payout: Processed', 'payout.paid', 'constructed', 'processed'),
+  event('payout.failed', 'Payout: Failed', 'payout.failed', 'constructed', 'failed'),
+  event('link.clicked', 'Link: Clicked', undefined, 'constructed'),
+  event('code.redeemed', 'Code: Redeemed', undefined, 'constructed'),
+];

@@ -1,0 +1,86 @@
+/**
+ * Rebus AI (RebusAI Affiliate Marketing API v1.0).
+ * Reference: only a customer-hosted copy of the docs exists,
+ * https://www.beautyreferralnetwork.com/affiliate_manager/api_docs (+ /authentication,
+ * /affiliates, /commissions, /payouts, /webhooks, /links), with examples against rebusai.com
+ * [DOC-3P]; tags as in shared/platforms/README.md section 4. Every `source` names its basis.
+ * Every path ends in `/` [DOC-3P].
+ */
+import { CATALOGUE } from '../catalogue';
+import type { PlatformDefinition } from '../types';
+import { REBUS_EVENTS } from './events';
+import { REBUS_FIELDS, REBUS_STATUSES } from './fields';
+
+/** Page-number lists: `data.results`, `page` from 1, `page_size` ≤ 100 (affiliates [DOC-3P]; the others by analogy [INF]). */
+const LIST = { itemsPath: 'data.results', maxPageSize: 100 } as const;
+const PAGE = { page: '{{page}}', page_size: '{{limit}}' } as const;
+
+/**
+ * Unsubscribe by webhook id: the docs show only the create call, so the path follows the API's
+ * REST convention (`/affiliates/{id}/…`, `/payouts/{id}/process/`) [INF]. The id's place in the
+ * create response (`data.id`, the envelope every documented response uses) is also inferred.
+ */
+const UNSUBSCRIBE_PATH = '/webhooks/{{subscription_id}}/';
+
+const NO_APPROVAL =
+  "Rebus AI's API documentation describes no endpoint to approve or reject commissions or affiliates (only \"approval workflows\" in its dashboard). Do it in the Rebus AI admin panel.";
+
+export const rebus: PlatformDefinition = {
+  id: 'rebus',
+  name: CATALOGUE.rebus.name,
+  baseUrl: 'https://rebusai.com/api/v1/affiliate',
+  auth: { type: 'header', header: 'Authorization', value: 'Bearer {{api_key}}' },
+  connectionTest: { method: 'GET', path: '/status/', source: 'documented ("healthy" status endpoint)' },
+  // `{"success": false, …}`, rest not readable [UNK]: `message` as in success envelopes, then the usual Django REST names [INF].
+  errorMessagePaths: ['message', 'error', 'detail', 'errors'],
+  events: REBUS_EVENTS,
+  delivery: { eventPath: 'event' },
+  signature: {
+    type: 'hmac',
+    header: 'X-Webhook-Signature',
+    encodings: ['hex'],
+    prefix: 'sha256=',
+    source: 'documented: hex HMAC-SHA256 of the raw body with the webhook secret, `sha256=` prefix, header X-Webhook-Signature (docs\' Python verifier)',
+  },
+  webhooks: {
+    kind: 'api',
+    eventsPerSubscription: 'many',
+    callerChoosesSecret: true,
+    subscribe: {
+      method: 'POST',
+      path: '/webhooks/',
+      body: { url: '{{target_url}}', events: '{{events}}', secret: '{{secret}}', active: true },
+      idPath: 'data.id',
+      source: 'documented request; the id at data.id inferred (response not documented)',
+    },
+    unsubscribe: { method: 'DELETE', path: UNSUBSCRIBE_PATH, source: 'inferred: REST convention, no delete call is documented' },
+  },
+  fields: REBUS_FIELDS,
+  statuses: REBUS_STATUSES,
+  lists: {
+    referral: { request: { method: 'GET', path: '/commissions/', query: PAGE, source: 'documented endpoint; paging inferred (as affiliates)' }, ...LIST },
+    affiliate: { request: { method: 'GET', path: '/affiliates/', query: PAGE, source: 'documented' }, ...LIST },
+    payout: { request: { method: 'GET', path: '/payouts/', query: PAGE, source: 'documented endpoint ("filtering and pagination"); parameters and items path inferred' }, ...LIST },
+  },
+  actions: {
+    create_affiliate: {
+      request: {
+        method: 'POST',
+        path: '/affiliates/',
+        // One `name` field [DOC-3P], from whichever name parts are given.
+        body: { name: '{{first_name}} {{last_name}}', email: '{{email}}' },
+        source: 'documented endpoint and fields name, email; required fields inferred (name and email)',
+      },
+      result: { event: 'affiliate.created', resultPath: 'data', assume: { email: '{{email}}' } },
+    },
+    mark_payout_paid: {
+      request: { method: 'POST', path: '/payouts/{{payout_id}}/process/', source: 'documented ("process a pending payout and send payment")' },
+      requiredInputs: ['payout_id'],
+      result: { event: 'payout.paid', resultPath: 'data', assume: { id: '{{payout_id}}', status: 'paid' } },
+    },
+    approve_referral: { unsupported: NO_APPROVAL },
+    deny_referral: { unsupported: NO_APPROVAL },
+    approve_affiliate: { unsupported: NO_APPROVAL },
+    deny_affiliate: { unsupported: NO_APPROVAL },
+  },
+};

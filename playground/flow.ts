@@ -1,0 +1,214 @@
+/**
+ * The playground's flow: the whole life of a Zap against the local emulator, driven through
+ * zapier-platform-core as Zapier drives the app. Connect, subscribe every trigger, let the
+ * emulator send each event over HTTP to the receiver, run an action and watch its event come
+ * back, show that a tampered delivery produces no run, unsubscribe.
+ */
+import { createAppTester } from 'zapier-platform-core';
+import App from '../index';
+import { EMULATOR_ENV } from '../platforms/api';
+import { startEmulator, type Emulator } from './emulator/server';
+import { startReceiver, zapierRequestOf, type ReceivedRequest } from './receiver';
+import { Report, describeRecord } from './report';
+import type { Scenario, ZapPlan } from './scenario';
+
+type Output = Record<string, unknown>;
+type Perform = Parameters<ReturnType<typeof createAppTester>>[0];
+
+/** A Zap turned on in the playground, and what reached it. */
+interface LiveZap {
+  plan: ZapPlan;
+  hookId: string;
+  subscribeData?: { id: string };
+  runs: Output[];
+  errors: string[];
+}
+
+function operationOf(kind: 'triggers' | 'creates', key: string): Record<string, unknown> {
+  const definition = App[kind]?.[key];
+  if (!definition) throw new Error(`The app has no ${kind.slice(0, -1)} "${key}".`);
+  return definition.operation as Record<string, unknown>;
+}
+
+function perform(kind: 'triggers' | 'creates', key: string, method: string): Perform {
+  const fn = operationOf(kind, key)[method];
+  if (typeof fn !== 'function') throw new Error(`${key} has no ${method}.`);
+  return fn as Perform;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+class Playground {
+  private readonly tester = createAppTester(App);
+  private zaps = new Map<string, LiveZap>();
+
+  constructor(
+    private readonly emulator: Emulator,
+    private readonly hookUrl: (hookId: string) => string,
+    private readonly report: Report,
+  ) {}
+
+  /** Runs a hook trigger's perform for a delivery, as Zapier does when a hook URL receives a request. */
+  async receive(request: ReceivedRequest, authData: Record<string, string>): Promise<void> {
+    const zap = this.zaps.get(request.hookId);
+    if (!zap) return;
+    try {
+      const outputs = (await this.tester(perform('triggers', zap.plan.trigger, 'perform'), {
+        authData,
+        inputData: zap.plan.inputData ?? {},
+        subscribeData: zap.subscribeData,
+        ...zapierRequestOf(request),
+      })) as Output[];
+      zap.runs.push(...outputs);
+    } catch (error) {
+      zap.errors.push(message(error));
+    }
+  }
+
+  async run(scenario: Scenario, authData: Record<string, string>): Promise<void> {
+    const { report } = this;
+    report.section(scenario.title);
+    this.zaps = new Map(scenario.zaps.map((plan) => [`${scenario.vendor}-${plan.name}`, { plan, hookId: `${scenario.vendor}-${plan.name}`, runs: [], errors: [] }]));
+
+    const authentication = App.authentication as { test: Perform; connectionLabel: Perform };
+    try {
+      const tested = (await this.tester(authentication.test, { authData })) as Output;
+      const label = await this.tester(authentication.connectionLabel, { authData, inputData: tested });
+      report.step('Connection test', true, `connection label: ${String(label)}`);
+    } catch (error) {
+      report.step('Connection test', false, message(error));
+      return;
+    }
+
+    for (const zap of this.zaps.values()) await this.subscribe(zap, authData);
+    for (const event of scenario.events) await this.fire(scenario, event);
+    if (scenario.roundTrip) await this.roundTrip(scenario, authData);
+    await this.tamper(scenario);
+    for (const zap of this.zaps.values()) if (zap.subscribeData) await this.unsubscribe(zap, authData);
+  }
+
+  private async subscribe(zap: LiveZap, authData: Record<string, string>): Promise<void> {
+    const title = `Turn on "${zap.plan.name}" (${zap.plan.trigger})`;
+    try {
+      zap.subscribeData = (await this.tester(perform('triggers', zap.plan.trigger, 'performSubscribe'), {
+        authData,
+        inputData: zap.plan.inputData ?? {},
+        targetUrl: this.hookUrl(zap.hookId),
+      })) as { id: string };
+      this.report.step(title, !zap.plan.expectRefusal, zap.plan.expectRefusal ? 'expected a refusal, but it subscribed' : undefined);
+    } catch (error) {
+      const expected = zap.plan.expectRefusal?.test(message(error)) ?? false;
+      this.report.step(expected ? `${title}: refused as expected` : title, expected, message(error));
+    }
+  }
+
+  /** How many runs and errors each Zap has had so far, to report only what a step adds. */
+  private counts(): Map<LiveZap, { runs: number; errors: number }> {
+    return new Map([...this.zaps.values()].map((zap) => [zap, { runs: zap.runs.length, errors: zap.errors.length }]));
+  }
+
+  private async fire(scenario: Scenario, event: string): Promise<void> {
+    const before = this.counts();
+    const deliveries = await this.emulator.fire(scenario.vendor, event);
+    await this.emulator.settled();
+    const lines: string[] = [];
+    let reached = false;
+    let failed = false;
+    for (const [zap, count] of before) {
+      for (const record of zap.runs.slice(count.runs)) {
+        lines.push(`${zap.plan.name} ← ${describeRecord(record)}`);
+        reached ||= record.vendor_event === event;
+      }
+      for (const error of zap.errors.slice(count.errors)) {
+        lines.push(`${zap.plan.name} ✗ ${error}`);
+        failed = true;
+      }
+    }
+    const detail = lines.length > 0 ? lines.join('\n') : `${deliveries.length} deliveries, no Zap ran`;
+    this.report.step(`${scenario.title} sends ${event}`, reached && !failed && deliveries.every((delivery) => delivery.ok), detail);
+  }
+
+  private async roundTrip(scenario: Scenario, authData: Record<string, string>): Promise<void> {
+    const trip = scenario.roundTrip;
+    if (!trip) return;
+    try {
+      const listed = (await this.tester(perform('triggers', trip.findWith.trigger, 'performList'), { authData, inputData: {} })) as Output[];
+      const item = listed.find(trip.findWith.where);
+      if (!item) {
+        this.report.step(`Run ${trip.action}`, false, `no suitable item among ${listed.length} listed by ${trip.findWith.trigger}`);
+        return;
+      }
+      const zap = [...this.zaps.values()].find((candidate) => candidate.plan.name === trip.expect.zap);
+      const before = zap?.runs.length ?? 0;
+      const result = (await this.tester(perform('creates', trip.action, 'perform'), { authData, inputData: trip.input(item) })) as Output;
+      this.report.step(`Run ${trip.action} on ${String(item.id)}`, result.status === trip.expect.status, describeRecord(result));
+      await this.emulator.settled();
+      const back = zap?.runs.slice(before).find((run) => run.event === trip.expect.event && run.status === trip.expect.status);
+      this.report.step(
+        `…and its ${trip.expect.event} comes back through "${trip.expect.zap}"`,
+        back !== undefined,
+        back ? describeRecord(back) : `runs: ${JSON.stringify(zap?.runs.slice(before).map(describeRecord))}`,
+      );
+    } catch (error) {
+      this.report.step(`Run ${trip.action}`, false, message(error));
+    }
+  }
+
+  private async tamper(scenario: Scenario): Promise<void> {
+    const zap = [...this.zaps.values()].find((candidate) => candidate.plan.name === scenario.tamperZap);
+    const original = zap ? [...this.emulator.deliveries].reverse().find((delivery) => delivery.targetUrl.includes(`/hooks/${zap.hookId}`) && delivery.body !== '') : undefined;
+    if (!zap || !original) {
+      this.report.step('Tampered delivery produces no run', false, `no delivery to "${scenario.tamperZap}" to tamper with`);
+      return;
+    }
+    const before = zap.runs.length;
+    const errorsBefore = zap.errors.length;
+    const tampered = original.body.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
+    const response = await fetch(original.targetUrl, { method: 'POST', headers: original.headers, body: tampered });
+    const ok = response.status === 200 && zap.runs.length === before && zap.errors.length === errorsBefore;
+    this.report.step('Tampered delivery (one digit changed, original signature) produces no run and no error', ok);
+  }
+
+  private async unsubscribe(zap: LiveZap, authData: Record<string, string>): Promise<void> {
+    try {
+      await this.tester(perform('triggers', zap.plan.trigger, 'performUnsubscribe'), {
+        authData,
+        inputData: zap.plan.inputData ?? {},
+        subscribeData: zap.subscribeData,
+      });
+      this.report.step(`Turn off "${zap.plan.name}"`, true);
+    } catch (error) {
+      this.report.step(`Turn off "${zap.plan.name}"`, false, message(error));
+    }
+  }
+}
+
+/**
+ * Runs the scenarios against a fresh emulator and receiver on loopback.
+ * @param print whether steps go to stdout
+ * @returns the report: every step with its verdict
+ */
+export async function runPlayground(scenarios: Scenario[], print: boolean): Promise<Report> {
+  const report = new Report(print);
+  const emulator = await startEmulator();
+  const previous = process.env[EMULATOR_ENV];
+  process.env[EMULATOR_ENV] = emulator.url;
+  let current: { playground: Playground; authData: Record<string, string> } | undefined;
+  const receiver = await startReceiver(async (request) => current?.playground.receive(request, current.authData));
+  try {
+    if (print) process.stdout.write(`Emulator on ${emulator.url}, Zap hooks on ${receiver.url}\n`);
+    for (const scenario of scenarios) {
+      const authData = scenario.authData(emulator);
+      current = { playground: new Playground(emulator, receiver.hookUrl, report), authData };
+      await current.playground.run(scenario, authData);
+    }
+  } finally {
+    await receiver.close();
+    await emulator.close();
+    if (previous === undefined) delete process.env[EMULATOR_ENV];
+    else process.env[EMULATOR_ENV] = previous;
+  }
+  return report;
+}

@@ -1,0 +1,37 @@
+/**
+ * What the playground does for one platform, as data: the Zaps it turns on, the events the
+ * emulator sends, and the action whose effect must come back through a trigger.
+ */
+import type { Emulator, Vendor } from './emulator/server';
+
+/** One Zap: a trigger with its inputs. */
+export interface ZapPlan {
+  /** Shown in the output, unique within the scenario. */
+  name: string;
+  trigger: string;
+  inputData?: Record<string, unknown>;
+  /** The platform cannot serve this trigger: subscribe must fail with a message naming it. */
+  expectRefusal?: RegExp;
+}
+
+/** An action run on an item found through a trigger's performList; its delivery must reach a Zap. */
+export interface RoundTrip {
+  action: string;
+  /** The trigger whose performList finds the item, and which item. */
+  findWith: { trigger: string; where: (record: Record<string, unknown>) => boolean };
+  input: (record: Record<string, unknown>) => Record<string, unknown>;
+  /** The Zap that must run, and the normalized event and status it must see. */
+  expect: { zap: string; event: string; status: string };
+}
+
+export interface Scenario {
+  vendor: Vendor;
+  title: string;
+  authData(emulator: Emulator): Record<string, string>;
+  zaps: ZapPlan[];
+  /** Vendor events the emulator sends, each to the Zaps subscribed to it. */
+  events: string[];
+  roundTrip?: RoundTrip;
+  /** The Zap whose delivery is replayed with a tampered body. */
+  tamperZap: string;
+}
