@@ -1,0 +1,141 @@
+/**
+ * The local vendor emulator: one fastify server on loopback that imitates the affiliate
+ * platforms' public APIs, each mounted under `/<vendor>` (UpPromote's documented base URL
+ * `https://aff-api.uppromote.com/api/v2` becomes `${emulator.url}/uppromote/api/v2`), and sends
+ * their webhooks.
+ *
+ * Written from the vendor documents only (`shared/platforms/README.md` and its payloads); it never
+ * imports the app, `platforms/`, `triggers/` or `creates/`, so a wrong path, field or signature
+ * rule in the app fails against it instead of being mirrored by it.
+ *
+ * Adding a vendor: one file exporting a {@link VendorModule}, and one line in `VENDORS` below.
+ */
+import Fastify, { type FastifyPluginAsync } from 'fastify';
+import { DeliveryLog, type DeliveryRecord, type Vendor } from './deliver';
+import { upPromote } from './uppromote';
+
+export type { DeliveryRecord, Vendor } from './deliver';
+
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** Injectable clock, unix ms: rate-limit windows and new objects' timestamps follow it. Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface Emulator {
+  /** Origin, e.g. `http://127.0.0.1:40123`; vendor APIs live under `${url}/<vendor>`. */
+  url: string;
+  /** Credentials the emulator accepts, per vendor, e.g. `{ uppromote: { api_key: '…' } }`. */
+  credentials: Record<string, Record<string, string>>;
+  /** Every delivery attempt, in order of completion (see {@link DeliveryLog}). */
+  deliveries: DeliveryRecord[];
+  /**
+   * Delivers the documented (or constructed) example of `event`, shallowly merged with
+   * `overrides`, to every subscriber of it; resolves with those attempts once all finished.
+   * Rejects for a vendor not registered here or an event the vendor does not send.
+   */
+  fire(vendor: Vendor, event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]>;
+  /** Resolves when every delivery triggered so far (including by API calls such as approving a referral) has completed. */
+  settled(): Promise<void>;
+  /** Waits for pending deliveries, then stops the server. */
+  close(): Promise<void>;
+}
+
+/** What a vendor module gets from the emulator. */
+export interface VendorContext {
+  /** The emulator's clock, unix ms. */
+  now: () => number;
+  /** Send deliveries through this (it logs them) and track after-response work with it. */
+  log: DeliveryLog;
+}
+
+/** One emulator instance's view of a vendor: its routes, and its webhook sender. */
+export interface VendorInstance {
+  /** The vendor's API, registered under the prefix `/<vendor>`; absent for a vendor that only sends webhooks. */
+  routes?: FastifyPluginAsync;
+  /** The vendor's own event names that `fire` accepts. */
+  events: readonly string[];
+  /** See {@link Emulator.fire}; only called with a name from `events`. */
+  fire(event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]>;
+  /** Current webhook subscriptions, in the vendor's own shape (for the control endpoint). */
+  subscriptions(): unknown[];
+}
+
+/** A vendor file's export: fixed test credentials and a factory for fresh per-emulator state. */
+export interface VendorModule<C extends Record<string, string> = Record<string, string>> {
+  credentials: C;
+  create(context: VendorContext): VendorInstance;
+}
+
+const VENDORS = {
+  uppromote: upPromote,
+} as const satisfies { [V in Vendor]?: VendorModule };
+
+type RegisteredVendor = keyof typeof VENDORS;
+
+/** The credentials each registered vendor's emulation accepts, e.g. `EMULATOR_CREDENTIALS.uppromote.api_key`. */
+export const EMULATOR_CREDENTIALS = Object.fromEntries(Object.entries(VENDORS).map(([vendor, module]) => [vendor, { ...module.credentials }])) as {
+  [V in RegisteredVendor]: (typeof VENDORS)[V]['credentials'];
+};
+
+function isRegistered(vendor: string): vendor is RegisteredVendor {
+  return Object.prototype.hasOwnProperty.call(VENDORS, vendor);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Starts an emulator with freshly seeded data on 127.0.0.1.
+ * Control endpoints for manual use (no auth): `POST /_emulator/:vendor/fire/:event` (optional JSON
+ * body = overrides; answers the delivery records), `GET /_emulator/deliveries`,
+ * `GET /_emulator/:vendor/subscriptions`.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const log = new DeliveryLog();
+  const context: VendorContext = { now: options.now ?? Date.now, log };
+  const instances = new Map<string, VendorInstance>(Object.entries(VENDORS).map(([vendor, module]) => [vendor, module.create(context)]));
+
+  const fire = async (vendor: string, event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]> => {
+    const instance = isRegistered(vendor) ? instances.get(vendor) : undefined;
+    if (!instance) throw new Error(`The emulator has no vendor "${vendor}" (registered: ${[...instances.keys()].join(', ')}).`);
+    if (!instance.events.includes(event)) throw new Error(`${vendor} sends no event "${event}" (it sends: ${instance.events.join(', ')}).`);
+    return log.track(instance.fire(event, overrides));
+  };
+
+  const server = Fastify({ logger: false });
+  for (const [vendor, instance] of instances) if (instance.routes) await server.register(instance.routes, { prefix: `/${vendor}` });
+
+  server.post<{ Params: { vendor: string; event: string } }>('/_emulator/:vendor/fire/:event', async (request, reply) => {
+    try {
+      return await fire(request.params.vendor, request.params.event, isObject(request.body) ? request.body : undefined);
+    } catch (error) {
+      return reply.code(404).send({ message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  server.get('/_emulator/deliveries', async () => log.records);
+  server.get<{ Params: { vendor: string } }>('/_emulator/:vendor/subscriptions', async (request, reply) => {
+    const instance = instances.get(request.params.vendor);
+    if (!instance) return reply.code(404).send({ message: `The emulator has no vendor "${request.params.vendor}".` });
+    return instance.subscriptions();
+  });
+
+  await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = server.server.address();
+  if (address === null || typeof address === 'string') throw new Error('The emulator is not listening on a TCP port.');
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    // A copy per emulator: a caller editing it must not change what other emulators accept.
+    credentials: Object.fromEntries(Object.entries(EMULATOR_CREDENTIALS).map(([vendor, values]) => [vendor, { ...values }])),
+    deliveries: log.records,
+    fire,
+    settled: () => log.settled(),
+    close: async () => {
+      await log.settled();
+      await server.close();
+    },
+  };
+}
