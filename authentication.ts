@@ -22,15 +22,28 @@ export interface ConnectionTestResult {
 }
 
 /**
- * Proves the key works with the platform's cheapest authenticated call.
- * @throws ExpiredAuthError for a rejected key, z.errors.Error for other vendor errors (middleware)
+ * Proves the key works with the platform's cheapest authenticated call; for a platform that
+ * documents no endpoint to call (`connectionTest: null`), only checks that a key was entered.
+ * @throws ExpiredAuthError for a rejected key, z.errors.Error for a missing key (untestable
+ *   platforms) and for other vendor errors (middleware)
  */
 async function test(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
   const platform = platformOf(z, bundle);
-  const response = await callPlatform(z, platform, platform.connectionTest, {});
-  const fromVendor = platform.connectionTest.accountPath
-    ? readAt(response.data, platform.connectionTest.accountPath, schema.string())
-    : undefined;
+  const check = platform.connectionTest;
+  let fromVendor: string | undefined;
+  if (check === null) {
+    const key = bundle.authData.api_key;
+    if (typeof key !== 'string' || key.trim() === '') {
+      throw new z.errors.Error(
+        `Enter your ${platform.name} API key (${CATALOGUE[platform.id].keyHelp.where}).`,
+        'MissingApiKey',
+        400,
+      );
+    }
+  } else {
+    const response = await callPlatform(z, platform, check, {});
+    fromVendor = check.accountPath ? readAt(response.data, check.accountPath, schema.string()) : undefined;
+  }
   const named = typeof bundle.authData.account_name === 'string' ? bundle.authData.account_name.trim() : '';
   const account = named || fromVendor;
   return { platform: platform.id, platform_name: platform.name, ...(account ? { account } : {}) };

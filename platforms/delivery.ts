@@ -3,6 +3,7 @@
  * the vendor event, normalize. Every refusal is an outcome, never an exception, so a forged or
  * malformed request produces no Zap run and nothing that could count against the user's Zap.
  */
+import { createHash } from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { normalizeRecord, unmappedOutput } from './normalize';
 import { getPath } from './paths';
@@ -84,7 +85,9 @@ export async function receiveDelivery(
   const object = getPath(body, vendorEvent.objectPath ?? '');
   const kind = vendorEvent.event === undefined ? vendorEvent.record : recordKindOf(vendorEvent.event);
   if (kind === undefined) {
-    return { accepted: true, vendorEvent, deliveryId, output: unmappedOutput(platform, vendorEvent.key, deliveryId ?? '', body) };
+    // With no record to take an id from, the delivery's own id (or a digest of its body) identifies the run.
+    const id = deliveryId ?? createHash('sha256').update(delivery.rawBody).digest('hex').slice(0, 24);
+    return { accepted: true, vendorEvent, deliveryId, output: unmappedOutput(platform, vendorEvent.key, id, body) };
   }
   const event = vendorEvent.event ?? UNMAPPED_EVENT;
   const output = normalizeRecord(

@@ -41,11 +41,23 @@ export function vendorMessage(platform: PlatformDefinition, response: Pick<HttpR
   return text === '' ? 'no message' : text.slice(0, 300);
 }
 
-/** `POST /referral/123/status`: which call failed, without host or query (which may carry tokens). */
-function describeCall(platform: PlatformDefinition, response: HttpResponse): string {
+/** The failed call's method and path below the base URL, without host or query (which may carry tokens). */
+function callOf(platform: PlatformDefinition, response: HttpResponse): { method: string; path: string } {
   const url = response.request.url ?? '';
   const path = url.startsWith(baseUrlOf(platform)) ? url.slice(baseUrlOf(platform).length) : new URL(url).pathname;
-  return `${response.request.method ?? 'GET'} ${path.split('?')[0]}`;
+  return { method: (response.request.method ?? 'GET').toUpperCase(), path: path.split('?')[0] };
+}
+
+/** `POST /referral/123/status`: which call failed. */
+function describeCall(platform: PlatformDefinition, response: HttpResponse): string {
+  const { method, path } = callOf(platform, response);
+  return `${method} ${path}`;
+}
+
+/** The vendor permission a call needs, from the platform's `permissions` table (first match wins). */
+export function permissionFor(platform: PlatformDefinition, method: string, path: string): string | undefined {
+  const rule = platform.permissions?.find((item) => (item.method === undefined || item.method === method) && path.startsWith(item.pathPrefix));
+  return rule?.permission;
 }
 
 function retryAfterSeconds(response: HttpResponse): number | undefined {
@@ -84,7 +96,16 @@ export const explainErrors: AfterResponseMiddleware = (response, z, bundle) => {
     );
   }
   if (status === 403) {
-    throw new z.errors.Error(`${name} refused ${call}: the API key lacks a permission it needs ("${message}").`, 'Forbidden', status);
+    const { method, path } = callOf(platform, response);
+    const permission = permissionFor(platform, method, path);
+    throw new z.errors.Error(
+      permission === undefined
+        ? `${name} refused ${call}: the API key lacks a permission it needs ("${message}").`
+        : `${name} refused ${call}: the API key needs the "${permission}" permission ("${message}"). ` +
+            `Give the key that permission in ${name}'s API key settings, or reconnect with a key that has it.`,
+      'Forbidden',
+      status,
+    );
   }
   if (status === 404) {
     throw new z.errors.Error(`${name} found nothing at ${call} ("${message}"). Check the ID you mapped.`, 'NotFound', status);

@@ -13,6 +13,10 @@
 import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { DeliveryLog, type DeliveryRecord, type Vendor } from './deliver';
 import { upPromote } from './uppromote';
+import { partnerStack } from './partnerstack';
+import { rebus } from './rebus';
+import { tamio } from './tamio';
+import { viralRef } from './viralref';
 
 export type { DeliveryRecord, Vendor } from './deliver';
 
@@ -36,6 +40,13 @@ export interface Emulator {
    * Rejects for a vendor not registered here or an event the vendor does not send.
    */
   fire(vendor: Vendor, event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]>;
+  /**
+   * Stands in for the merchant creating a webhook endpoint in the vendor's dashboard (pasting the
+   * Zap's URL, ticking `events`, copying the signing secret): `fire` then delivers each listed
+   * event (every event when `events` is empty) to `url`. Throws for a vendor without dashboard
+   * endpoints, or when the vendor refuses the URL or an event name.
+   */
+  registerDashboardEndpoint(vendor: Vendor, url: string, events: string[]): { secret: string };
   /** Resolves when every delivery triggered so far (including by API calls such as approving a referral) has completed. */
   settled(): Promise<void>;
   /** Waits for pending deliveries, then stops the server. */
@@ -60,6 +71,10 @@ export interface VendorInstance {
   fire(event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]>;
   /** Current webhook subscriptions, in the vendor's own shape (for the control endpoint). */
   subscriptions(): unknown[];
+  /** For a vendor whose webhooks are created only in its dashboard: see {@link Emulator.registerDashboardEndpoint}. */
+  dashboard?: { register(url: string, events: string[]): { secret: string } };
+  /** Emulator-only control routes of this vendor, registered under the prefix `/_emulator/<vendor>`. */
+  controls?: FastifyPluginAsync;
 }
 
 /** A vendor file's export: fixed test credentials and a factory for fresh per-emulator state. */
@@ -70,6 +85,10 @@ export interface VendorModule<C extends Record<string, string> = Record<string, 
 
 const VENDORS = {
   uppromote: upPromote,
+  partnerstack: partnerStack,
+  rebus,
+  tamio,
+  viralref: viralRef,
 } as const satisfies { [V in Vendor]?: VendorModule };
 
 type RegisteredVendor = keyof typeof VENDORS;
@@ -91,7 +110,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * Starts an emulator with freshly seeded data on 127.0.0.1.
  * Control endpoints for manual use (no auth): `POST /_emulator/:vendor/fire/:event` (optional JSON
  * body = overrides; answers the delivery records), `GET /_emulator/deliveries`,
- * `GET /_emulator/:vendor/subscriptions`.
+ * `GET /_emulator/:vendor/subscriptions`, `POST /_emulator/:vendor/dashboard-endpoints`
+ * (`{url, events}` → `{secret}`), plus each vendor's own `controls`.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const log = new DeliveryLog();
@@ -105,8 +125,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return log.track(instance.fire(event, overrides));
   };
 
+  const registerDashboardEndpoint = (vendor: string, url: string, events: string[]): { secret: string } => {
+    const dashboard = instances.get(vendor)?.dashboard;
+    if (!dashboard) throw new Error(`The emulator has no vendor "${vendor}" with dashboard webhook endpoints.`);
+    return dashboard.register(url, events);
+  };
+
   const server = Fastify({ logger: false });
-  for (const [vendor, instance] of instances) if (instance.routes) await server.register(instance.routes, { prefix: `/${vendor}` });
+  for (const [vendor, instance] of instances) {
+    if (instance.routes) await server.register(instance.routes, { prefix: `/${vendor}` });
+    if (instance.controls) await server.register(instance.controls, { prefix: `/_emulator/${vendor}` });
+  }
 
   server.post<{ Params: { vendor: string; event: string } }>('/_emulator/:vendor/fire/:event', async (request, reply) => {
     try {
@@ -122,6 +151,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return instance.subscriptions();
   });
 
+  server.post<{ Params: { vendor: string } }>('/_emulator/:vendor/dashboard-endpoints', async (request, reply) => {
+    const { vendor } = request.params;
+    if (!instances.get(vendor)?.dashboard) return reply.code(404).send({ message: `The emulator has no vendor "${vendor}" with dashboard webhook endpoints.` });
+    const body = isObject(request.body) ? request.body : {};
+    const events = Array.isArray(body.events) ? body.events : [];
+    if (typeof body.url !== 'string' || !events.every((event): event is string => typeof event === 'string')) {
+      return reply.code(400).send({ message: 'Body must be {"url": string, "events": string[]}.' });
+    }
+    try {
+      return registerDashboardEndpoint(vendor, body.url, events);
+    } catch (error) {
+      return reply.code(400).send({ message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
   await server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.server.address();
   if (address === null || typeof address === 'string') throw new Error('The emulator is not listening on a TCP port.');
@@ -132,6 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials: Object.fromEntries(Object.entries(EMULATOR_CREDENTIALS).map(([vendor, values]) => [vendor, { ...values }])),
     deliveries: log.records,
     fire,
+    registerDashboardEndpoint,
     settled: () => log.settled(),
     close: async () => {
       await log.settled();

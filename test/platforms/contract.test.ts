@@ -6,11 +6,8 @@
 import { appTester, triggerOperation } from '../helpers/app';
 import { hookRequest } from '../helpers/deliveries';
 import type { PlatformKit, StoredSubscription } from './kit';
-import { upPromoteKit } from './uppromote.kit';
-import { partnerStackKit } from './partnerstack.kit';
-import { rebusKit } from './rebus.kit';
+import { KITS } from './kits';
 
-const KITS: PlatformKit[] = [upPromoteKit, partnerStackKit, rebusKit];
 const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1234567/abcdef0123456789/';
 
 const platformEvent = triggerOperation('new_platform_event');

@@ -1,0 +1,145 @@
+/**
+ * Signed webhook deliveries for the benchmark, built generically for every registered platform
+ * from its definition (signature scheme, how deliveries name their event) and its payload
+ * fixtures, shaped as Zapier hands them to a hook's perform (test/helpers/deliveries.ts):
+ * `rawRequest` with the exact body and headers renamed `Http-X-…`, `cleanedRequest` parsed.
+ * This is a load generator, not a contract test: reading the app's own data to sign is fine here.
+ */
+import { createHmac } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { EVENT_PARAM } from '../platforms/delivery';
+import { getPath } from '../platforms/paths';
+import { PLATFORMS } from '../platforms/registry';
+import type { PlatformDefinition } from '../platforms/types';
+import { FIXTURES_DIR } from './paths';
+
+/** The signing secret of the benchmark's stored subscription. */
+const SECRET = 'whsec_bench_0123456789abcdef';
+
+/** A bundle as Zapier passes it to `triggers.<key>.operation.perform` (JSON-serializable). */
+export interface DeliveryBundle {
+  authData: Record<string, string>;
+  inputData: Record<string, string>;
+  subscribeData: { id: string; platform: string; subscriptions: { events: string[]; secret?: string }[]; token?: string };
+  rawRequest: { method: 'POST'; headers: Record<string, string>; content: string; querystring: string };
+  cleanedRequest: unknown;
+}
+
+/** One platform's benchmark delivery: its largest payload fixture, signed. */
+export interface PlatformDelivery {
+  platform: string;
+  /** The fixture file, relative to test/fixtures. */
+  fixture: string;
+  vendorEvent: string;
+  /** Raw body size, bytes. */
+  bodyBytes: number;
+  rawBody: string;
+  /** How the delivery proves its origin, e.g. `hmac`. */
+  scheme: PlatformDefinition['signature']['type'];
+  /** Builds a fresh bundle (the handler may mutate what it is given); `now` in unix ms signs the time where the scheme has one. */
+  bundle(now: number): DeliveryBundle;
+}
+
+/** Zapier's rename of hook headers: `X-UpPromote-Signature` → `Http-X-Uppromote-Signature`. */
+function zapierHeaderName(name: string): string {
+  return 'Http-' + name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase()).join('-');
+}
+
+/** The vendor event a payload fixture stands for: its file name, or the event its body names. */
+function vendorEventOf(platform: PlatformDefinition, file: string, body: unknown): string | undefined {
+  const known = new Set(platform.events.map((event) => event.key));
+  const aliases = platform.delivery.eventAliases ?? {};
+  const name = basename(file, '.json');
+  const paths = platform.delivery.eventPath === undefined ? [] : typeof platform.delivery.eventPath === 'string' ? [platform.delivery.eventPath] : platform.delivery.eventPath;
+  const named = paths.map((path) => getPath(body, path)).filter((value): value is string => typeof value === 'string');
+  for (const candidate of [...named, name, name.replace(/\.v\d+$/, '')]) {
+    const key = aliases[candidate] ?? candidate;
+    if (known.has(key)) return key;
+  }
+  return undefined;
+}
+
+/** Header name and value proving a body, per the platform's scheme. */
+function signatureHeaders(platform: PlatformDefinition, rawBody: string, now: number): Record<string, string> {
+  const scheme = platform.signature;
+  if (scheme.type === 'hmac') {
+    const name = typeof scheme.header === 'string' ? scheme.header : `X-${scheme.header.contains}`;
+    const digest = createHmac('sha256', SECRET).update(rawBody, 'utf8').digest(scheme.encodings[0]);
+    return { [name]: `${scheme.prefix ?? ''}${digest}` };
+  }
+  if (scheme.type === 'remote') {
+    // The vendor's verify call decides; the bench answers it (see requests and delivery workers).
+    const digest = createHmac('sha256', SECRET).update(rawBody, 'utf8').digest('hex');
+    return { [`X-${platform.name.replace(/\W/g, '')}-${scheme.header.contains}`]: `${scheme.timestampField}=${Math.floor(now / 1000)},s=${digest}` };
+  }
+  return {};
+}
+
+function deliveryFor(platform: PlatformDefinition, file: string, body: unknown, vendorEvent: string): PlatformDelivery {
+  // Vendors send compact JSON; the fixture files are pretty-printed for reading.
+  const rawBody = JSON.stringify(body);
+  const query: Record<string, string> = {};
+  if (platform.delivery.eventPath === undefined) query[EVENT_PARAM] = vendorEvent;
+  if (platform.signature.type === 'url_token') query[platform.signature.param] = SECRET;
+  return {
+    platform: platform.id,
+    fixture: join(platform.id, basename(file)),
+    vendorEvent,
+    bodyBytes: Buffer.byteLength(rawBody),
+    rawBody,
+    scheme: platform.signature.type,
+    bundle: (now) => ({
+      authData: { platform: platform.id, api_key: 'bench_key', public_key: 'bench_public_key' },
+      inputData: { event: vendorEvent },
+      subscribeData: {
+        id: `bench-${vendorEvent}`,
+        platform: platform.id,
+        subscriptions: [{ events: [vendorEvent], secret: SECRET }],
+        token: platform.signature.type === 'url_token' ? SECRET : undefined,
+      },
+      rawRequest: {
+        method: 'POST',
+        headers: Object.fromEntries(
+          Object.entries({ 'Content-Type': 'application/json', ...signatureHeaders(platform, rawBody, now) }).map(([name, value]) => [zapierHeaderName(name), value]),
+        ),
+        content: rawBody,
+        querystring: new URLSearchParams(query).toString(),
+      },
+      cleanedRequest: JSON.parse(rawBody) as unknown,
+    }),
+  };
+}
+
+/** Why a platform has no benchmark delivery. */
+export interface MissingDelivery {
+  platform: string;
+  reason: string;
+}
+
+/**
+ * Every registered platform's largest payload fixture that is a delivery (names one of its vendor
+ * events; list responses and request bodies in the same folder are skipped).
+ */
+export function largestDeliveries(): { deliveries: PlatformDelivery[]; missing: MissingDelivery[] } {
+  const deliveries: PlatformDelivery[] = [];
+  const missing: MissingDelivery[] = [];
+  for (const platform of PLATFORMS) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(join(FIXTURES_DIR, platform.id)).filter((file) => file.endsWith('.json'));
+    } catch {
+      missing.push({ platform: platform.id, reason: `no fixtures in test/fixtures/${platform.id}` });
+      continue;
+    }
+    const candidates = files.flatMap((file) => {
+      const body: unknown = JSON.parse(readFileSync(join(FIXTURES_DIR, platform.id, file), 'utf8'));
+      const vendorEvent = vendorEventOf(platform, file, body);
+      return vendorEvent === undefined ? [] : [deliveryFor(platform, file, body, vendorEvent)];
+    });
+    const largest = candidates.sort((a, b) => b.bodyBytes - a.bodyBytes)[0];
+    if (largest) deliveries.push(largest);
+    else missing.push({ platform: platform.id, reason: 'no fixture names one of its vendor events' });
+  }
+  return { deliveries, missing };
+}

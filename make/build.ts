@@ -1,0 +1,64 @@
+/**
+ * `npm run make:build`: generates one Make custom app per registered platform under `make-app/`
+ * (or `--out <dir>`), validates each offline, prints what could not be translated, and writes
+ * `make-app/build-report.json`. Exits 1 on a generator error or a validation failure.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PLATFORMS } from '../platforms/registry';
+import { generateApp, writeApp } from './generate/app';
+import type { Issue } from './generate/issues';
+import { DEFAULT_SCHEMAS_DIR, loadSchemas, repoRoot, validateApp, type ValidationResult } from './validate';
+
+/** What one build did, per platform. */
+export interface BuildReport {
+  outDir: string;
+  apps: { platform: string; dir: string; modules: string[]; rpcs: string[]; webhooks: string[]; issues: Issue[]; validation: ValidationResult }[];
+  schemaSkipped?: string;
+  ok: boolean;
+}
+
+/**
+ * Builds and validates every registered platform's app.
+ * @param outDir output root, e.g. `<repo>/make-app`
+ * @param schemasDir the shared make-schemas folder
+ */
+export function buildAll(outDir: string, schemasDir: string = DEFAULT_SCHEMAS_DIR, zone = process.env.MAKE_ZONE ?? 'eu1.make.com'): BuildReport {
+  const schemas = loadSchemas(schemasDir);
+  const apps = PLATFORMS.map((platform) => {
+    const app = generateApp(platform, zone);
+    const dir = join(outDir, platform.id);
+    writeApp(app, dir);
+    return {
+      platform: platform.id,
+      dir,
+      modules: app.modules.map((module) => module.name),
+      rpcs: app.rpcs,
+      webhooks: app.webhooks,
+      issues: app.issues,
+      validation: validateApp(dir, schemas),
+    };
+  });
+  const ok = apps.every((app) => app.validation.errors.length === 0 && app.issues.every((issue) => issue.severity !== 'error'));
+  return { outDir, apps, schemaSkipped: typeof schemas === 'string' ? schemas : undefined, ok };
+}
+
+function main(): void {
+  const at = process.argv.indexOf('--out');
+  const outDir = resolve(at > 0 ? process.argv[at + 1] : join(repoRoot(), 'make-app'));
+  const report = buildAll(outDir);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (report.schemaSkipped) console.warn(report.schemaSkipped);
+  for (const app of report.apps) {
+    const { validation } = app;
+    const schema = validation.schema.skipped ? 'schemas skipped' : `${validation.schema.checked} files pass the schemas`;
+    console.log(`${app.platform}: ${app.modules.length} modules, ${app.rpcs.length} RPCs, ${app.webhooks.length} webhooks; ${schema}; ${validation.errors.length} validation errors`);
+    for (const error of validation.errors) console.log(`  ✗ ${error}`);
+    for (const issue of app.issues) if (issue.severity !== 'info') console.log(`  ${issue.severity === 'error' ? '✗' : '!'} ${issue.component}: ${issue.message}`);
+  }
+  console.log(report.ok ? `Make apps written to ${outDir}` : 'Make build FAILED');
+  if (!report.ok) process.exitCode = 1;
+}
+
+if (require.main === module) main();

@@ -1,0 +1,123 @@
+/**
+ * One Make custom app per platform, from its PlatformDefinition: base, connection, webhooks and
+ * instant triggers, actions, searches, RPCs, the universal module, groups and a readme.
+ *
+ * Why one app per platform: a Make app has exactly one base (one base URL, one auth header) that
+ * every module, RPC and webhook attach inherits, and each module binds one connection; the five
+ * vendors differ in both, so one app each keeps every module's request plain data.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { NormalizedOutput, RecordKind } from '../../platforms/records';
+import type { PlatformDefinition } from '../../platforms/types';
+import { addActions } from './actions';
+import { AppFiles } from './app-files';
+import { addConnection, baseOf } from './connection';
+import { IssueLog, type Issue } from './issues';
+import type { Json, JsonRecord } from './json';
+import { addRpcs } from './rpcs';
+import { addListSearches, addSearches } from './searches';
+import { MAKE_TRIGGERS } from './triggers';
+import { addUniversalModule } from './universal';
+import { addInstantTrigger } from './webhooks';
+import { appReadme } from './readme';
+
+/** The Make identity of a platform's app, e.g. `{ name: 'affiliate-hub-uppromote', label: 'Affiliate Hub for UpPromote' }`. */
+export interface AppIdentity {
+  /** Make app name (URL part): lower case, digits and dashes. */
+  name: string;
+  label: string;
+  description: string;
+  /** Logo colour. */
+  theme: string;
+}
+
+/** The app identity of a platform (also what make/deploy.ts creates or updates). */
+export function appIdentity(platform: Pick<PlatformDefinition, 'id' | 'name'>): AppIdentity {
+  return {
+    name: `affiliate-hub-${platform.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+    label: `Affiliate Hub for ${platform.name}`,
+    description: `Instant ${platform.name} referral, affiliate and payout events and actions, in Affiliate Hub's normalized vocabulary.`,
+    theme: '#1f6feb',
+  };
+}
+
+/** A generated app: the files (relative path → content), its module groups and the issues found. */
+export interface GeneratedApp {
+  platform: string;
+  identity: AppIdentity;
+  files: Map<string, Json | string>;
+  modules: { name: string; label: string; type: string }[];
+  rpcs: string[];
+  webhooks: string[];
+  issues: Issue[];
+}
+
+/** `makecomapp.json` contents. The origin points the VS Code extension at the same Make app deploy uses. */
+function manifestOf(app: AppFiles, identity: AppIdentity, zone: string): JsonRecord {
+  return {
+    fileVersion: 1,
+    generalCodeFiles: { base: 'general/base.iml.json', common: 'general/common.json', readme: 'README.md', groups: 'general/groups.json' },
+    components: app.components,
+    origins: [
+      { label: identity.label, baseUrl: `https://${zone}/api`, appId: identity.name, appVersion: 1, apikeyFile: '.secrets/apikey' },
+    ],
+  };
+}
+
+function signatureNotes(platform: PlatformDefinition, log: IssueLog): void {
+  const scheme = platform.signature;
+  const component = 'security';
+  if (scheme.type === 'hmac') {
+    log.add(component, 'warning', `${platform.name} signs deliveries with HMAC-SHA256 of the raw body; Make gives a webhook neither the raw body nor the secret, so the signature is not verified on Make (it is on Zapier).`);
+  } else if (scheme.type === 'remote') {
+    log.add(component, 'warning', `${platform.name} verifies deliveries through its own API over the raw body; Make's webhook has no raw body and no connection, so this is not done on Make (it is on Zapier).`);
+  } else if (scheme.type === 'url_token') {
+    log.add(component, 'info', `${platform.name} deliveries carry no signature; on Make the per-webhook URL is the secret${platform.webhooks.kind === 'dashboard' ? ', plus an optional URL token' : ''}.`);
+  } else {
+    log.add(component, 'warning', `signature scheme ${JSON.stringify(scheme)} is unknown to the Make generator.`);
+  }
+}
+
+/**
+ * Generates the Make app of one platform.
+ * @param zone Make zone for the VS Code origin, e.g. `eu1.make.com`
+ */
+export function generateApp(platform: PlatformDefinition, zone = 'eu1.make.com'): GeneratedApp {
+  const log = new IssueLog(platform.id);
+  const app = new AppFiles();
+  const identity = appIdentity(platform);
+  const connection = addConnection(app, platform, log);
+  const rpc = addRpcs(app, platform, connection, log);
+  const triggers = MAKE_TRIGGERS.flatMap((trigger) => addInstantTrigger(app, platform, connection, trigger, log) ?? []);
+  const actions = addActions(app, platform, connection, rpc, log);
+  const samples: Partial<Record<RecordKind, NormalizedOutput>> = {};
+  for (const trigger of MAKE_TRIGGERS) if (trigger.record && !samples[trigger.record]) samples[trigger.record] = trigger.sample;
+  const searches = [...addSearches(app, platform, connection, rpc, log), ...addListSearches(app, platform, connection, samples, log)];
+  const universal = addUniversalModule(app, platform, connection);
+  signatureNotes(platform, log);
+  const groups = [
+    { label: 'Triggers', modules: triggers },
+    { label: 'Actions', modules: actions },
+    { label: 'Searches', modules: searches },
+    { label: 'Other', modules: [universal] },
+  ].filter((group) => group.modules.length > 0);
+  const modules = Object.entries(app.components.module).map(([name, meta]) => ({ name, label: String(meta.label), type: String(meta.moduleType) }));
+  const files = new Map(app.files);
+  files.set('general/base.iml.json', baseOf(platform, log));
+  files.set('general/common.json', {});
+  files.set('general/groups.json', groups);
+  files.set('README.md', appReadme(platform, identity, modules, log.issues));
+  files.set('makecomapp.json', manifestOf(app, identity, zone));
+  return { platform: platform.id, identity, files, modules, rpcs: Object.keys(app.components.rpc), webhooks: Object.keys(app.components.webhook), issues: log.issues };
+}
+
+/** Writes an app under `dir` (its previous contents removed, so no stale component survives). */
+export function writeApp(app: GeneratedApp, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const [path, content] of app.files) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
+  }
+}

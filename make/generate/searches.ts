@@ -1,0 +1,96 @@
+/**
+ * Search modules: Find Affiliate / Find Referral where the platform's `searches` data says how,
+ * and List Referrals / Affiliates / Payouts from its list endpoints (Make has no performList, so
+ * these are how a scenario reads recent items).
+ */
+import type { ActionInputField } from '../../creates/create-factory';
+import { recordKindOf, type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../../platforms/records';
+import type { PlatformDefinition, SearchKey } from '../../platforms/types';
+import findAffiliate from '../../searches/find_affiliate';
+import findReferral from '../../searches/find_referral';
+import type { AppFiles } from './app-files';
+import { requestOf, requestPlaceholders, resolverFor } from './context';
+import { recordOutput } from './fields';
+import type { IssueLog } from './issues';
+import { pathExpression, wrap } from './iml';
+import { parametersOf, type RpcLookup } from './actions';
+import { camelName, recordInterface, sampleFor } from './modules-common';
+
+interface ZapierSearch {
+  key: SearchKey;
+  display: { label: string; description: string };
+  operation: { inputFields: ActionInputField[]; sample: NormalizedOutput };
+}
+
+/** The Zapier searches, with the normalized event their results carry (kept in searches/*.ts' factory data). */
+const SEARCHES: readonly { search: ZapierSearch; event: NormalizedEvent }[] = [
+  { search: findAffiliate, event: 'affiliate.created' },
+  { search: findReferral, event: 'referral.created' },
+];
+
+const SEARCH_LIMIT = 25;
+const DEFAULT_LIST_SIZE = 10;
+
+/** Adds the search modules; returns their names. */
+export function addSearches(app: AppFiles, platform: PlatformDefinition, connection: string, rpc: RpcLookup, log: IssueLog): string[] {
+  const names: string[] = [];
+  for (const { search, event } of SEARCHES) {
+    const name = camelName(search.key);
+    const spec = platform.searches?.[search.key];
+    if (spec === undefined || 'unsupported' in spec) {
+      log.add(`module ${name}`, 'info', `not generated: ${spec ? spec.unsupported : `${platform.name} offers no way to look this up.`}`);
+      continue;
+    }
+    const report = log.for(`module ${name}`);
+    const kind = recordKindOf(event);
+    const known = new Set(search.operation.inputFields.map((field) => field.key));
+    const request = requestOf(spec.request, resolverFor(platform, { inputs: known, extra: { limit: { literal: SEARCH_LIMIT }, page: { literal: 1 } } }), report);
+    const vendorEvent = platform.events.find((item) => item.event === event)?.key ?? search.key;
+    request.response = {
+      iterate: wrap(pathExpression('body', spec.itemsPath)),
+      output: recordOutput({ platform, kind, event, vendorEvent, root: 'item', raw: 'item' }, report),
+    };
+    const used = new Set([spec.input, ...requestPlaceholders(spec.request)].filter((key) => known.has(key)));
+    app.add('module', name, { label: search.display.label, description: search.display.description, moduleType: 'search', actionCrud: 'read', connection }, {
+      communication: request,
+      staticParams: [],
+      mappableParams: parametersOf(search.operation.inputFields, used, { required: [spec.input], rpc }),
+      interface: recordInterface(kind),
+      samples: sampleFor(platform, search.operation.sample),
+    });
+    names.push(name);
+  }
+  return names;
+}
+
+const PLURAL: Record<RecordKind, string> = { referral: 'Referrals', affiliate: 'Affiliates', payout: 'Payouts' };
+
+/** Adds a "List <kind>s" search per list endpoint; returns their names. */
+export function addListSearches(app: AppFiles, platform: PlatformDefinition, connection: string, samples: Partial<Record<RecordKind, NormalizedOutput>>, log: IssueLog): string[] {
+  const names: string[] = [];
+  for (const kind of Object.keys(platform.lists) as RecordKind[]) {
+    const list = platform.lists[kind];
+    if (!list) continue;
+    const name = `list${PLURAL[kind]}`;
+    const report = log.for(`module ${name}`);
+    const request = requestOf(list.request, resolverFor(platform, { extra: { limit: { iml: 'parameters.limit' }, page: { literal: 1 } } }), report);
+    const event = `${kind}.created` as NormalizedEvent;
+    request.response = {
+      iterate: wrap(pathExpression('body', list.itemsPath)),
+      limit: '{{parameters.limit}}',
+      output: recordOutput({ platform, kind, event: 'other', vendorEvent: platform.events.find((item) => item.event === event)?.key ?? 'list', root: 'item', raw: 'item' }, report),
+    };
+    const sample = samples[kind];
+    app.add('module', name, { label: `List ${PLURAL[kind]}`, description: `Lists recent ${PLURAL[kind].toLowerCase()} from ${platform.name}, newest as ${platform.name} returns them.`, moduleType: 'search', actionCrud: 'read', connection }, {
+      communication: request,
+      staticParams: [],
+      mappableParams: [
+        { name: 'limit', label: 'Limit', type: 'uinteger', required: true, default: DEFAULT_LIST_SIZE, help: `How many to return (${platform.name} serves at most ${list.maxPageSize} in one call).`, validate: { max: list.maxPageSize, min: 1 } },
+      ],
+      interface: recordInterface(kind),
+      ...(sample ? { samples: sampleFor(platform, { ...sample, event: 'other' }) } : {}),
+    });
+    names.push(name);
+  }
+  return names;
+}

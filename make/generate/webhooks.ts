@@ -1,0 +1,212 @@
+/**
+ * One Make webhook per instant trigger (an "event family"), and the instant trigger module on it.
+ *
+ * - `kind: 'api'` platforms: attach calls the vendor's subscribe request with Make's per-webhook
+ *   URL (`{{webhook.url}}`), detach its unsubscribe request, so the unguessable URL exists only
+ *   while the scenario has the trigger.
+ * - `kind: 'dashboard'` platforms: no attach/detach; the user pastes the URL into the vendor's
+ *   dashboard, optionally with a URL token the webhook then requires.
+ *
+ * The webhook's communication sees only the request (`body`, `query`, `headers`) and its own
+ * parameters, never the connection and never the raw body: it filters the family's events and
+ * outputs the normalized record; the module itself adds nothing (its output is the webhook's).
+ */
+import { EVENT_PARAM } from '../../platforms/delivery';
+import { recordKindOf, STATUSES } from '../../platforms/records';
+import type { PlatformDefinition, VendorEvent, WebhookApi } from '../../platforms/types';
+import { selectVendorEvents } from '../../triggers/event-selection';
+import type { AppFiles } from './app-files';
+import { requestOf, resolverFor } from './context';
+import { mergeByEvent, recordOutput } from './fields';
+import type { IssueLog, Reporter } from './issues';
+import { asExpression, firstPresent, pathExpression, quote, wrap, type Binding } from './iml';
+import type { Json, JsonRecord } from './json';
+import { recordInterface, sampleFor } from './modules-common';
+import type { MakeTrigger } from './triggers';
+
+/** The query parameter a dashboard webhook may require (the platform's own for `url_token` schemes). */
+function tokenParam(platform: PlatformDefinition): string {
+  return platform.signature.type === 'url_token' ? platform.signature.param : 'ah_token';
+}
+
+/** IML of the delivery's vendor event name, reading `item` (the body). */
+function eventExpression(platform: PlatformDefinition, events: readonly VendorEvent[], chosen: boolean, report: Reporter): string {
+  const { eventPath, eventAliases } = platform.delivery;
+  if (eventPath !== undefined) {
+    const paths = typeof eventPath === 'string' ? [eventPath] : [...eventPath];
+    const named = firstPresent(paths.map((path) => pathExpression('item', path)));
+    const aliases = Object.entries(eventAliases ?? {});
+    return aliases.length === 0 ? named : `switch(${named}, ${aliases.flatMap(([alias, key]) => [quote(alias), quote(key)]).join(', ')}, ${named})`;
+  }
+  if (platform.webhooks.kind === 'api') return `query.${EVENT_PARAM}`;
+  if (events.length === 1 && !chosen) return quote(events[0].key);
+  report('warning', `${platform.name} deliveries name no event and dashboard webhooks cannot route by URL: every delivery is read as ${chosen ? 'the chosen event' : `"${events[0].key}"`}.`);
+  return chosen ? 'parameters.event' : quote(events[0].key);
+}
+
+/** The normalized output of each vendor event, merged into one output object. */
+function outputOf(platform: PlatformDefinition, events: readonly VendorEvent[], eventIml: string, report: Reporter): JsonRecord {
+  const variants = events.map((vendorEvent) => {
+    if (vendorEvent.event === undefined) {
+      const id = platform.delivery.idPath ? wrap(pathExpression('item', platform.delivery.idPath)) : '';
+      const record: JsonRecord = { id, platform: platform.id, event: 'other', vendor_event: vendorEvent.key, raw: '{{item}}' };
+      return { vendorEvent: vendorEvent.key, record };
+    }
+    const record = recordOutput(
+      {
+        platform,
+        kind: recordKindOf(vendorEvent.event),
+        event: vendorEvent.event,
+        vendorEvent: vendorEvent.key,
+        root: pathExpression('item', vendorEvent.objectPath ?? ''),
+        raw: 'item',
+        overrides: vendorEvent.fields,
+      },
+      report,
+    );
+    return { vendorEvent: vendorEvent.key, record };
+  });
+  return mergeByEvent(eventIml, variants);
+}
+
+function webhookParams(platform: PlatformDefinition, trigger: MakeTrigger): JsonRecord[] {
+  const params: JsonRecord[] = [];
+  if (trigger.events === 'chosen') {
+    params.push({
+      name: 'event',
+      label: 'Event',
+      type: 'select',
+      required: true,
+      help: `The ${platform.name} event to listen to.`,
+      options: platform.events.map((event) => ({ label: event.label, value: event.key })),
+    });
+  }
+  if (trigger.statusFilter && trigger.record) {
+    params.push({
+      name: 'status',
+      label: 'Only When the Status Becomes',
+      type: 'select',
+      required: false,
+      help: 'Leave empty to run on every status change, or pick a status to run only when a change lands on it.',
+      options: STATUSES[trigger.record].filter((status) => status !== 'unknown').map((status) => ({ label: status, value: status })),
+    });
+  }
+  if (platform.webhooks.kind === 'dashboard') {
+    const param = tokenParam(platform);
+    params.push({
+      name: 'url_token',
+      label: 'URL Token',
+      type: 'text',
+      required: false,
+      help:
+        `${platform.name} registers webhooks only in its dashboard: ${platform.webhooks.directions} ` +
+        `Paste this webhook's address there. To refuse requests that do not come from that registration, choose a long random token, enter it here and add "?${param}=<token>" to the address you paste.`,
+    });
+  }
+  return params;
+}
+
+/** The iterate condition: the family's events, the status filter, the dashboard URL token. */
+function conditionOf(platform: PlatformDefinition, trigger: MakeTrigger, events: readonly VendorEvent[], eventIml: string, output: JsonRecord): string {
+  const parts = [
+    trigger.events === 'chosen' ? `${eventIml} == parameters.event` : `(${events.map((event) => `${eventIml} == ${quote(event.key)}`).join(' || ')})`,
+  ];
+  if (trigger.statusFilter && output.status !== undefined) {
+    parts.push(`(ifempty(parameters.status, '') == '' || ${asExpression(output.status)} == parameters.status)`);
+  }
+  if (platform.webhooks.kind === 'dashboard') {
+    parts.push(`(ifempty(parameters.url_token, '') == '' || query.${tokenParam(platform)} == parameters.url_token)`);
+  }
+  return parts.join(' && ');
+}
+
+type EventRef = { literal: string } | { iml: string };
+
+/** Attach and detach requests (one per vendor subscription). */
+function attachDetach(platform: PlatformDefinition, api: WebhookApi, trigger: MakeTrigger, events: readonly VendorEvent[], report: Reporter): { attach: Json; detach: Json } {
+  const refs: EventRef[] = trigger.events === 'chosen' ? [{ iml: 'parameters.event' }] : events.map((event) => ({ literal: event.key }));
+  const groups = api.eventsPerSubscription === 'one' ? refs.map((ref) => [ref]) : [refs];
+  if (api.findExisting) {
+    report('info', `${platform.name} allows one subscription per event; the Zapier app looks for a clash first, on Make a clash surfaces as ${platform.name}'s own error when the scenario is activated.`);
+  }
+  if (api.callerChoosesSecret) {
+    report('info', `${platform.name} takes a signing secret from the caller; Make cannot check signatures, so attach sends a value derived from the webhook URL.`);
+  }
+  if (platform.delivery.eventPath === undefined && groups.some((group) => group.length > 1)) {
+    report('warning', `${platform.name} deliveries name no event and one subscription takes several events: Make cannot tell them apart.`);
+  }
+  const bindingOf = (ref: EventRef): Binding => ('literal' in ref ? { literal: ref.literal } : { iml: ref.iml });
+  const attach: JsonRecord[] = [];
+  const detach: JsonRecord[] = [];
+  groups.forEach((group, index) => {
+    const dataKey = `subscription${index + 1}`;
+    // Deliveries that name no event are routed by a query parameter on the registered URL, as on Zapier.
+    const route = platform.delivery.eventPath === undefined && group.length === 1;
+    const routeSuffix = route ? ('literal' in group[0] ? ` + ${quote(`?${EVENT_PARAM}=${group[0].literal}`)}` : ` + '?${EVENT_PARAM}=' + ${group[0].iml}`) : '';
+    const eventsBinding: Binding = group.every((ref) => 'literal' in ref)
+      ? { literal: group.map((ref) => ('literal' in ref ? ref.literal : '')) }
+      : { iml: `add(emptyarray, ${group.map((ref) => ('literal' in ref ? quote(ref.literal) : ref.iml)).join(', ')})` };
+    const extra: Record<string, Binding> = {
+      target_url: { iml: `webhook.url${routeSuffix}` },
+      event: bindingOf(group[0]),
+      events: eventsBinding,
+      secret: { iml: 'sha256(webhook.url)' },
+      limit: { literal: 1 },
+      page: { literal: 1 },
+    };
+    const subscribe = requestOf(api.subscribe, resolverFor(platform, { extra }), report);
+    if (api.subscribe.idPath) subscribe.response = { data: { [dataKey]: wrap(pathExpression('body', api.subscribe.idPath)) } };
+    attach.push(subscribe);
+    const needsId = JSON.stringify([api.unsubscribe.path, api.unsubscribe.query ?? {}, api.unsubscribe.body ?? {}]).includes('subscription_id');
+    if (needsId && !api.subscribe.idPath) report('error', `unsubscribe needs {{subscription_id}} but subscribe names no idPath to keep it`);
+    const unsubscribe = requestOf(api.unsubscribe, resolverFor(platform, { extra: { ...extra, subscription_id: { iml: `webhook.${dataKey}` } } }), report);
+    // A subscription already gone counts as removed, so a scenario can always be turned off.
+    unsubscribe.response = { valid: '{{statusCode < 400 || statusCode == 404 || statusCode == 410}}' };
+    detach.push(unsubscribe);
+  });
+  return { attach: attach.length === 1 ? attach[0] : attach, detach: detach.length === 1 ? detach[0] : detach };
+}
+
+/**
+ * Adds the webhook and instant trigger of one Make trigger, when the platform sends its events.
+ * @returns the module name, or undefined (reported) when the platform serves none of the events
+ */
+export function addInstantTrigger(app: AppFiles, platform: PlatformDefinition, connection: string, trigger: MakeTrigger, log: IssueLog): string | undefined {
+  const events = trigger.events === 'chosen' ? [...platform.events] : selectVendorEvents(platform, trigger.events);
+  if (events.length === 0) {
+    log.add(`module ${trigger.name}`, 'info', `not generated: ${platform.name} sends no event for "${trigger.label}".`);
+    return undefined;
+  }
+  const webhookId = `${trigger.name}Webhook`;
+  const report = log.for(`webhook ${webhookId}`);
+  const eventIml = eventExpression(platform, events, trigger.events === 'chosen', report);
+  const output = outputOf(platform, events, eventIml, report);
+  const communication: JsonRecord = {
+    // One delivery is one bundle; `iterate` lets the condition drop what is not for this trigger.
+    iterate: { container: '{{add(emptyarray, body)}}', condition: wrap(conditionOf(platform, trigger, events, eventIml, output)) },
+    output,
+  };
+  const code: Record<string, Json> = { communication, params: webhookParams(platform, trigger) };
+  const api = platform.webhooks.kind === 'api' ? platform.webhooks : undefined;
+  if (api) Object.assign(code, attachDetach(platform, api, trigger, events, report));
+  app.add('webhook', webhookId, { label: trigger.label, webhookType: 'web', connection: api ? connection : null }, code);
+  const firstMapped = events.find((event) => event.event !== undefined);
+  app.add(
+    'module',
+    trigger.name,
+    {
+      label: trigger.label,
+      description: trigger.description.replace(/^Triggers when/, 'Triggers when'),
+      moduleType: 'instant_trigger',
+      connection: api ? connection : null,
+      webhook: webhookId,
+    },
+    {
+      communication: {},
+      staticParams: [],
+      interface: recordInterface(trigger.record),
+      samples: sampleFor(platform, trigger.sample, firstMapped?.key),
+    },
+  );
+  return trigger.name;
+}

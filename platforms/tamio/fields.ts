@@ -1,0 +1,47 @@
+/**
+ * Tamio objects → normalized records.
+ * Affiliate: the documented affiliate object (affiliate-approved event; approve / retrieve
+ * responses) [DOC]: `name` is the first name, `surname` the last, `approved` true / false / null,
+ * `date_joined` unix seconds, `bonus` / `balance` integers in minor units of `currency` (these have
+ * no normalized field and stay under `raw`).
+ * Payout: the visible part of `GET /affiliates/payouts/retrieve/{id}` (a lower-cased text rendering,
+ * so string case is uncertain) [DOC, partly INF]: `total` in minor units, `date` unix seconds,
+ * `payment` the method, `affiliate_partner` the affiliate object.
+ */
+import type { PlatformDefinition } from '../types';
+
+export const TAMIO_FIELDS: PlatformDefinition['fields'] = {
+  affiliate: {
+    id: 'id',
+    // `approved` is a boolean: its text ("true" / "false") goes through the status table. A null
+    // means not decided yet [INF: the list's `status` filter knows only approved|pending], so the
+    // default `pending` stands in (and shows as vendor_status).
+    status: { path: 'approved', convert: 'status', default: 'pending' },
+    email: 'email',
+    first_name: 'name',
+    last_name: 'surname',
+    program_id: 'affiliate_program_id',
+    program_name: 'affiliate_program_label',
+    created_at: { path: 'date_joined', convert: 'epoch_s' },
+  },
+  payout: {
+    id: 'id',
+    status: { path: 'status', convert: 'status' },
+    amount: { path: 'total', convert: 'minor_units' },
+    currency: { path: 'currency', convert: 'upper' },
+    affiliate_id: 'affiliate_partner.id',
+    affiliate_email: 'affiliate_partner.email',
+    payment_method: 'payment',
+    created_at: { path: 'date', convert: 'epoch_s' },
+  },
+};
+
+/**
+ * Vendor values (lower-cased) → normalized. Affiliate `approved` true / false [DOC: approved and
+ * declined events]; the list filter's `approved|pending` [DOC]. Payout `status: "new"` [DOC, case
+ * uncertain]; `paid` / `pending` / `failed` [INF: naming, not seen].
+ */
+export const TAMIO_STATUSES: PlatformDefinition['statuses'] = {
+  affiliate: { true: 'active', false: 'denied', approved: 'active', pending: 'pending', removed: 'removed' },
+  payout: { new: 'pending', pending: 'pending', paid: 'paid', failed: 'failed' },
+};

@@ -1,0 +1,120 @@
+/**
+ * Tamio (formerly plug&paid [INF]), API v2: affiliate partners, programs and payouts.
+ * Reference: https://developers.tamio.com and its mirror docs.tamio.com; tags [DOC] / [INF] as in
+ * shared/platforms/README.md section 5. Every `source` names its basis.
+ * Webhook endpoints are created only in Tamio's dashboard (no endpoint API is documented), so the
+ * REST-hook triggers refuse at subscribe and the "New Event from Dashboard Webhook" trigger serves Tamio.
+ */
+import { CATALOGUE } from '../catalogue';
+import type { PlatformDefinition } from '../types';
+import { TAMIO_EVENTS } from './events';
+import { TAMIO_FIELDS, TAMIO_STATUSES } from './fields';
+
+const NO_SALES_API =
+  "Tamio's API has no affiliate sales or commissions to approve, deny or create (commissions are set on invoices). Use Tamio's dashboard.";
+
+export const tamio: PlatformDefinition = {
+  id: 'tamio',
+  name: CATALOGUE.tamio.name,
+  baseUrl: 'https://api.tamio.com/v2',
+  // A secret key (publishable keys only reach the Transactions API) [DOC].
+  auth: { type: 'header', header: 'Authorization', value: 'Bearer {{api_key}}' },
+  connectionTest: {
+    method: 'GET',
+    path: '/affiliates/list',
+    query: { page: 1, per_page: 1 },
+    source: 'inferred: the cheapest documented read this app needs anyway (needs affiliates.view)',
+  },
+  // Keys can be restricted per resource and verb, e.g. `affiliates.view` [DOC]; the edit verb for
+  // approve / decline is inferred from the documented view / edit / create / remove set.
+  permissions: [
+    { method: 'GET', pathPrefix: '/affiliates/', permission: 'affiliates.view' },
+    { method: 'POST', pathPrefix: '/affiliates/approve/', permission: 'affiliates.edit' },
+    { method: 'POST', pathPrefix: '/affiliates/decline/', permission: 'affiliates.edit' },
+    // The reference renders it "affiliate programs view"; the hyphen is inferred from the resource's path.
+    { method: 'GET', pathPrefix: '/affiliate-programs/', permission: 'affiliate-programs.view' },
+  ],
+  // `{"status": 400, "error": "<message>", "error_code": 1002}`; 401 `{"status", "error"}` [DOC].
+  // `errors` is the verify-signature failure body's list [DOC].
+  errorMessagePaths: ['error', 'errors', 'message'],
+  events: TAMIO_EVENTS,
+  // `event_id` (whev_…) is unique per event [DOC].
+  delivery: { eventPath: 'event_type', idPath: 'event_id' },
+  signature: {
+    type: 'remote',
+    header: { contains: 'signature' },
+    timestampField: 't',
+    // Tamio's verify call refuses signatures older than 5 minutes [DOC]; checked here first so a replay never reaches it.
+    toleranceSeconds: 300,
+    request: {
+      method: 'POST',
+      path: '/webhook-endpoints/verify-signature',
+      // No `signatureHeader`: the header's name is not documented, so it is forwarded under the name it arrived with.
+      source: 'documented endpoint (signature header + raw body, 200 valid, 400 invalid); header name inferred: the one received',
+    },
+    source:
+      'documented: HMAC-SHA256 with the endpoint secret, header value `t=timestamp,s=signature`, verify-signature API; header name and signed string unknown',
+  },
+  webhooks: {
+    kind: 'dashboard',
+    directions:
+      "In Tamio, open Developers → Webhooks → Get Started, paste this Zap's URL as the endpoint URL, select the events and click Save. Signing Secret: the endpoint's secret key shown there.",
+  },
+  fields: TAMIO_FIELDS,
+  statuses: TAMIO_STATUSES,
+  lists: {
+    affiliate: {
+      request: {
+        method: 'GET',
+        path: '/affiliates/list',
+        query: { page: '{{page}}', per_page: '{{limit}}', sort_by: 'created_at', order: 'desc' },
+        source: 'documented (newest first, so performList shows recent affiliates)',
+      },
+      itemsPath: 'affiliates',
+      maxPageSize: 50,
+    },
+    payout: {
+      request: { method: 'GET', path: '/affiliates/payouts/list', query: { page: '{{page}}', per_page: '{{limit}}' }, source: 'documented' },
+      itemsPath: 'payouts',
+      maxPageSize: 50,
+    },
+  },
+  searches: {
+    // `filter` is a text search over name and email [DOC]; the exact email match is put first by the search factory.
+    find_affiliate: {
+      request: { method: 'GET', path: '/affiliates/list', query: { filter: '{{email}}', page: 1, per_page: '{{limit}}' }, source: 'documented' },
+      itemsPath: 'affiliates',
+      matchField: 'email',
+      input: 'email',
+    },
+    find_referral: { unsupported: NO_SALES_API },
+  },
+  choices: {
+    program: {
+      request: { method: 'GET', path: '/affiliate-programs/list', query: { page: '{{page}}', per_page: '{{limit}}' }, source: 'documented' },
+      itemsPath: 'programs',
+      idPath: 'id',
+      labelPaths: ['label'],
+    },
+  },
+  actions: {
+    approve_affiliate: {
+      request: { method: 'POST', path: '/affiliates/approve/{{affiliate}}', source: 'documented' },
+      result: { event: 'affiliate.approved', resultPath: 'affiliate', assume: { id: '{{affiliate}}', status: 'active' } },
+    },
+    deny_affiliate: {
+      request: { method: 'POST', path: '/affiliates/decline/{{affiliate}}', source: 'documented' },
+      // The response shape of decline is inferred from approve's `{status, affiliate}`.
+      result: { event: 'affiliate.denied', resultPath: 'affiliate', assume: { id: '{{affiliate}}', status: 'denied' } },
+    },
+    create_affiliate: {
+      unsupported: "Tamio's API offers no way to create an affiliate: affiliates sign up themselves through your program's signup page.",
+    },
+    approve_referral: { unsupported: NO_SALES_API },
+    deny_referral: { unsupported: NO_SALES_API },
+    create_referral: { unsupported: NO_SALES_API },
+    mark_payout_paid: {
+      unsupported: "Tamio's API documents no call that marks a payout paid (only one that pays an affiliate's balance). Mark it in Tamio's dashboard.",
+    },
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * ViralRef (referral programs). Nothing about its API is public beyond the dashboard steps and
+ * five event names (https://viralref.com/docs/api-webhooks; shared/platforms/README.md section 2):
+ * no base URL, auth header, endpoint, payload or signature format. So this definition never calls
+ * ViralRef: the connection only checks that a key was entered, every action explains it is not
+ * available, and deliveries arrive through the "New Event from Dashboard Webhook" trigger.
+ */
+import { CATALOGUE } from '../catalogue';
+import type { ActionKey, PlatformDefinition, Unsupported } from '../types';
+import { VIRALREF_EVENT_ALIASES, VIRALREF_EVENTS } from './events';
+import { VIRALREF_FIELDS, VIRALREF_STATUSES } from './fields';
+
+const NOT_PUBLISHED: Unsupported = {
+  unsupported:
+    "ViralRef's API is not published, so Affiliate Hub cannot call it. Do this in ViralRef's dashboard (its events still reach Zapier through the New Event from Dashboard Webhook trigger).",
+};
+
+const ACTIONS: readonly ActionKey[] = [
+  'approve_referral',
+  'deny_referral',
+  'create_referral',
+  'create_affiliate',
+  'approve_affiliate',
+  'deny_affiliate',
+  'mark_payout_paid',
+];
+
+export const viralref: PlatformDefinition = {
+  id: 'viralref',
+  name: CATALOGUE.viralref.name,
+  // PLACEHOLDERS, never called (no list, action or connection test uses them): the real base URL
+  // and auth header are unknown [UNK]. Replace both once ViralRef publishes its API.
+  baseUrl: 'https://viralref.com/api',
+  auth: { type: 'header', header: 'Authorization', value: 'Bearer {{api_key}}' },
+  // No endpoint is documented to test a key against [UNK].
+  connectionTest: null,
+  errorMessagePaths: ['message', 'error', 'errors'],
+  events: VIRALREF_EVENTS,
+  // The event name's field is unknown [UNK]: the common names, in order.
+  delivery: { eventPath: ['event', 'type', 'event_type'], eventAliases: VIRALREF_EVENT_ALIASES },
+  signature: {
+    type: 'hmac',
+    header: { contains: 'signature' },
+    encodings: ['hex', 'base64'],
+    prefix: 'sha256=',
+    source:
+      'inferred: a signature header and a signing secret are documented, the rest is cut off [UNK]; HMAC-SHA256 of the raw body in hex or base64, optionally `sha256=`-prefixed, is the common convention',
+  },
+  webhooks: {
+    kind: 'dashboard',
+    directions:
+      "In ViralRef, open Settings → Organization → Developers → Create Webhook, paste this Zap's URL as the endpoint URL, select the event types and click Create. Signing Secret: the signing secret shown when the webhook is created.",
+  },
+  fields: VIRALREF_FIELDS,
+  statuses: VIRALREF_STATUSES,
+  lists: {},
+  actions: Object.fromEntries(ACTIONS.map((key) => [key, NOT_PUBLISHED])),
+  searches: { find_affiliate: NOT_PUBLISHED, find_referral: NOT_PUBLISHED },
+};

@@ -1,0 +1,193 @@
+/**
+ * Rebus AI's HTTP conventions for the emulator (platforms README §4 "Base URL, auth, test",
+ * "Polling / actions"; docs on a customer-hosted copy, [DOC-3P]): Bearer API keys, the
+ * `{success, data, message, timestamp, api_version}` envelope, page-number pagination with a
+ * `pagination` block, and trailing slashes on every path (a path without one is a 404 here).
+ *
+ * The paths, `{value, display}` status objects and slash convention look like Django REST
+ * Framework; where the docs are silent the emulator follows DRF's defaults and says so.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { DeliveryLog } from './deliver';
+
+/** [DOC-3P] "api_version": "1.0". */
+export const API_VERSION = '1.0';
+
+/** Unix ms → unix seconds (the envelope's and webhooks' `timestamp` unit [DOC-3P]). */
+export function unixSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+/** Unix ms → `2024-01-15T10:30:00Z` (the documented date style: UTC, whole seconds). */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * An error answered in the emulator's error envelope. Only `"success": false` is documented
+ * [DOC-3P, cut]; the rest is our choice: `{"success": false, "error": {"code", "message",
+ * "details"?}, "timestamp", "api_version"}` with `details` = DRF-style `{field: [messages]}`.
+ */
+export class RebusError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 404,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+/** A 400 `validation_error` naming the offending fields. */
+export function invalid(details: Record<string, string[]>): RebusError {
+  const fields = Object.keys(details).join(', ');
+  return new RebusError(400, 'validation_error', `Invalid input: ${fields}`, details);
+}
+
+/** The success envelope [DOC-3P]: `{"success": true, "data", "message", "timestamp" (unix s), "api_version": "1.0"}`. */
+export function success(data: unknown, message: string, now: number): Record<string, unknown> {
+  return { success: true, data, message, timestamp: unixSeconds(now), api_version: API_VERSION };
+}
+
+function failure(error: RebusError, now: number): Record<string, unknown> {
+  const detail = error.details === undefined ? {} : { details: error.details };
+  return { success: false, error: { code: error.code, message: error.message, ...detail }, timestamp: unixSeconds(now), api_version: API_VERSION };
+}
+
+/** [DOC-3P] live keys `sk_live_…`, sandbox keys `sk_test_…`. */
+export const KEY_FORMAT = /^sk_(live|test)_[A-Za-z0-9]+$/;
+
+/**
+ * Guards every route of this (encapsulated) plugin:
+ * - `Authorization: Bearer <key>` [DOC-3P] with exactly the emulator's key; the scheme word is
+ *   matched case-insensitively (DRF's token authentication does so); a raw key, another scheme
+ *   (including the documented `JWT <token>` alternative, not emulated) or a wrong key → 401
+ *   `{"success": false, "error": {"code": "unauthorized", …}}`.
+ * - RebusError → its envelope; other 4xx (unparsable JSON) → 400 `parse_error`; the rest 500.
+ */
+export function guard(server: FastifyInstance, apiKey: string, now: () => number): void {
+  server.addHook('onRequest', async (request, reply) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match || match[1] !== apiKey) {
+      const message = match ? 'Invalid API key.' : 'Authentication credentials were not provided.';
+      return reply.code(401).header('WWW-Authenticate', 'Bearer').send(failure(new RebusError(401, 'unauthorized', message), now()));
+    }
+    return undefined;
+  });
+
+  server.setErrorHandler((error: unknown, _request, reply) => {
+    if (error instanceof RebusError) return reply.code(error.status).send(failure(error, now()));
+    const statusCode = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return reply.code(400).send(failure(new RebusError(400, 'parse_error', error instanceof Error ? error.message : 'Malformed request.'), now()));
+    }
+    return reply.code(500).send({ success: false, error: { code: 'server_error', message: 'Internal server error.' }, timestamp: unixSeconds(now()), api_version: API_VERSION });
+  });
+
+  server.setNotFoundHandler((request, reply) => reply.code(404).send(failure(new RebusError(404, 'not_found', `No route ${request.method} ${request.url}.`), now())));
+}
+
+/**
+ * Runs `task` once the current response has been written, tracked by the delivery log so that
+ * `settled()` waits for it: the API call is answered first, its webhooks are sent afterwards.
+ */
+export function afterResponse(reply: FastifyReply, log: DeliveryLog, task: () => Promise<unknown>): void {
+  const written = new Promise<void>((resolve) => {
+    reply.raw.once('finish', resolve);
+    reply.raw.once('close', resolve);
+  });
+  log.track(written.then(task));
+}
+
+/** A request body as a plain object; anything else reads as `{}` so required-field checks answer 400. */
+export function bodyOf(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+/** A string (or number) value, trimmed; undefined when absent or empty. */
+export function text(source: Record<string, unknown>, name: string): string | undefined {
+  const value = source[name];
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** An integer query/body value within [min, max], or `fallback` when absent; 400 otherwise. */
+export function intParam(source: Record<string, unknown>, name: string, min: number, max: number, fallback?: number): number | undefined {
+  const value = text(source, name);
+  if (value === undefined) return fallback;
+  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) throw invalid({ [name]: [`Must be an integer between ${min} and ${max}.`] });
+  return Number(value);
+}
+
+/** `true`/`false` (any case) as a query value, or undefined when absent; 400 otherwise. */
+export function boolParam(source: Record<string, unknown>, name: string): boolean | undefined {
+  const value = text(source, name)?.toLowerCase();
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') throw invalid({ [name]: ['Must be true or false.'] });
+  return value === 'true';
+}
+
+/** One of `allowed`, or undefined when absent; 400 otherwise. */
+export function choice<T extends string>(source: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
+  const value = text(source, name);
+  if (value === undefined) return undefined;
+  const match = allowed.find((candidate) => candidate === value);
+  if (match === undefined) throw invalid({ [name]: [`"${value}" is not a valid choice. Allowed: ${allowed.join(', ')}.`] });
+  return match;
+}
+
+/** [DOC-3P] `page_size` max 100, default 20. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** The documented `pagination` block [DOC-3P]. */
+export interface Pagination {
+  page: number;
+  page_size: number;
+  total_pages: number;
+  total_count: number;
+  has_next: boolean;
+  has_previous: boolean;
+  next_url: string | null;
+  previous_url: string | null;
+}
+
+/**
+ * One page of `items` and its `pagination` block [DOC-3P]. `next_url` / `previous_url` are paths
+ * like the documented `/api/v1/affiliate/affiliates/?page=2`, keeping the request's other query
+ * parameters (our choice). `page_size` outside 1–100 → 400 (the docs say "max 100"; DRF would
+ * clamp); a page past the last → 404 "Invalid page." (DRF's answer). An empty list has one page.
+ */
+export function paginate<T>(items: readonly T[], query: Record<string, unknown>, path: string): { results: T[]; pagination: Pagination } {
+  const pageSize = intParam(query, 'page_size', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
+  const page = intParam(query, 'page', 1, Number.MAX_SAFE_INTEGER, 1) ?? 1;
+  const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
+  if (page > totalPages) throw new RebusError(404, 'not_found', 'Invalid page.');
+  const urlFor = (target: number): string => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (name !== 'page' && typeof value === 'string') params.set(name, value);
+    params.set('page', String(target));
+    return `/api/v1/affiliate${path}?${params.toString()}`;
+  };
+  return {
+    results: items.slice((page - 1) * pageSize, page * pageSize),
+    pagination: {
+      page,
+      page_size: pageSize,
+      total_pages: totalPages,
+      total_count: items.length,
+      has_next: page < totalPages,
+      has_previous: page > 1,
+      next_url: page < totalPages ? urlFor(page + 1) : null,
+      previous_url: page > 1 ? urlFor(page - 1) : null,
+    },
+  };
+}
+
+/** Money in major units rounded to cents, as a JSON number (`85.5` for 85.50 [DOC-3P] style). */
+export function money(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}

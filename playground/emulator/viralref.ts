@@ -1,0 +1,36 @@
+/**
+ * The ViralRef emulator (platforms README §2): a webhook SENDER only. Nothing about ViralRef's
+ * API is public (base URL, auth header, endpoints all [UNK]), so it mounts no routes; its API key
+ * exists only for the app's connection screen.
+ *
+ * - dashboard: "Create Webhook" (URL + event types → signing secret) [DOC];
+ * - fire: a constructed example (viralref-data) in a constructed envelope, signed and retried
+ *   (viralref-webhooks); overrides are merged into `data`, not into the envelope.
+ */
+import type { VendorModule } from './server';
+import { VIRALREF_EVENTS, type ViralRefEvent, viralRefExample } from './viralref-data';
+import { ViralRefWebhooks } from './viralref-webhooks';
+
+/** [DOC] keys are created in Settings → Developers and shown once; the format is [UNK], this one is ours. */
+export const VIRALREF_API_KEY = 'vr_emu_5e2b8d1f6a9c4037b4e1d8f2a6c90b3e';
+
+function isEvent(value: string): value is ViralRefEvent {
+  return VIRALREF_EVENTS.some((event) => event === value);
+}
+
+/** ViralRef for the emulator registry: credentials `{ api_key }` and fresh dashboard webhooks per emulator. */
+export const viralRef: VendorModule<{ api_key: string }> = {
+  credentials: { api_key: VIRALREF_API_KEY },
+  create({ now, log }) {
+    const hooks = new ViralRefWebhooks(log, now);
+    return {
+      dashboard: { register: (url, events) => hooks.register(url, events) },
+      events: VIRALREF_EVENTS,
+      fire: async (event, overrides) => {
+        if (!isEvent(event)) throw new Error(`ViralRef sends no event "${event}".`);
+        return hooks.send(event, { ...viralRefExample(event, now()), ...overrides });
+      },
+      subscriptions: () => hooks.list(),
+    };
+  },
+};

@@ -1,0 +1,158 @@
+/**
+ * The Make app generator over every registered platform: each app passes Make's published schemas
+ * (when ../shared/make-schemas is present) and our own reference checks, and the checks themselves
+ * catch the mistakes they exist for.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import app from '../../index';
+import { PLATFORMS } from '../../platforms/registry';
+import { buildAll } from '../../make/build';
+import { statusSwitch } from '../../make/generate/fields';
+import { pathExpression, translateTemplate } from '../../make/generate/iml';
+import { COVERED_ON_MAKE, MAKE_TRIGGERS } from '../../make/generate/triggers';
+import { DEFAULT_SCHEMAS_DIR, imlRootNames, loadSchemas, validateApp } from '../../make/validate';
+
+const out = mkdtempSync(join(tmpdir(), 'make-app-'));
+const report = buildAll(out);
+const schemas = loadSchemas(DEFAULT_SCHEMAS_DIR);
+
+describe('npm run make:build', () => {
+  it('builds one app per registered platform', () => {
+    expect(report.apps.map((item) => item.platform)).toEqual(PLATFORMS.map((platform) => platform.id));
+  });
+
+  if (typeof schemas === 'string') {
+    it.skip(`schema validation: ${schemas}`, () => undefined);
+  }
+
+  describe.each(report.apps.map((item) => [item.platform, item] as const))('%s', (_, built) => {
+    it('passes the schemas and the reference checks', () => {
+      expect(built.validation.errors).toEqual([]);
+      if (typeof schemas !== 'string') expect(built.validation.schema.checked).toBeGreaterThan(10);
+    });
+
+    it('has nothing the generator could not translate', () => {
+      expect(built.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    });
+
+    it('has the connection, the universal module and instant triggers', () => {
+      const manifest = JSON.parse(readFileSync(join(built.dir, 'makecomapp.json'), 'utf8')) as { components: Record<string, Record<string, { moduleType?: string }>> };
+      expect(Object.keys(manifest.components.connection)).toEqual([built.platform]);
+      expect(manifest.components.module.makeApiCall?.moduleType).toBe('universal');
+      expect(Object.values(manifest.components.module).some((module) => module.moduleType === 'instant_trigger')).toBe(true);
+    });
+  });
+});
+
+describe('Make triggers mirror the Zapier hook triggers', () => {
+  const hooks = Object.values(app.triggers ?? {}).filter((trigger) => (trigger.operation as { type?: string }).type === 'hook');
+
+  it.each(hooks.map((trigger) => [trigger.key]))('%s has a Make instant trigger', (key) => {
+    const covered = Object.hasOwn(COVERED_ON_MAKE, key);
+    expect(covered || MAKE_TRIGGERS.some((trigger) => trigger.zapierKey === key)).toBe(true);
+  });
+
+  it.each(MAKE_TRIGGERS.filter((trigger) => trigger.events !== 'chosen').map((trigger) => [trigger.name, trigger] as const))(
+    '%s emits the record kind of its Zapier sample',
+    (_, trigger) => {
+      const events = trigger.events === 'chosen' ? [] : trigger.events.preference.flat();
+      expect(events.every((event) => event.startsWith(`${trigger.record}.`))).toBe(true);
+      expect(String(trigger.sample.event)).toMatch(new RegExp(`^${trigger.record}\\.`));
+    },
+  );
+});
+
+describe('IML translation', () => {
+  const report = jest.fn();
+
+  it('reads indices 1-based through get(), names directly', () => {
+    expect(pathExpression('item', 'affiliate.email')).toBe('item.affiliate.email');
+    expect(pathExpression('item', 'coupons.0.code')).toBe("get(item, 'coupons.1.code')");
+    expect(pathExpression('body', '')).toBe('body');
+  });
+
+  it('keeps a whole placeholder typed and inlines the others', () => {
+    const resolve = (name: string) => (name === 'limit' ? { literal: 25 } : { iml: `parameters.${name}` });
+    expect(translateTemplate('{{limit}}', resolve, report)).toBe(25);
+    expect(translateTemplate('/referral/{{referral_id}}/status', resolve, report)).toBe('/referral/{{parameters.referral_id}}/status');
+    expect(translateTemplate('{{sale_amount | cents}}', resolve, report)).toBe("{{round(parseNumber(parameters.sale_amount, '.') * 100)}}");
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('reports a placeholder with no value in the context', () => {
+    const errors = jest.fn();
+    translateTemplate('{{subscription_id}}', () => undefined, errors);
+    expect(errors).toHaveBeenCalledWith('error', expect.stringContaining('subscription_id'));
+  });
+
+  it('turns a status table into switch() with unknown for the rest', () => {
+    const [platform] = PLATFORMS;
+    const iml = statusSwitch(platform, 'referral', 'item.status');
+    expect(iml).toMatch(/^if\(item\.status, switch\(lower\(toString\(item\.status\)\), '.+', 'unknown'\), null\)$/);
+  });
+
+  it('finds the root names an expression reads', () => {
+    expect(imlRootNames("ifempty(item.a, 'x.y') + parameters.b")).toEqual(['item', 'parameters']);
+  });
+});
+
+describe('own checks catch what the schemas miss', () => {
+  const source = report.apps[0].dir;
+
+  function broken(edit: (dir: string) => void): string[] {
+    const dir = mkdtempSync(join(tmpdir(), 'make-broken-'));
+    cpSync(source, dir, { recursive: true });
+    edit(dir);
+    return validateApp(dir, 'schemas not used here').errors;
+  }
+
+  function editJson(dir: string, path: string, change: (value: Record<string, unknown>) => void): void {
+    const value = JSON.parse(readFileSync(join(dir, path), 'utf8')) as Record<string, unknown>;
+    change(value);
+    writeFileSync(join(dir, path), JSON.stringify(value));
+  }
+
+  it('a file named in makecomapp.json that is missing', () => {
+    expect(broken((dir) => editJson(dir, 'makecomapp.json', (manifest) => {
+      ((manifest.generalCodeFiles as Record<string, string>).base = 'general/nowhere.iml.json');
+    }))).toEqual([expect.stringContaining('general/nowhere.iml.json: named by general base but missing')]);
+  });
+
+  it('a POST without body, a Zapier placeholder left over, unbalanced braces', () => {
+    const path = 'modules/makeApiCall/makeApiCall.communication.iml.json';
+    const errors = broken((dir) => writeFileSync(join(dir, path), JSON.stringify({ url: '/x/{{referral_id}}', method: 'POST', qs: { a: '{{parameters.a' } })));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('POST request without a body'),
+        expect.stringContaining('IML reads "referral_id"'),
+        expect.stringContaining('unbalanced IML braces'),
+      ]),
+    );
+  });
+
+  it('connection inside a webhook communication, an unknown rpc:// and a bad module name', () => {
+    const errors = broken((dir) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'makecomapp.json'), 'utf8')) as { components: Record<string, Record<string, { codeFiles: Record<string, string> }>> };
+      const [webhook] = Object.values(manifest.components.webhook);
+      writeFileSync(join(dir, webhook.codeFiles.communication), JSON.stringify({ output: { key: '{{connection.api_key}}' } }));
+      writeFileSync(join(dir, manifest.components.module.makeApiCall.codeFiles.mappableParams), JSON.stringify([{ name: 'x', type: 'select', options: 'rpc://nowhere' }]));
+      manifest.components.module['make-api-call'] = manifest.components.module.makeApiCall;
+      writeFileSync(join(dir, 'makecomapp.json'), JSON.stringify(manifest));
+    });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('webhook communication reads connection'),
+        expect.stringContaining('rpc://nowhere names no RPC'),
+        expect.stringContaining('module make-api-call: name must be letters and digits only'),
+      ]),
+    );
+  });
+
+  it('skips the schema part with a clear message when the folder is absent', () => {
+    const result = loadSchemas(join(tmpdir(), 'no-such-make-schemas'));
+    expect(result).toEqual(expect.stringContaining('schema validation skipped'));
+    expect(existsSync(source)).toBe(true);
+  });
+});

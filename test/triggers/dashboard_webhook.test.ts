@@ -1,0 +1,103 @@
+/**
+ * The dashboard-webhook trigger as a whole: a static hook whose help comes from the platforms'
+ * data, a sample that is what perform returns, and its behaviour on platforms it cannot serve
+ * (UpPromote's payloads name no event). Tamio and ViralRef specifics are in test/platforms/.
+ */
+import { validateApp, prepareApp } from 'zapier-platform-core/src/tools/schema';
+import { app, appTester, triggerOperation } from '../helpers/app';
+import { hmacHex, hookRequest } from '../helpers/deliveries';
+import { rejectionMessage } from '../helpers/errors';
+import { PLATFORMS } from '../../platforms/registry';
+import affiliateApproved from '../fixtures/tamio/affiliate-approved.json';
+import referralNew from '../fixtures/uppromote/referral.new.json';
+import { expectVerify, tamioApi, tamioAuth, tamioDelivery } from '../platforms/tamio.kit';
+
+type Field = { key: string; label: string; helpText: string; required?: boolean; list?: boolean; type?: string; choices?: Record<string, string> };
+type Definition = {
+  key: string;
+  display: { label: string; description: string; directions: string };
+  operation: { type: string; inputFields: Field[]; sample: Record<string, unknown>; outputFields: { key: string }[] } & Record<string, unknown>;
+};
+
+const definition = app.triggers?.dashboard_webhook as unknown as Definition;
+const dashboard = triggerOperation('dashboard_webhook');
+const field = (key: string) => definition.operation.inputFields.find((item) => item.key === key);
+
+describe('dashboard_webhook definition', () => {
+  it('is a static webhook: a hook with no subscribe or unsubscribe', () => {
+    expect(definition.key).toBe('dashboard_webhook');
+    expect(definition.display.label).toBe('New Event from Dashboard Webhook');
+    expect(definition.display.description).toMatch(/^Triggers when /);
+    expect(definition.operation.type).toBe('hook');
+    expect(definition.operation).not.toHaveProperty('performSubscribe');
+    expect(definition.operation).not.toHaveProperty('performUnsubscribe');
+    expect(typeof definition.operation.performList).toBe('function');
+  });
+
+  it("passes zapier-platform-schema's validation", () => {
+    expect(validateApp(prepareApp(app)).map((error) => error.stack)).toEqual([]);
+  });
+
+  it('tells, from each dashboard platform\'s data, where to paste the URL and find the secret', () => {
+    const dashboards = PLATFORMS.filter((platform) => platform.webhooks.kind === 'dashboard');
+    expect(dashboards.map((platform) => platform.id)).toEqual(expect.arrayContaining(['tamio', 'viralref']));
+    for (const platform of dashboards) {
+      if (platform.webhooks.kind !== 'dashboard') continue;
+      expect(definition.display.directions).toContain(platform.webhooks.directions);
+      expect(field('signing_secret')?.helpText).toContain(platform.webhooks.directions);
+      expect(definition.display.description).toContain(platform.name);
+    }
+    expect(definition.display.directions.length).toBeLessThanOrEqual(1000);
+    expect(field('signing_secret')?.helpText.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('asks for a password-like signing secret and an optional multi-select of normalized events', () => {
+    expect(field('signing_secret')).toMatchObject({ type: 'password', required: false });
+    expect(field('signing_secret')?.helpText).toMatch(/Required, except for Tamio \(verified through its own API\)/);
+    expect(field('events')).toMatchObject({ required: false, list: true });
+    expect(Object.keys(field('events')?.choices ?? {})).toEqual(expect.arrayContaining(['referral.created', 'affiliate.approved', 'payout.created', 'other']));
+  });
+
+  it('says UpPromote deliveries cannot be told apart, in its help', () => {
+    expect(field('signing_secret')?.helpText).toMatch(/\*\*UpPromote\*\*: its payloads do not name their event, so use its other triggers/);
+    expect(definition.display.directions).toMatch(/\*\*UpPromote\*\*: its payloads do not name their event/);
+  });
+});
+
+describe('dashboard_webhook perform', () => {
+  it('returns its sample for the documented Tamio payload (the sample cannot drift)', async () => {
+    expectVerify(tamioApi());
+    const results = await appTester(dashboard.perform as never, { authData: tamioAuth, inputData: {}, ...tamioDelivery(affiliateApproved).request });
+    expect(results).toEqual([definition.operation.sample]);
+    const labelled = new Set(definition.operation.outputFields.map((output) => output.key));
+    expect(Object.keys(definition.operation.sample).filter((key) => key !== 'raw' && !labelled.has(key))).toEqual([]);
+  });
+
+  it('ignores an empty request (a URL check) without calling anything', async () => {
+    expect(await appTester(dashboard.perform as never, { authData: tamioAuth, inputData: {}, ...hookRequest('', {}) })).toEqual([]);
+  });
+
+  describe('on UpPromote, whose payloads name no event', () => {
+    const authData = { platform: 'uppromote', api_key: 'upk_test' };
+    const secret = 'up-dashboard-secret';
+    const body = JSON.stringify(referralNew);
+
+    it('refuses a genuine delivery clearly instead of dropping it', async () => {
+      const request = hookRequest(body, { 'X-UpPromote-Signature': hmacHex(secret, body) });
+      expect(await rejectionMessage(appTester(dashboard.perform as never, { authData, inputData: { signing_secret: secret }, ...request }))).toMatch(
+        /^UpPromote's webhook payloads do not say which event they are.*Use the other UpPromote triggers/,
+      );
+    });
+
+    it('ignores a forged one (a stranger cannot raise errors on the Zap)', async () => {
+      const request = hookRequest(body, { 'X-UpPromote-Signature': hmacHex('forger', body) });
+      expect(await appTester(dashboard.perform as never, { authData, inputData: { signing_secret: secret }, ...request })).toEqual([]);
+    });
+
+    it('refuses at performList, when the Zap is tested', async () => {
+      expect(await rejectionMessage(appTester(dashboard.performList as never, { authData, inputData: { signing_secret: secret } }))).toMatch(
+        /^UpPromote's webhook payloads do not say which event they are/,
+      );
+    });
+  });
+});

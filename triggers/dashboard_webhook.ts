@@ -1,0 +1,302 @@
+/**
+ * New Event from Dashboard Webhook: a static webhook for platforms whose webhooks are registered in
+ * their own dashboard (Tamio, ViralRef), usable with any platform whose payloads name their event.
+ * The user pastes the Zap's URL into the platform and the signing secret into this trigger; every
+ * delivery is verified with the platform's scheme, normalized like the REST-hook triggers' and
+ * passed on with the vendor payload under `raw`. Everything vendor-specific comes from the
+ * platform definitions (their `webhooks.directions`, signature scheme, events and lists).
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { callPlatform } from '../platforms/api';
+import { EVENT_PARAM, receiveDelivery, type Delivery } from '../platforms/delivery';
+import { normalizeRecord } from '../platforms/normalize';
+import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type AffiliateRecord, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { PLATFORMS, platformOf } from '../platforms/registry';
+import { jsonObjectListSchema, readAt } from '../platforms/schemas';
+import type { PlatformDefinition, VendorEvent } from '../platforms/types';
+import { verifyDelivery } from '../platforms/verify-delivery';
+import { deliveryFromBundle } from './bundle-delivery';
+import { anyRecordOutputFields } from './output-fields';
+
+/** Default performList page size when Zapier sets no limit. */
+const DEFAULT_LIST_SIZE = 10;
+
+/** Record kinds tried for performList when no event filter says otherwise. */
+const LIST_PREFERENCE: readonly RecordKind[] = ['affiliate', 'referral', 'payout'];
+
+/** True when the platform's scheme checks the signature locally and so needs the secret. */
+function needsSecret(platform: PlatformDefinition): boolean {
+  return platform.signature.type !== 'remote';
+}
+
+/** True when deliveries say which event they are (in the body, or in the query our URLs carry). */
+function namesItsEvents(platform: PlatformDefinition): boolean {
+  return platform.delivery.eventPath !== undefined;
+}
+
+/** One line per platform whose webhooks are set up in its dashboard, from its `webhooks.directions`. */
+function dashboardDirections(): string {
+  return PLATFORMS.flatMap((platform) =>
+    platform.webhooks.kind === 'dashboard' ? [`**${platform.name}**: ${platform.webhooks.directions}`] : [],
+  ).join(' ');
+}
+
+/** One caveat per other platform that needs one, derived from its data. */
+function platformCaveats(): string[] {
+  return PLATFORMS.flatMap((platform) => {
+    if (!namesItsEvents(platform)) {
+      return [`**${platform.name}**: its payloads do not name their event, so use its other triggers, which set up their own webhooks.`];
+    }
+    if (platform.signature.type === 'url_token') {
+      return [`**${platform.name}**: it signs nothing, so add \`?${platform.signature.param}=<a secret of yours>\` to the URL and enter that secret in Signing Secret.`];
+    }
+    return [];
+  });
+}
+
+function secretRule(): string {
+  const optional = PLATFORMS.filter((platform) => !needsSecret(platform)).map((platform) => platform.name);
+  return optional.length === 0 ? 'Required.' : `Required, except for ${optional.join(' and ')} (verified through its own API).`;
+}
+
+/** Zapier's limit on `display.directions` and on an input field's `helpText` (zapier-platform-schema 19). */
+const MAX_HELP = 1000;
+
+/** Joins the parts that fit within Zapier's limit, in order of importance (later parts are dropped first). */
+function fitted(parts: readonly string[]): string {
+  let text = '';
+  for (const part of parts.filter((item) => item !== '')) {
+    const next = text === '' ? part : `${text} ${part}`;
+    if (next.length <= MAX_HELP) text = next;
+  }
+  return text;
+}
+
+const DIRECTIONS = fitted([
+  "Copy this Zap's webhook URL into your platform's dashboard and paste the signing secret it shows into Signing Secret.",
+  dashboardDirections(),
+  ...platformCaveats(),
+]);
+
+const SECRET_HELP = fitted([
+  "The webhook's signing secret: every delivery is verified with it; unsigned or forged ones are ignored.",
+  secretRule(),
+  dashboardDirections(),
+  ...platformCaveats(),
+]);
+
+/** The platforms this trigger exists for, named from their data. */
+const DASHBOARD_PLATFORMS = PLATFORMS.filter((platform) => platform.webhooks.kind === 'dashboard').map((platform) => platform.name);
+
+/** "referral.status_changed" → "Referral: Status Changed". */
+function eventLabel(event: string): string {
+  const [kind, action] = event.split('.');
+  const title = (text: string) => text.replace(/(^|_)(\w)/g, (_, sep: string, letter: string) => (sep ? ' ' : '') + letter.toUpperCase());
+  return `${title(kind)}: ${title(action)}`;
+}
+
+const EVENT_CHOICES: Record<string, string> = {
+  ...Object.fromEntries(NORMALIZED_EVENTS.map((event) => [event, eventLabel(event)])),
+  [UNMAPPED_EVENT]: 'Other Platform Events (Original Payload Only)',
+};
+
+function secretOf(bundle: Bundle): string | undefined {
+  const secret = bundle.inputData.signing_secret;
+  return typeof secret === 'string' && secret.trim() !== '' ? secret.trim() : undefined;
+}
+
+/** The normalized events the user chose; undefined passes every event on. */
+function chosenEvents(bundle: Bundle): string[] | undefined {
+  const value: unknown = bundle.inputData.events;
+  const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [])
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return list.length === 0 ? undefined : list;
+}
+
+/**
+ * Refuses a configuration that cannot work, with what to do instead.
+ * @throws z.errors.Error when the platform needs a secret and none is set
+ */
+function checkSecret(z: ZObject, platform: PlatformDefinition, secret: string | undefined): void {
+  if (secret !== undefined || !needsSecret(platform)) return;
+  const where = platform.webhooks.kind === 'dashboard' ? ` ${platform.webhooks.directions}` : '';
+  throw new z.errors.Error(
+    `${platform.name} signs its webhooks: enter the webhook's signing secret in this trigger's Signing Secret field, so deliveries can be verified.${where}`,
+    'MissingSigningSecret',
+    400,
+  );
+}
+
+function unnamedEventsMessage(platform: PlatformDefinition): string {
+  return (
+    `${platform.name}'s webhook payloads do not say which event they are, so a webhook added in ${platform.name}'s dashboard cannot be used here. ` +
+    `Use the other ${platform.name} triggers (New Referral, New Platform Event, …): they register their webhooks themselves.`
+  );
+}
+
+/**
+ * For platforms whose payloads name no event: refuses a verified delivery clearly (the Zap is set
+ * up wrongly); an unverified one is ignored like any forgery, so a stranger cannot raise errors.
+ * @returns true when the delivery can go on to receiveDelivery
+ */
+async function canIdentify(z: ZObject, platform: PlatformDefinition, delivery: Delivery, secret: string | undefined): Promise<boolean> {
+  if (namesItsEvents(platform) || delivery.query[EVENT_PARAM] !== undefined) return true;
+  const verdict = await verifyDelivery(z, platform, delivery, { secrets: secret ? [secret] : [], token: secret }, Date.now());
+  if (verdict.ok) throw new z.errors.Error(unnamedEventsMessage(platform), 'EventUnknown', 400);
+  return false;
+}
+
+/**
+ * Verifies and normalizes one delivery.
+ * @returns the normalized record, or [] for anything empty, forged, stale, unknown or filtered out
+ * @throws z.errors.Error for a missing secret, a platform whose payloads name no event, or (remote
+ *   schemes) a vendor verification service that cannot be reached: never a silent drop
+ */
+async function perform(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> {
+  const platform = platformOf(z, bundle);
+  const delivery = deliveryFromBundle(bundle);
+  // A platform's URL check (empty body) is not an event and needs no secret.
+  if (delivery.rawBody.trim() === '') return [];
+  const secret = secretOf(bundle);
+  checkSecret(z, platform, secret);
+  if (!(await canIdentify(z, platform, delivery, secret))) {
+    z.console.log(`Affiliate Hub ignored a ${platform.name} dashboard delivery: signature check failed`);
+    return [];
+  }
+  // `events: undefined`: a dashboard webhook may carry any event of the catalogue.
+  const outcome = await receiveDelivery(z, platform, delivery, { secrets: secret ? [secret] : [], token: secret, events: undefined });
+  if (!outcome.accepted) {
+    z.console.log(`Affiliate Hub ignored a ${platform.name} dashboard delivery: ${outcome.reason}`);
+    return [];
+  }
+  const wanted = chosenEvents(bundle);
+  if (wanted !== undefined && !wanted.includes(outcome.output.event)) {
+    z.console.log(`Affiliate Hub skipped a ${platform.name} ${outcome.vendorEvent.key} delivery: ${outcome.output.event} is not among the chosen events`);
+    return [];
+  }
+  return [outcome.output];
+}
+
+/** The vendor event that list items of a kind stand for: the kind's `created` event, else its first. */
+function listedEvent(platform: PlatformDefinition, kind: RecordKind): VendorEvent | undefined {
+  const ofKind = platform.events.filter((event) => event.event !== undefined && recordKindOf(event.event) === kind);
+  return ofKind.find((event) => event.event === `${kind}.created`) ?? ofKind[0];
+}
+
+/**
+ * Recent items from the platform's list API, normalized like deliveries, for testing the trigger:
+ * the kind of the first chosen event the platform can list, else affiliates, referrals, payouts.
+ * @throws z.errors.Error when the setup cannot work (see perform) or the platform has no list
+ */
+async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> {
+  const platform = platformOf(z, bundle);
+  checkSecret(z, platform, secretOf(bundle));
+  if (!namesItsEvents(platform)) throw new z.errors.Error(unnamedEventsMessage(platform), 'EventUnknown', 400);
+  const chosen = (chosenEvents(bundle) ?? []).filter((event): event is (typeof NORMALIZED_EVENTS)[number] =>
+    (NORMALIZED_EVENTS as readonly string[]).includes(event),
+  );
+  const kinds = chosen.length > 0 ? chosen.map(recordKindOf) : LIST_PREFERENCE;
+  const kind = kinds.find((item) => platform.lists[item] !== undefined && listedEvent(platform, item) !== undefined);
+  const list = kind === undefined ? undefined : platform.lists[kind];
+  const vendorEvent = kind === undefined ? undefined : listedEvent(platform, kind);
+  if (kind === undefined || list === undefined || vendorEvent?.event === undefined) {
+    throw new z.errors.Error(
+      `${platform.name} offers no list to load a sample from. Send a test event from ${platform.name}'s dashboard to this Zap's URL instead.`,
+      'NoSample',
+      400,
+    );
+  }
+  const limit = Math.min(list.maxPageSize, bundle.meta?.limit > 0 ? bundle.meta.limit : DEFAULT_LIST_SIZE);
+  const response = await callPlatform(z, platform, list.request, { ...bundle.inputData, limit, page: 1 });
+  const items = readAt(response.data, list.itemsPath, jsonObjectListSchema) ?? [];
+  const event = vendorEvent.event;
+  return items
+    .map((item) => normalizeRecord({ platform, kind, event, vendorEvent: vendorEvent.key }, item, item))
+    .filter((record) => record.id !== '');
+}
+
+/** What perform returns for Tamio's documented affiliate-approved payload (test/triggers/dashboard_webhook.test.ts recomputes it). */
+const SAMPLE: AffiliateRecord = {
+  id: 'a5af6690-1622-4726-b201-f829df269d28',
+  platform: 'tamio',
+  event: 'affiliate.approved',
+  vendor_event: 'affiliate-approved',
+  status: 'active',
+  vendor_status: 'true',
+  email: 'john@example.com',
+  first_name: 'John',
+  name: 'John',
+  program_id: '9d1c6ac2-bf2c-403f-9261-96235d18e5be',
+  program_name: '20% Commission',
+  raw: {
+    event_id: 'whev_1kg84n28bokqx2r9',
+    event_type: 'affiliate-approved',
+    api_version: 2,
+    object: 'event',
+    data: {
+      affiliate: {
+        object: 'affiliate',
+        email: 'john@example.com',
+        name: 'John',
+        surname: null,
+        address: 'Super Street',
+        city: 'Frankfurt',
+        state: null,
+        country: 'de',
+        postcode: 'ABC123',
+        vat: null,
+        telephone: '+49123456789',
+        id: 'a5af6690-1622-4726-b201-f829df269d28',
+        affiliate_program_id: '9d1c6ac2-bf2c-403f-9261-96235d18e5be',
+        affiliate_program_label: '20% Commission',
+        currency: 'EUR',
+        sales: 0,
+        referrals: 0,
+        balance: 0,
+        bonus: 0,
+        approved: true,
+        payments: null,
+        language: 'en',
+        timezone: 'Europe/Berlin',
+        timezone_offset: 3600,
+      },
+    },
+    endpoint_id: '9ab698f5-99de-4ff6-8bfc-a7dcb973d177',
+  },
+};
+
+/** Key of the dashboard-webhook trigger (hook-trigger.ts's refusal for dashboard platforms names its label). */
+export const DASHBOARD_WEBHOOK = 'dashboard_webhook';
+
+export default {
+  key: DASHBOARD_WEBHOOK,
+  noun: 'Event',
+  display: {
+    label: 'New Event from Dashboard Webhook',
+    description: `Triggers when your platform sends an event to a webhook you added in its dashboard (for platforms whose webhooks can only be set up there${
+      DASHBOARD_PLATFORMS.length > 0 ? `: ${DASHBOARD_PLATFORMS.join(', ')}` : ''
+    }).`,
+    directions: DIRECTIONS,
+  },
+  operation: {
+    // A static webhook: no performSubscribe / performUnsubscribe, the user registers the URL.
+    type: 'hook' as const,
+    inputFields: [
+      { key: 'signing_secret', label: 'Signing Secret', type: 'password' as const, required: false, helpText: SECRET_HELP },
+      {
+        key: 'events',
+        label: 'Only These Events',
+        required: false,
+        list: true,
+        choices: EVENT_CHOICES,
+        helpText: 'Pass on only these events. Leave empty to pass on every event the webhook sends.',
+      },
+    ],
+    perform,
+    performList,
+    sample: SAMPLE,
+    outputFields: anyRecordOutputFields(),
+  },
+};
