@@ -7,8 +7,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { callPlatform } from './platforms/api';
 import { CATALOGUE, PLATFORM_CHOICES } from './platforms/catalogue';
 import { platformOf } from './platforms/registry';
-import { readAt } from './platforms/schemas';
-import { z as schema } from 'zod/mini';
+import { readAt, textSchema } from './platforms/schemas';
 
 const keyHelp = PLATFORM_CHOICES.map(
   ({ value, label }) => `**${label}**: ${CATALOGUE[value].keyHelp.where} ([where to find it](${CATALOGUE[value].keyHelp.url}))`,
@@ -42,7 +41,7 @@ async function test(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
     }
   } else {
     const response = await callPlatform(z, platform, check, {});
-    fromVendor = check.accountPath ? readAt(response.data, check.accountPath, schema.string()) : undefined;
+    fromVendor = check.accountPath ? readAt(response.data, check.accountPath, textSchema) : undefined;
   }
   const named = typeof bundle.authData.account_name === 'string' ? bundle.authData.account_name.trim() : '';
   const account = named || fromVendor;

@@ -1,28 +1,63 @@
 /**
  * zod schemas for what enters the app from outside: webhook bodies and vendor API responses.
  * Each untrusted value is validated once, here, where it enters; the rest of the code reads it
- * through these types. zod's mini build keeps the app's cold start small.
+ * through these types. zod's mini build keeps the app small, and it is required on first use,
+ * not at load: loading it costs about a fifth of zapier-platform-core's own load time (every
+ * Lambda cold start), and actions that validate nothing never need it (docs/performance.md).
  */
-import { z } from 'zod/mini';
+import type { z as Zod, ZodMiniType } from 'zod/mini';
 import { getPath } from './paths';
 
+type ZodMini = typeof Zod;
+
+let zodMini: ZodMini | undefined;
+
+/** zod/mini, required once, on the first validation. */
+function zod(): ZodMini {
+  zodMini ??= (require('zod/mini') as typeof import('zod/mini')).z;
+  return zodMini;
+}
+
+/** What validating returns: the value typed, or failure (zod's own schemas satisfy this too). */
+export type SafeParse<T> = { success: true; data: T } | { success: false };
+
+/** A validator: one of the schemas below, or any zod schema. */
+export interface Parser<T> {
+  safeParse(value: unknown): SafeParse<T>;
+}
+
+/** A zod schema built on first use (building one costs load time too). */
+function lazySchema<T>(build: (z: ZodMini) => ZodMiniType<T>): Parser<T> {
+  let schema: ZodMiniType<T> | undefined;
+  return {
+    safeParse(value) {
+      schema ??= build(zod());
+      const result = schema.safeParse(value);
+      return result.success ? { success: true, data: result.data } : { success: false };
+    },
+  };
+}
+
 /** Any JSON object (webhook bodies, list items): its fields are read through field maps. */
-export const jsonObjectSchema = z.record(z.string(), z.unknown());
+export const jsonObjectSchema = lazySchema((z) => z.record(z.string(), z.unknown()));
 
 /** An array of JSON objects (a list endpoint's items). */
-export const jsonObjectListSchema = z.array(jsonObjectSchema);
+export const jsonObjectListSchema = lazySchema((z) => z.array(z.record(z.string(), z.unknown())));
 
 /** An identifier as vendors send them: a non-empty string or a number. */
-export const vendorIdSchema = z.union([z.string().check(z.minLength(1)), z.number()]);
+export const vendorIdSchema = lazySchema((z) => z.union([z.string().check(z.minLength(1)), z.number()]));
 
 /** A secret or token: a non-empty string. */
-export const secretSchema = z.string().check(z.minLength(1));
+export const secretSchema = lazySchema((z) => z.string().check(z.minLength(1)));
+
+/** Any string (e.g. an account name in a vendor response). */
+export const textSchema = lazySchema((z) => z.string());
 
 /**
  * Reads a value at a dotted path of a response body and validates it.
  * @returns the value, or undefined when absent or of the wrong shape
  */
-export function readAt<T>(body: unknown, path: string, schema: z.ZodMiniType<T>): T | undefined {
+export function readAt<T>(body: unknown, path: string, schema: Parser<T>): T | undefined {
   const result = schema.safeParse(getPath(body, path));
   return result.success ? result.data : undefined;
 }
@@ -43,15 +78,17 @@ export function parseJsonObject(rawBody: string): Record<string, unknown> | unde
 }
 
 /** What our subscribe stored in Zapier's `subscribeData` (see platforms/webhooks.ts). */
-export const subscribeDataSchema = z.object({
-  id: z.string(),
-  platform: z.string(),
-  subscriptions: z.array(
-    z.object({
-      events: z.array(z.string()),
-      id: z.optional(z.string()),
-      secret: z.optional(z.string()),
-    }),
-  ),
-  token: z.optional(z.string()),
-});
+export const subscribeDataSchema = lazySchema((z) =>
+  z.object({
+    id: z.string(),
+    platform: z.string(),
+    subscriptions: z.array(
+      z.object({
+        events: z.array(z.string()),
+        id: z.optional(z.string()),
+        secret: z.optional(z.string()),
+      }),
+    ),
+    token: z.optional(z.string()),
+  }),
+);

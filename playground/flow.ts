@@ -36,8 +36,16 @@ function perform(kind: 'triggers' | 'creates', key: string, method: string): Per
   return fn as Perform;
 }
 
+/** What the Zap editor shows for an error: core's app errors carry `{message, code, status}` as JSON. */
 function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string') return parsed.message;
+  } catch {
+    // a plain message
+  }
+  return text;
 }
 
 class Playground {
@@ -82,15 +90,27 @@ class Playground {
       return;
     }
 
-    for (const zap of this.zaps.values()) await this.subscribe(zap, authData);
+    for (const zap of this.zaps.values()) await this.subscribe(zap, authData, scenario.vendor);
     for (const event of scenario.events) await this.fire(scenario, event);
     if (scenario.roundTrip) await this.roundTrip(scenario, authData);
     await this.tamper(scenario);
     for (const zap of this.zaps.values()) if (zap.subscribeData) await this.unsubscribe(zap, authData);
+    for (const zap of this.zaps.values()) {
+      if (zap.plan.dashboard) this.report.step(`"${zap.plan.name}" is a static webhook: turning the Zap off needs no call (remove the URL in the dashboard)`, true);
+    }
   }
 
-  private async subscribe(zap: LiveZap, authData: Record<string, string>): Promise<void> {
+  private async subscribe(zap: LiveZap, authData: Record<string, string>, vendor: Scenario['vendor']): Promise<void> {
     const title = `Turn on "${zap.plan.name}" (${zap.plan.trigger})`;
+    const dashboard = zap.plan.dashboard;
+    if (dashboard) {
+      // A static webhook: the merchant pastes the Zap's URL into the dashboard and copies the secret.
+      const { secret } = this.emulator.registerDashboardEndpoint(vendor, this.hookUrl(zap.hookId), dashboard.events);
+      zap.plan = { ...zap.plan, inputData: { ...zap.plan.inputData, signing_secret: secret } };
+      const events = dashboard.events.length > 0 ? dashboard.events.join(', ') : 'every event';
+      this.report.step(`${title}: URL pasted into the dashboard for ${events}, signing secret entered`, true);
+      return;
+    }
     try {
       zap.subscribeData = (await this.tester(perform('triggers', zap.plan.trigger, 'performSubscribe'), {
         authData,
@@ -134,7 +154,11 @@ class Playground {
     const trip = scenario.roundTrip;
     if (!trip) return;
     try {
-      const listed = (await this.tester(perform('triggers', trip.findWith.trigger, 'performList'), { authData, inputData: {} })) as Output[];
+      const method = trip.findWith.dropdown ? 'perform' : 'performList';
+      const listed = (await this.tester(perform('triggers', trip.findWith.trigger, method), {
+        authData,
+        inputData: trip.findWith.inputData ?? {},
+      })) as Output[];
       const item = listed.find(trip.findWith.where);
       if (!item) {
         this.report.step(`Run ${trip.action}`, false, `no suitable item among ${listed.length} listed by ${trip.findWith.trigger}`);
@@ -160,15 +184,19 @@ class Playground {
     const zap = [...this.zaps.values()].find((candidate) => candidate.plan.name === scenario.tamperZap);
     const original = zap ? [...this.emulator.deliveries].reverse().find((delivery) => delivery.targetUrl.includes(`/hooks/${zap.hookId}`) && delivery.body !== '') : undefined;
     if (!zap || !original) {
-      this.report.step('Tampered delivery produces no run', false, `no delivery to "${scenario.tamperZap}" to tamper with`);
+      this.report.step('Forged delivery produces no run', false, `no delivery to "${scenario.tamperZap}" to forge`);
       return;
     }
     const before = zap.runs.length;
     const errorsBefore = zap.errors.length;
-    const tampered = original.body.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
-    const response = await fetch(original.targetUrl, { method: 'POST', headers: original.headers, body: tampered });
+    const token = scenario.forgery?.token;
+    const target = new URL(original.targetUrl);
+    if (token) target.searchParams.set(token, 'guessed-token');
+    const body = token ? original.body : original.body.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
+    const response = await fetch(target, { method: 'POST', headers: original.headers, body });
     const ok = response.status === 200 && zap.runs.length === before && zap.errors.length === errorsBefore;
-    this.report.step('Tampered delivery (one digit changed, original signature) produces no run and no error', ok);
+    const what = token ? `a guessed URL token: ${scenario.title} signs nothing, the token is the proof` : 'one digit changed, original signature';
+    this.report.step(`Forged delivery (${what}) produces no run and no error`, ok);
   }
 
   private async unsubscribe(zap: LiveZap, authData: Record<string, string>): Promise<void> {

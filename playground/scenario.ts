@@ -12,13 +12,22 @@ export interface ZapPlan {
   inputData?: Record<string, unknown>;
   /** The platform cannot serve this trigger: subscribe must fail with a message naming it. */
   expectRefusal?: RegExp;
+  /**
+   * A static webhook the merchant registers in the vendor's dashboard instead of a REST hook:
+   * the vendor events ticked there (all when empty). The secret the dashboard shows becomes the
+   * Zap's `signing_secret` input.
+   */
+  dashboard?: { events: string[] };
 }
 
 /** An action run on an item found through a trigger's performList; its delivery must reach a Zap. */
 export interface RoundTrip {
   action: string;
-  /** The trigger whose performList finds the item, and which item. */
-  findWith: { trigger: string; where: (record: Record<string, unknown>) => boolean };
+  /**
+   * Where the item is found, and which: a trigger's performList, or (`dropdown`) a hidden
+   * dropdown trigger's perform, as when the user picks it in the Zap editor.
+   */
+  findWith: { trigger: string; dropdown?: boolean; inputData?: Record<string, unknown>; where: (record: Record<string, unknown>) => boolean };
   input: (record: Record<string, unknown>) => Record<string, unknown>;
   /** The Zap that must run, and the normalized event and status it must see. */
   expect: { zap: string; event: string; status: string };
@@ -32,6 +41,12 @@ export interface Scenario {
   /** Vendor events the emulator sends, each to the Zaps subscribed to it. */
   events: string[];
   roundTrip?: RoundTrip;
-  /** The Zap whose delivery is replayed with a tampered body. */
+  /** The Zap whose delivery is replayed forged. */
   tamperZap: string;
+  /**
+   * How the forger gets it wrong: `body` (default) changes one digit and keeps the signature;
+   * `token` replays it to the Zap's URL with the URL token (this query parameter) guessed, for a
+   * vendor that signs nothing.
+   */
+  forgery?: { token: string };
 }

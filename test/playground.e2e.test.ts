@@ -13,6 +13,6 @@ describe('playground', () => {
     expect(report.failures).toEqual([]);
     // The flow really ran: connection, subscriptions, deliveries, tamper check, unsubscriptions.
     expect(report.steps.length).toBeGreaterThan(scenario.zaps.length * 2 + scenario.events.length);
-    expect(report.steps.some((step) => step.title.startsWith('Tampered delivery'))).toBe(true);
+    expect(report.steps.some((step) => step.title.startsWith('Forged delivery'))).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { jsonObjectListSchema, readAt } from '../platforms/schemas';
 import type { PlatformDefinition, VendorEvent } from '../platforms/types';
 import { verifyDelivery } from '../platforms/verify-delivery';
 import { deliveryFromBundle } from './bundle-delivery';
+import { isFirstDelivery } from './dedupe';
 import { anyRecordOutputFields } from './output-fields';
 
 /** Default performList page size when Zapier sets no limit. */
@@ -174,6 +175,12 @@ async function perform(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> 
   const wanted = chosenEvents(bundle);
   if (wanted !== undefined && !wanted.includes(outcome.output.event)) {
     z.console.log(`Affiliate Hub skipped a ${platform.name} ${outcome.vendorEvent.key} delivery: ${outcome.output.event} is not among the chosen events`);
+    return [];
+  }
+  // The endpoint's secret tells this Zap's endpoint apart (it is only ever hashed into the cache key).
+  const identity = { platform: platform.id, listener: `dashboard:${secret ?? ''}`, deliveryId: outcome.deliveryId, rawBody: delivery.rawBody };
+  if (!(await isFirstDelivery(z, identity))) {
+    z.console.log(`Affiliate Hub ignored a repeated ${platform.name} delivery of ${outcome.vendorEvent.key}.`);
     return [];
   }
   return [outcome.output];

@@ -31,20 +31,22 @@ export const PARTNERSTACK_EVENTS: readonly VendorEvent[] = [
   { key: 'customer.updated', label: 'Customer: Updated (customer.updated)', example: 'documented' },
   { key: 'customer.deleted', label: 'Customer: Deleted (customer.deleted)', example: 'documented' },
   { key: 'transaction.created', label: 'Transaction: Created (transaction.created)', event: 'referral.created', example: 'constructed' },
-  // Applications exist only under their v1 names [DOC: v1 guide]; no dotted spelling is documented.
-  { key: 'application_created', label: 'Application: Created (application_created)', example: 'documented' },
+  // Applications are documented under their v1 names only [DOC: v1 guide]; the V2 API is subscribed
+  // with dotted names like every other V2 event [INF: the current guide's naming], and bodies may
+  // carry either spelling (see the aliases below).
+  { key: 'application.created', label: 'Application: Created (application.created)', example: 'documented' },
   // Deciding an application is what Approve / Deny Affiliate do on PartnerStack, so the decisions
   // are the affiliate.approved / affiliate.denied events (the applicant becomes, or does not become, a partner).
   {
-    key: 'application_approved',
-    label: 'Application: Approved (application_approved)',
+    key: 'application.approved',
+    label: 'Application: Approved (application.approved)',
     event: 'affiliate.approved',
     fields: applicationDecision(true),
     example: 'constructed',
   },
   {
-    key: 'application_declined',
-    label: 'Application: Declined (application_declined)',
+    key: 'application.declined',
+    label: 'Application: Declined (application.declined)',
     event: 'affiliate.denied',
     fields: applicationDecision(false),
     example: 'constructed',
@@ -60,7 +62,12 @@ export const PARTNERSTACK_EVENT_ALIASES: Record<string, string> = {
   partnership_created: 'partnership.created',
   partnership_updated: 'partnership.updated',
   partnership_group_updated: 'partnership.updated',
+  partnership_tags_updated: 'partnership.tags_updated',
+  transaction_created: 'transaction.created',
   customer_created: 'customer.created',
   customer_updated: 'customer.updated',
   customer_deleted: 'customer.deleted',
+  application_created: 'application.created',
+  application_approved: 'application.approved',
+  application_declined: 'application.declined',
 };

@@ -5,7 +5,16 @@ import App from '../../index';
 tools.env.inject();
 
 export const app = App;
-export const appTester = createAppTester(App);
+
+const tester = createAppTester(App);
+
+/**
+ * zapier-platform-core's tester, starting each call with an empty z.cache by default: tests send
+ * the same documented payload many times, which the app would otherwise take for vendor retries.
+ * Tests of that deduplication pass `false` to keep the cache between calls.
+ */
+export const appTester = ((fn: Parameters<typeof tester>[0], bundle?: Parameters<typeof tester>[1], clearZcacheBeforeUse = true) =>
+  tester(fn as never, bundle, clearZcacheBeforeUse)) as typeof tester;
 
 /** A trigger's or create's operation, typed loosely for calling through the tester. */
 type Operation = { perform: unknown; performSubscribe?: unknown; performUnsubscribe?: unknown; performList?: unknown };

@@ -29,6 +29,9 @@ const V1_NAMES: Record<string, string> = {
   'partnership.created': 'partnership_created',
   'partnership.updated': 'partnership_updated',
   'customer.updated': 'customer_updated',
+  'application.created': 'application_created',
+  'application.approved': 'application_approved',
+  'application.declined': 'application_declined',
 };
 
 /** Target URLs PartnerStack was given, by webhook key: where it POSTs deliveries. */
@@ -83,7 +86,7 @@ export const partnerStackKit: PlatformKit = {
       },
     },
     {
-      vendorEvent: 'application_approved',
+      vendorEvent: 'application.approved',
       body: applicationApproved,
       expected: {
         event: 'affiliate.approved',
@@ -99,11 +102,11 @@ export const partnerStackKit: PlatformKit = {
       },
     },
     {
-      vendorEvent: 'application_declined',
+      vendorEvent: 'application.declined',
       body: applicationDeclined,
       expected: { event: 'affiliate.denied', id: 'johnsmith354', status: 'denied', vendor_status: 'false' },
     },
-    { vendorEvent: 'application_created', body: applicationCreated, expected: { event: 'other' } },
+    { vendorEvent: 'application.created', body: applicationCreated, expected: { event: 'other' } },
     { vendorEvent: 'customer.updated', body: customerUpdated, expected: { event: 'other' } },
     {
       vendorEvent: 'transaction.created',

@@ -54,7 +54,7 @@ describe('PartnerStack subscriptions', () => {
     const scope = api()
       .post('/api/v2/webhooks', (body: { target: string; events: string[] }) => {
         target = body.target;
-        return body.events.join() === 'application_approved,application_declined';
+        return body.events.join() === 'application.approved,application.declined';
       })
       .reply(200, { data: { key: 'whk_Zp81' }, message: 'Webhook created', status: 200 });
     const data = (await appTester(triggerOperation('affiliate_status_changed').performSubscribe as never, { authData, targetUrl: TARGET_URL })) as {
@@ -65,7 +65,7 @@ describe('PartnerStack subscriptions', () => {
     expect(data.token).toMatch(/^[0-9a-f]{64}$/);
     expect(new URL(target).searchParams.get('ah_token')).toBe(data.token);
     expect(target.startsWith(TARGET_URL)).toBe(true);
-    expect(data.subscriptions).toEqual([{ events: ['application_approved', 'application_declined'], id: 'whk_Zp81' }]);
+    expect(data.subscriptions).toEqual([{ events: ['application.approved', 'application.declined'], id: 'whk_Zp81' }]);
   });
 
   it('refuses to keep a webhook whose key it was not told, rather than orphan it', async () => {

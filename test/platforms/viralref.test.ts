@@ -43,6 +43,13 @@ describe('ViralRef connection', () => {
 });
 
 describe('ViralRef deliveries through the dashboard webhook trigger', () => {
+  it('runs a retried delivery once (ViralRef retries with backoff), remembered in z.cache', async () => {
+    const { request } = signed(conversionCreated);
+    const run = (fresh: boolean) => appTester(dashboard.perform as never, { authData, inputData: { signing_secret: SECRET }, ...request }, fresh);
+    expect(await run(true)).toHaveLength(1);
+    expect(await run(false)).toEqual([]);
+  });
+
   it.each([
     ['conversion.created', conversionCreated, { event: 'referral.created', id: 'conv_7QkS2', status: 'pending', order_id: 'ORD-10442', sale_amount: 129, commission_amount: 12.9, currency: 'USD', affiliate_id: 'aff_91xT', affiliate_email: 'mia@example.com', affiliate_name: 'Mia Chen', customer_email: 'buyer@example.com', created_at: '2026-03-02T09:14:58.000Z' }],
     ['conversion.updated', conversionUpdated, { event: 'referral.status_changed', id: 'conv_7QkS2', status: 'denied', vendor_status: 'rejected', previous_status: 'pending', sale_amount: 129, affiliate_id: 'aff_91xT', affiliate_email: 'mia@example.com' }],

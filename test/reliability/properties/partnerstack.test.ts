@@ -1,0 +1,4 @@
+import { partnerStackKit } from '../../platforms/partnerstack.kit';
+import { describeWebhookProperties } from '../webhook-properties';
+
+describeWebhookProperties(partnerStackKit);
