@@ -7,6 +7,7 @@
 import { createAppTester } from 'zapier-platform-core';
 import App from '../index';
 import { EMULATOR_ENV } from '../platforms/api';
+import { subscribeDataSchema } from '../platforms/schemas';
 import { startEmulator, type Emulator } from './emulator/server';
 import { startReceiver, zapierRequestOf, type ReceivedRequest } from './receiver';
 import { Report, describeRecord } from './report';
@@ -70,8 +71,10 @@ class Playground {
         ...zapierRequestOf(request),
       })) as Output[];
       zap.runs.push(...outputs);
+      this.report.observe(outputs);
     } catch (error) {
       zap.errors.push(message(error));
+      this.report.observe(message(error));
     }
   }
 
@@ -82,8 +85,10 @@ class Playground {
 
     const authentication = App.authentication as { test: Perform; connectionLabel: Perform };
     try {
+      for (const value of Object.values(authData)) if (value !== authData.platform && value !== authData.account_name) report.secret(value);
       const tested = (await this.tester(authentication.test, { authData })) as Output;
       const label = await this.tester(authentication.connectionLabel, { authData, inputData: tested });
+      report.observe([tested, label]);
       report.step('Connection test', true, `connection label: ${String(label)}`);
     } catch (error) {
       report.step('Connection test', false, message(error));
@@ -106,6 +111,7 @@ class Playground {
     if (dashboard) {
       // A static webhook: the merchant pastes the Zap's URL into the dashboard and copies the secret.
       const { secret } = this.emulator.registerDashboardEndpoint(vendor, this.hookUrl(zap.hookId), dashboard.events);
+      this.report.secret(secret);
       zap.plan = { ...zap.plan, inputData: { ...zap.plan.inputData, signing_secret: secret } };
       const events = dashboard.events.length > 0 ? dashboard.events.join(', ') : 'every event';
       this.report.step(`${title}: URL pasted into the dashboard for ${events}, signing secret entered`, true);
@@ -117,9 +123,15 @@ class Playground {
         inputData: zap.plan.inputData ?? {},
         targetUrl: this.hookUrl(zap.hookId),
       })) as { id: string };
+      const stored = subscribeDataSchema.safeParse(zap.subscribeData);
+      if (stored.success) {
+        for (const subscription of stored.data.subscriptions) this.report.secret(subscription.secret);
+        this.report.secret(stored.data.token);
+      }
       this.report.step(title, !zap.plan.expectRefusal, zap.plan.expectRefusal ? 'expected a refusal, but it subscribed' : undefined);
     } catch (error) {
       const expected = zap.plan.expectRefusal?.test(message(error)) ?? false;
+      this.report.observe(message(error));
       this.report.step(expected ? `${title}: refused as expected` : title, expected, message(error));
     }
   }
@@ -167,6 +179,7 @@ class Playground {
       const zap = [...this.zaps.values()].find((candidate) => candidate.plan.name === trip.expect.zap);
       const before = zap?.runs.length ?? 0;
       const result = (await this.tester(perform('creates', trip.action, 'perform'), { authData, inputData: trip.input(item) })) as Output;
+      this.report.observe([listed, result]);
       this.report.step(`Run ${trip.action} on ${String(item.id)}`, result.status === trip.expect.status, describeRecord(result));
       await this.emulator.settled();
       const back = zap?.runs.slice(before).find((run) => run.event === trip.expect.event && run.status === trip.expect.status);
@@ -176,6 +189,7 @@ class Playground {
         back ? describeRecord(back) : `runs: ${JSON.stringify(zap?.runs.slice(before).map(describeRecord))}`,
       );
     } catch (error) {
+      this.report.observe(message(error));
       this.report.step(`Run ${trip.action}`, false, message(error));
     }
   }
@@ -208,6 +222,7 @@ class Playground {
       });
       this.report.step(`Turn off "${zap.plan.name}"`, true);
     } catch (error) {
+      this.report.observe(message(error));
       this.report.step(`Turn off "${zap.plan.name}"`, false, message(error));
     }
   }

@@ -9,6 +9,18 @@ export interface StepResult {
 /** Collects steps; `print` decides whether they go to stdout (the CLI) or stay silent (tests). */
 export class Report {
   readonly steps: StepResult[] = [];
+  /** Everything the app handed back (outputs, labels, error messages), for the secret scan. */
+  readonly observed: unknown[] = [];
+  /** Every secret the run handed the app or got from it (keys, webhook secrets, URL tokens). */
+  readonly secrets = new Set<string>();
+
+  observe(value: unknown): void {
+    this.observed.push(value);
+  }
+
+  secret(value: string | undefined): void {
+    if (value) this.secrets.add(value);
+  }
 
   constructor(private readonly print: boolean) {}
 

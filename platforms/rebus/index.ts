@@ -32,7 +32,7 @@ export const rebus: PlatformDefinition = {
   auth: { type: 'header', header: 'Authorization', value: 'Bearer {{api_key}}' },
   connectionTest: { method: 'GET', path: '/status/', source: 'documented ("healthy" status endpoint)' },
   // `{"success": false, …}`, rest not readable [UNK]: `message` as in success envelopes, then the usual Django REST names [INF].
-  errorMessagePaths: ['message', 'error', 'detail', 'errors'],
+  errorMessagePaths: ['message', 'error.message', 'error', 'detail', 'errors'],
   events: REBUS_EVENTS,
   delivery: { eventPath: 'event' },
   signature: {
