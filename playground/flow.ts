@@ -11,6 +11,7 @@ import { subscribeDataSchema } from '../platforms/schemas';
 import { startEmulator, type Emulator } from './emulator/server';
 import { startReceiver, zapierRequestOf, type ReceivedRequest } from './receiver';
 import { Report, describeRecord } from './report';
+import { userMessage } from './user-message';
 import type { Scenario, ZapPlan } from './scenario';
 
 type Output = Record<string, unknown>;
@@ -37,18 +38,6 @@ function perform(kind: 'triggers' | 'creates', key: string, method: string): Per
   return fn as Perform;
 }
 
-/** What the Zap editor shows for an error: core's app errors carry `{message, code, status}` as JSON. */
-function message(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string') return parsed.message;
-  } catch {
-    // a plain message
-  }
-  return text;
-}
-
 class Playground {
   private readonly tester = createAppTester(App);
   private zaps = new Map<string, LiveZap>();
@@ -73,8 +62,8 @@ class Playground {
       zap.runs.push(...outputs);
       this.report.observe(outputs);
     } catch (error) {
-      zap.errors.push(message(error));
-      this.report.observe(message(error));
+      zap.errors.push(userMessage(error));
+      this.report.observe(userMessage(error));
     }
   }
 
@@ -91,7 +80,7 @@ class Playground {
       report.observe([tested, label]);
       report.step('Connection test', true, `connection label: ${String(label)}`);
     } catch (error) {
-      report.step('Connection test', false, message(error));
+      report.step('Connection test', false, userMessage(error));
       return;
     }
 
@@ -130,9 +119,9 @@ class Playground {
       }
       this.report.step(title, !zap.plan.expectRefusal, zap.plan.expectRefusal ? 'expected a refusal, but it subscribed' : undefined);
     } catch (error) {
-      const expected = zap.plan.expectRefusal?.test(message(error)) ?? false;
-      this.report.observe(message(error));
-      this.report.step(expected ? `${title}: refused as expected` : title, expected, message(error));
+      const expected = zap.plan.expectRefusal?.test(userMessage(error)) ?? false;
+      this.report.observe(userMessage(error));
+      this.report.step(expected ? `${title}: refused as expected` : title, expected, userMessage(error));
     }
   }
 
@@ -189,8 +178,8 @@ class Playground {
         back ? describeRecord(back) : `runs: ${JSON.stringify(zap?.runs.slice(before).map(describeRecord))}`,
       );
     } catch (error) {
-      this.report.observe(message(error));
-      this.report.step(`Run ${trip.action}`, false, message(error));
+      this.report.observe(userMessage(error));
+      this.report.step(`Run ${trip.action}`, false, userMessage(error));
     }
   }
 
@@ -222,8 +211,8 @@ class Playground {
       });
       this.report.step(`Turn off "${zap.plan.name}"`, true);
     } catch (error) {
-      this.report.observe(message(error));
-      this.report.step(`Turn off "${zap.plan.name}"`, false, message(error));
+      this.report.observe(userMessage(error));
+      this.report.step(`Turn off "${zap.plan.name}"`, false, userMessage(error));
     }
   }
 }

@@ -1,17 +1,6 @@
-/**
- * The message a Zap user sees for an error: zapier-platform-core's `z.errors.Error` with a code
- * serializes `{message, code, status}` as JSON into `error.message`; the editor shows `message`.
- */
-export function userMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string') return parsed.message;
-  } catch {
-    // a plain message
-  }
-  return text;
-}
+import { userMessage } from '../../playground/user-message';
+
+export { userMessage };
 
 /** Awaits a promise expected to reject and returns the user-facing message. */
 export async function rejectionMessage(promise: Promise<unknown>): Promise<string> {
