@@ -5,6 +5,15 @@
  */
 import { startEmulator } from './emulator/server';
 
+/** Where each vendor's API is served, below the emulator's origin (ViralRef publishes no API: it only sends). */
+const BASES: Record<string, string> = {
+  uppromote: '/uppromote/api/v2',
+  partnerstack: '/partnerstack/api/v2',
+  rebus: '/rebus/api/v1/affiliate',
+  tamio: '/tamio/v2',
+  viralref: '(sends webhooks only)',
+};
+
 function portFromEnv(): number {
   const raw = process.env.EMULATOR_PORT ?? '4010';
   const port = Number(raw);
@@ -28,10 +37,17 @@ async function main(): Promise<void> {
       `  curl -s -H 'Authorization: ${key}' -H 'Content-Type: application/json' -d '{"event":"referral.new","target_url":"https://your-hook.example/path"}' '${up}/webhook-subscriptions'`,
       `  curl -s -H 'Authorization: ${key}' -H 'Content-Type: application/json' -d '{"status":"approved"}' '${up}/referral/1782410/status'`,
       '',
+      'Every vendor (credentials the emulator accepts; base URL standing for the vendor\'s)',
+      ...Object.entries(emulator.credentials).map(
+        ([vendor, credentials]) =>
+          `  ${vendor.padEnd(13)}${(BASES[vendor] ?? '').padEnd(28)}${Object.entries(credentials).map(([name, value]) => `${name}=${value}`).join('  ')}`,
+      ),
+      '',
       'Control endpoints (no auth)',
       `  curl -s -X POST '${url}/_emulator/uppromote/fire/referral.new'      # send an event to its subscriber; JSON body = field overrides`,
       `  curl -s '${url}/_emulator/uppromote/subscriptions'                 # current webhook subscriptions, with secret keys`,
       `  curl -s '${url}/_emulator/deliveries'                              # every delivery attempt so far`,
+      `  curl -s -H 'Content-Type: application/json' -d '{"url":"https://your-hook.example/path","events":[]}' '${url}/_emulator/tamio/dashboard-endpoints'   # a dashboard webhook (Tamio, ViralRef): returns its signing secret`,
       '',
       'Ctrl-C to stop.',
       '',

@@ -5,14 +5,15 @@
  * error) when nothing matches.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { callPlatform } from '../platforms/api';
-import { normalizeRecord } from '../platforms/normalize';
+import { listRecords } from '../platforms/list';
 import { type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
-import { jsonObjectListSchema, readAt } from '../platforms/schemas';
 import type { SearchKey, SearchSpec } from '../platforms/types';
 import type { ActionInputField } from '../creates/create-factory';
 import { outputFieldsFor } from '../triggers/output-fields';
+
+/** How many candidates a search reads: enough for exact matches to surface among near ones. */
+const SEARCH_LIMIT = 25;
 
 /** The data that defines one search. */
 export interface SearchDefinition {
@@ -58,12 +59,9 @@ async function performSearch(z: ZObject, bundle: Bundle, search: SearchDefinitio
   const { platform, spec } = searchSpecOf(z, bundle, search);
   const wanted = matchText(bundle.inputData[spec.input]);
   if (wanted === '') return [];
-  const response = await callPlatform(z, platform, spec.request, { ...bundle.inputData, limit: 25, page: 1 });
-  const items = readAt(response.data, spec.itemsPath, jsonObjectListSchema) ?? [];
   const vendorEvent = platform.events.find((event) => event.event === search.event)?.key ?? search.key;
-  const records = items
-    .map((item) => normalizeRecord({ platform, kind: search.record, event: search.event, vendorEvent }, item, item))
-    .filter((record) => record.id !== '');
+  const context = { platform, kind: search.record, event: search.event, vendorEvent };
+  const records = await listRecords(z, context, spec.request, spec.itemsPath, { ...bundle.inputData, limit: SEARCH_LIMIT, page: 1 });
   return bestFirst(records, spec, wanted);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { callPlatform } from '../platforms/api';
-import { normalizeRecord } from '../platforms/normalize';
+import { listRecords } from '../platforms/list';
 import { getPath } from '../platforms/paths';
 import type { AffiliateRecord, NormalizedEvent, PayoutRecord, RecordKind, ReferralRecord } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
@@ -51,10 +51,8 @@ async function recordChoices(z: ZObject, bundle: Bundle, kind: RecordKind): Prom
   if (!list) return [];
   const limit = Math.min(list.maxPageSize, CHOICES_PER_PAGE);
   const page = (bundle.meta?.page ?? 0) + 1;
-  const response = await callPlatform(z, platform, list.request, { limit, page });
-  const items = readAt(response.data, list.itemsPath, jsonObjectListSchema) ?? [];
-  return items.flatMap((item) => {
-    const record = normalizeRecord({ platform, kind, event: EVENT_OF[kind], vendorEvent: '' }, item, item);
+  const records = await listRecords(z, { platform, kind, event: EVENT_OF[kind], vendorEvent: '' }, list.request, list.itemsPath, { limit, page });
+  return records.flatMap((record) => {
     const id = valueOf(platform, kind, record);
     return id === undefined ? [] : [{ id, label: labelOf(kind, record) }];
   });

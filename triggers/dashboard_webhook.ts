@@ -7,12 +7,10 @@
  * platform definitions (their `webhooks.directions`, signature scheme, events and lists).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { callPlatform } from '../platforms/api';
+import { listRecords } from '../platforms/list';
 import { EVENT_PARAM, receiveDelivery, type Delivery } from '../platforms/delivery';
-import { normalizeRecord } from '../platforms/normalize';
 import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type AffiliateRecord, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { PLATFORMS, platformOf } from '../platforms/registry';
-import { jsonObjectListSchema, readAt } from '../platforms/schemas';
 import type { PlatformDefinition, VendorEvent } from '../platforms/types';
 import { verifyDelivery } from '../platforms/verify-delivery';
 import { deliveryFromBundle } from './bundle-delivery';
@@ -216,12 +214,8 @@ async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput
     );
   }
   const limit = Math.min(list.maxPageSize, bundle.meta?.limit > 0 ? bundle.meta.limit : DEFAULT_LIST_SIZE);
-  const response = await callPlatform(z, platform, list.request, { ...bundle.inputData, limit, page: 1 });
-  const items = readAt(response.data, list.itemsPath, jsonObjectListSchema) ?? [];
-  const event = vendorEvent.event;
-  return items
-    .map((item) => normalizeRecord({ platform, kind, event, vendorEvent: vendorEvent.key }, item, item))
-    .filter((record) => record.id !== '');
+  const context = { platform, kind, event: vendorEvent.event, vendorEvent: vendorEvent.key };
+  return listRecords(z, context, list.request, list.itemsPath, { ...bundle.inputData, limit, page: 1 });
 }
 
 /** What perform returns for Tamio's documented affiliate-approved payload (test/triggers/dashboard_webhook.test.ts recomputes it). */
