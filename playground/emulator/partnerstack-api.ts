@@ -17,7 +17,8 @@ import {
   partnershipPayload,
   partnershipView,
 } from './partnerstack-data';
-import { PartnerStackError, afterResponse, bodyOf, listPage, newKey, ok, required, text } from './partnerstack-http';
+import { afterResponse, bodyOf, text } from './http-common';
+import { PartnerStackError, listPage, newKey, ok, required } from './partnerstack-http';
 import type { PartnerStackWebhooks } from './partnerstack-webhooks';
 
 /** What the routes work on. */

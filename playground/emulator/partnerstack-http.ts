@@ -5,8 +5,8 @@
  * cursor pagination over newest-first lists, epoch-millisecond times.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { DeliveryLog } from './deliver';
+import type { FastifyInstance } from 'fastify';
+import { isClientError, text } from './http-common';
 
 /** Vendor-side keys: `public_key` is the Basic user name, `api_key` (the secret key) the password [DOC]. */
 export interface PartnerStackCredentials {
@@ -61,40 +61,13 @@ export function guard(server: FastifyInstance, credentials: PartnerStackCredenti
 
   server.setErrorHandler((error: unknown, _request, reply) => {
     if (error instanceof PartnerStackError) return reply.code(error.status).send({ message: error.message, status: error.status });
-    const statusCode = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    if (isClientError(error)) {
       return reply.code(400).send({ message: error instanceof Error ? error.message : 'Bad request', status: 400 });
     }
     return reply.code(500).send({ message: 'Internal server error', status: 500 });
   });
 
   server.setNotFoundHandler((request, reply) => reply.code(404).send({ message: `Route ${request.method} ${request.url} not found`, status: 404 }));
-}
-
-/**
- * Runs `task` once the current response has been written, tracked by the delivery log so that
- * `settled()` waits for it: the API call is answered first, its webhooks are sent afterwards.
- */
-export function afterResponse(reply: FastifyReply, log: DeliveryLog, task: () => Promise<unknown>): void {
-  const written = new Promise<void>((resolve) => {
-    reply.raw.once('finish', resolve);
-    reply.raw.once('close', resolve);
-  });
-  log.track(written.then(task));
-}
-
-/** A request body as a plain object; anything else reads as `{}` so required-field checks answer 400. */
-export function bodyOf(body: unknown): Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
-
-/** A string (or number) field, trimmed; undefined when absent or empty. */
-export function text(source: Record<string, unknown>, name: string): string | undefined {
-  const value = source[name];
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
 }
 
 /** A required string field: 400 `"<name> is required"` otherwise. */

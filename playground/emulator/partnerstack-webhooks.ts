@@ -8,7 +8,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { DeliveryLog, DeliveryRecord } from './deliver';
-import { type Listed, PartnerStackError, bodyOf, listPage, newKey, ok } from './partnerstack-http';
+import { bodyOf } from './http-common';
+import { type Listed, PartnerStackError, listPage, newKey, ok } from './partnerstack-http';
+import { isEventOf, isHttpUrl } from './webhook-common';
 
 /**
  * The events the emulator sends, by their V2 dotted names as subscribed. partnership.* [DOC]
@@ -46,16 +48,7 @@ export interface PsWebhook extends Listed {
 }
 
 function isEvent(value: unknown): value is PartnerStackEvent {
-  return PARTNERSTACK_EVENTS.some((event) => event === value);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:'; // http allowed so loopback receivers work
-  } catch {
-    return false;
-  }
+  return isEventOf(PARTNERSTACK_EVENTS, value);
 }
 
 /**

@@ -19,6 +19,7 @@ import { apiRoutes } from './partnerstack-api';
 import { type PartnerStackCredentials, guard } from './partnerstack-http';
 import { PARTNERSTACK_EVENTS, type PartnerStackEvent, PartnerStackWebhooks, webhookRoutes } from './partnerstack-webhooks';
 import type { VendorModule } from './server';
+import { firedEvent } from './webhook-common';
 
 /** The key pair the emulator accepts (PartnerStack's key format is not documented; `pk_`/`sk_` prefixes are ours). */
 export const PARTNERSTACK_CREDENTIALS: PartnerStackCredentials = {
@@ -59,10 +60,6 @@ function newest<T extends { created_at: number }>(items: readonly T[]): T {
   return first;
 }
 
-function isEvent(value: string): value is PartnerStackEvent {
-  return PARTNERSTACK_EVENTS.some((event) => event === value);
-}
-
 /** PartnerStack for the emulator registry: credentials `{ public_key, api_key }` (api_key = the secret key) and a fresh seeded account per emulator. */
 export const partnerStack: VendorModule<{ public_key: string; api_key: string }> = {
   credentials: { ...PARTNERSTACK_CREDENTIALS },
@@ -76,8 +73,8 @@ export const partnerStack: VendorModule<{ public_key: string; api_key: string }>
         apiRoutes(server, { state, hooks, log, now });
       },
       events: PARTNERSTACK_EVENTS,
-      fire: async (event, overrides) => {
-        if (!isEvent(event)) throw new Error(`PartnerStack sends no event "${event}".`);
+      fire: async (name, overrides) => {
+        const event = firedEvent(PARTNERSTACK_EVENTS, 'PartnerStack', name);
         return hooks.send(event, { ...examplePayload(state, event), ...overrides });
       },
       subscriptions: () => hooks.list(),

@@ -22,7 +22,8 @@ import {
   payoutPayload,
   payoutView,
 } from './rebus-data';
-import { RebusError, afterResponse, bodyOf, boolParam, choice, intParam, invalid, isoSeconds, money, paginate, success, text } from './rebus-http';
+import { afterResponse, bodyOf, text } from './http-common';
+import { RebusError, boolParam, choice, intParam, invalid, isoSeconds, money, paginate, success } from './rebus-http';
 import type { RebusWebhooks } from './rebus-webhooks';
 
 /** What the routes work on. */

@@ -7,8 +7,8 @@
  * The paths, `{value, display}` status objects and slash convention look like Django REST
  * Framework; where the docs are silent the emulator follows DRF's defaults and says so.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { DeliveryLog } from './deliver';
+import type { FastifyInstance } from 'fastify';
+import { isClientError, oneOfOr, text } from './http-common';
 
 /** [DOC-3P] "api_version": "1.0". */
 export const API_VERSION = '1.0';
@@ -78,40 +78,13 @@ export function guard(server: FastifyInstance, apiKey: string, now: () => number
 
   server.setErrorHandler((error: unknown, _request, reply) => {
     if (error instanceof RebusError) return reply.code(error.status).send(failure(error, now()));
-    const statusCode = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    if (isClientError(error)) {
       return reply.code(400).send(failure(new RebusError(400, 'parse_error', error instanceof Error ? error.message : 'Malformed request.'), now()));
     }
     return reply.code(500).send({ success: false, error: { code: 'server_error', message: 'Internal server error.' }, timestamp: unixSeconds(now()), api_version: API_VERSION });
   });
 
   server.setNotFoundHandler((request, reply) => reply.code(404).send(failure(new RebusError(404, 'not_found', `No route ${request.method} ${request.url}.`), now())));
-}
-
-/**
- * Runs `task` once the current response has been written, tracked by the delivery log so that
- * `settled()` waits for it: the API call is answered first, its webhooks are sent afterwards.
- */
-export function afterResponse(reply: FastifyReply, log: DeliveryLog, task: () => Promise<unknown>): void {
-  const written = new Promise<void>((resolve) => {
-    reply.raw.once('finish', resolve);
-    reply.raw.once('close', resolve);
-  });
-  log.track(written.then(task));
-}
-
-/** A request body as a plain object; anything else reads as `{}` so required-field checks answer 400. */
-export function bodyOf(body: unknown): Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
-
-/** A string (or number) value, trimmed; undefined when absent or empty. */
-export function text(source: Record<string, unknown>, name: string): string | undefined {
-  const value = source[name];
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
 }
 
 /** An integer query/body value within [min, max], or `fallback` when absent; 400 otherwise. */
@@ -132,11 +105,7 @@ export function boolParam(source: Record<string, unknown>, name: string): boolea
 
 /** One of `allowed`, or undefined when absent; 400 otherwise. */
 export function choice<T extends string>(source: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
-  const value = text(source, name);
-  if (value === undefined) return undefined;
-  const match = allowed.find((candidate) => candidate === value);
-  if (match === undefined) throw invalid({ [name]: [`"${value}" is not a valid choice. Allowed: ${allowed.join(', ')}.`] });
-  return match;
+  return oneOfOr(source, name, allowed, (value) => invalid({ [name]: [`"${value}" is not a valid choice. Allowed: ${allowed.join(', ')}.`] }));
 }
 
 /** [DOC-3P] `page_size` max 100, default 20. */

@@ -12,10 +12,11 @@
  *   field)>` — our reading of the documented example's field (it is unverifiable from the raw
  *   body, and a verifier that checks it instead of the header is following no documented step).
  */
-import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DeliveryLog, DeliveryRecord } from './deliver';
-import { RebusError, bodyOf, invalid, isoSeconds, paginate, success, unixSeconds } from './rebus-http';
+import { bodyOf } from './http-common';
+import { RebusError, invalid, isoSeconds, paginate, success, unixSeconds } from './rebus-http';
+import { hmacSha256Hex, isEventOf, isHttpUrl } from './webhook-common';
 
 /** The twelve events [DOC-3P] (webhooks page table). */
 export const REBUS_EVENTS = [
@@ -39,7 +40,7 @@ export const SIGNATURE_HEADER = 'X-Webhook-Signature';
 
 /** `sha256=` + lower-case hex HMAC-SHA256 of `payload` with `secret` [DOC-3P]. */
 export function signRebus(secret: string, payload: string): string {
-  return `sha256=${createHmac('sha256', secret).update(payload, 'utf8').digest('hex')}`;
+  return `sha256=${hmacSha256Hex(secret, payload)}`;
 }
 
 function asciiEscaped(json: string): string {
@@ -76,16 +77,7 @@ interface RbWebhook extends RbWebhookView {
 }
 
 function isEvent(value: unknown): value is RebusEvent {
-  return REBUS_EVENTS.some((event) => event === value);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:'; // http allowed so loopback receivers work
-  } catch {
-    return false;
-  }
+  return isEventOf(REBUS_EVENTS, value);
 }
 
 function view(hook: RbWebhook): RbWebhookView {

@@ -25,6 +25,7 @@ import { apiRoutes } from './rebus-api';
 import { guard } from './rebus-http';
 import { REBUS_EVENTS, type RebusEvent, RebusWebhooks, webhookRoutes } from './rebus-webhooks';
 import type { VendorModule } from './server';
+import { firedEvent } from './webhook-common';
 
 /** The sandbox key the emulator accepts as `Authorization: Bearer <key>` ([DOC-3P] format `sk_test_…`). */
 export const REBUS_API_KEY = 'sk_test_emu4f9c2a7b1d8e3f6a0c5b9d2e7f1a4c8';
@@ -81,10 +82,6 @@ function exampleData(state: RebusState, event: RebusEvent, now: number): Record<
   }
 }
 
-function isEvent(value: string): value is RebusEvent {
-  return REBUS_EVENTS.some((event) => event === value);
-}
-
 /** Rebus AI for the emulator registry: credentials `{ api_key }` (a `sk_test_` key) and a fresh seeded program per emulator. */
 export const rebus: VendorModule<{ api_key: string }> = {
   credentials: { api_key: REBUS_API_KEY },
@@ -98,8 +95,8 @@ export const rebus: VendorModule<{ api_key: string }> = {
         apiRoutes(server, { state, hooks, log, now });
       },
       events: REBUS_EVENTS,
-      fire: async (event, overrides) => {
-        if (!isEvent(event)) throw new Error(`Rebus AI sends no event "${event}".`);
+      fire: async (name, overrides) => {
+        const event = firedEvent(REBUS_EVENTS, 'Rebus AI', name);
         return hooks.send(event, { ...exampleData(state, event, now()), ...overrides });
       },
       subscriptions: () => hooks.list(),

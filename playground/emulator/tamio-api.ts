@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { DeliveryLog } from './deliver';
 import { type StoredAffiliate, type TamioState, affiliateApiView, affiliateEventView, payoutView, programView } from './tamio-data';
-import { TAMIO_NOT_FOUND, TamioError, type TamioKeys, afterResponse, need, oneOf, paginate, text, timeParam } from './tamio-http';
+import { afterResponse, text } from './http-common';
+import { TAMIO_NOT_FOUND, TamioError, type TamioKeys, need, oneOf, paginate, timeParam } from './tamio-http';
 import type { TamioWebhooks } from './tamio-webhooks';
 
 /** What the routes work on. */

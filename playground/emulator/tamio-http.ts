@@ -3,8 +3,8 @@
  * endpoints"): `Authorization: Bearer <secret key>`, per-resource key permissions, the
  * `{"status", "error", "error_code"}` error bodies, and page / per_page parameters.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DeliveryLog } from './deliver';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isClientError, oneOfOr, text } from './http-common';
 
 /**
  * Tamio error codes. [DOC] 1002 = not found / already approved; 1001 for an invalid parameter is
@@ -56,11 +56,6 @@ export function need(keys: TamioKeys, request: FastifyRequest, permission: Tamio
   if (key === undefined || !keys.get(key)?.has(permission)) throw new TamioForbidden(permission);
 }
 
-function statusCodeOf(error: unknown): number | undefined {
-  const code = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
-  return typeof code === 'number' ? code : undefined;
-}
-
 /**
  * Guards every route of this (encapsulated) plugin:
  * - `Authorization: Bearer <key>` with a known secret key [DOC]; anything else (no header, a raw
@@ -80,8 +75,7 @@ export function guard(server: FastifyInstance, keys: TamioKeys): void {
   server.setErrorHandler((error: unknown, _request, reply) => {
     if (error instanceof TamioError) return reply.code(400).send({ status: 400, error: error.message, error_code: error.code });
     if (error instanceof TamioForbidden) return reply.code(403).send({ status: 403, error: error.message });
-    const statusCode = statusCodeOf(error);
-    if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
+    if (isClientError(error)) {
       return reply.code(400).send({ status: 400, error: error instanceof Error ? error.message : 'Invalid request', error_code: TAMIO_INVALID_PARAMETER });
     }
     return reply.code(500).send({ status: 500, error: 'Internal Server Error' });
@@ -90,34 +84,9 @@ export function guard(server: FastifyInstance, keys: TamioKeys): void {
   server.setNotFoundHandler((_request, reply) => reply.code(404).send({ status: 404, error: 'Not found' }));
 }
 
-/**
- * Runs `task` once the current response has been written, tracked by the delivery log so that
- * `settled()` waits for it: an action answers first and its webhooks go out afterwards.
- */
-export function afterResponse(reply: FastifyReply, log: DeliveryLog, task: () => Promise<unknown>): void {
-  const written = new Promise<void>((resolve) => {
-    reply.raw.once('finish', resolve);
-    reply.raw.once('close', resolve);
-  });
-  log.track(written.then(task));
-}
-
-/** A single query value as a trimmed string, or undefined when absent or empty. */
-export function text(source: Record<string, unknown>, name: string): string | undefined {
-  const value = source[name];
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
 /** `name`, when present, must be one of `allowed` (400 otherwise). */
 export function oneOf<T extends string>(source: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
-  const value = text(source, name);
-  if (value === undefined) return undefined;
-  const match = allowed.find((candidate) => candidate === value);
-  if (match === undefined) throw new TamioError(`${name} must be one of: ${allowed.join(', ')}`, TAMIO_INVALID_PARAMETER);
-  return match;
+  return oneOfOr(source, name, allowed, () => new TamioError(`${name} must be one of: ${allowed.join(', ')}`, TAMIO_INVALID_PARAMETER));
 }
 
 /** [DOC] `per_page` defaults to 10 and is at most 50 (developers.tamio.com/list-all-affiliates). */

@@ -8,8 +8,9 @@
  * string are [UNK]), so an app can only verify a delivery through the verify-signature call, as
  * the README recommends.
  */
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { type DashboardEndpoint, DashboardEndpoints } from './dashboard-endpoints';
 import type { DeliveryLog, DeliveryRecord } from './deliver';
 
 /** The affiliate-related events [DOC] (docs.tamio.com/webhooks/affiliate-events, …/affiliate-program-events). */
@@ -34,12 +35,7 @@ export const SIGNATURE_TOLERANCE_S = 300;
 export const TAMIO_SIGNATURE_HEADER = 'Tamio-Signature';
 
 /** A dashboard endpoint: `events` empty = every event. `secret` format (`whsec_` + 48 hex) is ours. */
-export interface TamioEndpoint {
-  id: string;
-  url: string;
-  events: TamioEvent[];
-  secret: string;
-}
+export type TamioEndpoint = DashboardEndpoint<TamioEvent>;
 
 /**
  * The emulator's signature: lower-case hex HMAC-SHA256 of `${t}.${rawBody}` with the endpoint's
@@ -55,20 +51,6 @@ function eventId(): string {
   return `whev_${[...randomBytes(16)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
 }
 
-function isEvent(value: string): value is TamioEvent {
-  return TAMIO_EVENTS.some((event) => event === value);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    // The dashboard asks for HTTPS [DOC]; http is accepted so loopback receivers work.
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 /** Parses `t=<digits>,s=<hex>` (any order, spaces tolerated); undefined when malformed. */
 function parseSignature(value: string): { t: number; s: string } | undefined {
   const parts = new Map(value.split(',').map((part) => part.trim().split('=', 2) as [string, string | undefined]));
@@ -80,7 +62,8 @@ function parseSignature(value: string): { t: number; s: string } | undefined {
 
 /** One account's dashboard endpoints and its signed sender. */
 export class TamioWebhooks {
-  private readonly endpoints: TamioEndpoint[] = [];
+  // The dashboard asks for HTTPS [DOC]; the registry also takes http so loopback receivers work.
+  private readonly endpoints = new DashboardEndpoints<TamioEvent>({ vendorName: 'Tamio', events: TAMIO_EVENTS, maxEndpoints: MAX_ENDPOINTS });
 
   constructor(
     private readonly log: DeliveryLog,
@@ -89,17 +72,11 @@ export class TamioWebhooks {
 
   /** The dashboard's "Save": a new endpoint for `url` and `events` (throws on a bad URL, an unknown event, or more than 100 endpoints). */
   register(url: string, events: string[]): { secret: string } {
-    if (!isHttpUrl(url)) throw new Error(`Not an http(s) URL: ${url}`);
-    const unknown = events.filter((event) => !isEvent(event));
-    if (unknown.length > 0) throw new Error(`Tamio has no event ${unknown.join(', ')} (it sends: ${TAMIO_EVENTS.join(', ')}).`);
-    if (this.endpoints.length >= MAX_ENDPOINTS) throw new Error(`Tamio allows at most ${MAX_ENDPOINTS} webhook endpoints.`);
-    const endpoint: TamioEndpoint = { id: randomUUID(), url, events: events.filter(isEvent), secret: `whsec_${randomBytes(24).toString('hex')}` };
-    this.endpoints.push(endpoint);
-    return { secret: endpoint.secret };
+    return { secret: this.endpoints.register(url, events).secret };
   }
 
   list(): TamioEndpoint[] {
-    return this.endpoints.map((endpoint) => ({ ...endpoint, events: [...endpoint.events] }));
+    return this.endpoints.list();
   }
 
   /**
@@ -109,8 +86,7 @@ export class TamioWebhooks {
    */
   async send(event: TamioEvent, data: Record<string, unknown>): Promise<DeliveryRecord[]> {
     const records: DeliveryRecord[] = [];
-    for (const endpoint of this.endpoints) {
-      if (endpoint.events.length > 0 && !endpoint.events.includes(event)) continue;
+    for (const endpoint of this.endpoints.subscribedTo(event)) {
       const body = JSON.stringify({ event_id: eventId(), event_type: event, api_version: 2, object: 'event', data, endpoint_id: endpoint.id });
       const t = Math.floor(this.now() / 1000);
       records.push(

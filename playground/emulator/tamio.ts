@@ -17,6 +17,7 @@ import { PROGRAM_CREATED_EXAMPLE, PROGRAM_UPDATED_EXAMPLE, TAMIO_IDS, type Tamio
 import { apiRoutes } from './tamio-api';
 import { ALL_PERMISSIONS, type TamioKeys, type TamioPermission, guard } from './tamio-http';
 import { TAMIO_EVENTS, type TamioEvent, type TamioOutage, TamioWebhooks, verifyRoute } from './tamio-webhooks';
+import { firedEvent } from './webhook-common';
 
 /** A full secret key (all permissions). Tamio's key format is [UNK]; this one is ours. */
 export const TAMIO_API_KEY = 'tamio_sk_emu_4c8e1f7a2b9d4e60a3f5c7b1d2e8f904';
@@ -60,10 +61,6 @@ function example(state: TamioState, event: TamioEvent): { key: 'affiliate' | 'af
   }
 }
 
-function isEvent(value: string): value is TamioEvent {
-  return TAMIO_EVENTS.some((event) => event === value);
-}
-
 function outageStatus(body: unknown): number | null | undefined {
   const value = typeof body === 'object' && body !== null && 'verify' in body ? body.verify : undefined;
   if (value === null) return null;
@@ -97,8 +94,8 @@ export const tamio: VendorModule<{ api_key: string; restricted_api_key: string }
       },
       dashboard: { register: (url, events) => hooks.register(url, events) },
       events: TAMIO_EVENTS,
-      fire: async (event, overrides) => {
-        if (!isEvent(event)) throw new Error(`Tamio sends no event "${event}".`);
+      fire: async (name, overrides) => {
+        const event = firedEvent(TAMIO_EVENTS, 'Tamio', name);
         const { key, object, rest } = example(state, event);
         return hooks.send(event, { [key]: { ...object, ...overrides }, ...rest });
       },

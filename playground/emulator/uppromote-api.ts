@@ -18,10 +18,9 @@ import {
   referralView,
   ruleOf,
 } from './uppromote-data';
+import { afterResponse, bodyOf, text } from './http-common';
 import {
   UpPromoteError,
-  afterResponse,
-  bodyOf,
   dateRange,
   inRange,
   newestFirst,
@@ -30,7 +29,6 @@ import {
   positiveInt,
   required,
   success,
-  text,
 } from './uppromote-http';
 import type { UpPromoteWebhooks } from './uppromote-webhooks';
 

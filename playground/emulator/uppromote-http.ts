@@ -3,8 +3,8 @@
  * "Response / error format", "Polling / list endpoints"): raw-key auth, the 120/min limit, the
  * `{status, message, data}` envelope, 422/404 errors, page/per_page and date parameters.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { DeliveryLog } from './deliver';
+import type { FastifyInstance } from 'fastify';
+import { isClientError, oneOfOr, text } from './http-common';
 
 /** A 404 or 422 answered as `{"status": <code>, "message": <message>}`. */
 export class UpPromoteError extends Error {
@@ -54,40 +54,13 @@ export function guard(server: FastifyInstance, apiKey: string, now: () => number
 
   server.setErrorHandler((error: unknown, _request, reply) => {
     if (error instanceof UpPromoteError) return reply.code(error.status).send({ status: error.status, message: error.message });
-    const statusCode = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    if (isClientError(error)) {
       return reply.code(422).send({ status: 422, message: error instanceof Error ? error.message : 'Invalid request' });
     }
     return reply.code(500).send({ status: 500, message: 'Server Error' });
   });
 
   server.setNotFoundHandler((request, reply) => reply.code(404).send({ status: 404, message: `Route ${request.method} ${request.url} not found` }));
-}
-
-/**
- * Runs `task` once the current response has been written, tracked by the delivery log so that
- * `settled()` waits for it: UpPromote answers the API call and sends the webhooks afterwards.
- */
-export function afterResponse(reply: FastifyReply, log: DeliveryLog, task: () => Promise<unknown>): void {
-  const written = new Promise<void>((resolve) => {
-    reply.raw.once('finish', resolve);
-    reply.raw.once('close', resolve);
-  });
-  log.track(written.then(task));
-}
-
-/** A request body as a plain object; anything else (absent, array, scalar) reads as `{}` so required-field checks answer 422. */
-export function bodyOf(body: unknown): Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
-
-/** A single query or body value as a trimmed string, or undefined when absent or empty. */
-export function text(source: Record<string, unknown>, name: string): string | undefined {
-  const value = source[name];
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
 }
 
 /** Requires a string field (422 "The <name> field is required." otherwise). */
@@ -99,11 +72,7 @@ export function required(source: Record<string, unknown>, name: string): string 
 
 /** Requires `name`, when present, to be one of `allowed` (422 otherwise). */
 export function oneOf<T extends string>(source: Record<string, unknown>, name: string, allowed: readonly T[]): T | undefined {
-  const value = text(source, name);
-  if (value === undefined) return undefined;
-  const match = allowed.find((candidate) => candidate === value);
-  if (match === undefined) throw new UpPromoteError(422, `The selected ${name} is invalid. Allowed: ${allowed.join(', ')}.`);
-  return match;
+  return oneOfOr(source, name, allowed, () => new UpPromoteError(422, `The selected ${name} is invalid. Allowed: ${allowed.join(', ')}.`));
 }
 
 /** A positive integer parameter (`page`, `per_page`, ids), or `fallback` when absent. */

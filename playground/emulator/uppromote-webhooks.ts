@@ -2,11 +2,13 @@
  * UpPromote webhook subscriptions and signed deliveries (platforms README §1 "Webhook
  * subscription management", "Events", "Payloads", "Signature").
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DeliveryLog, DeliveryRecord } from './deliver';
 import { isoSeconds } from './uppromote-data';
-import { UpPromoteError, bodyOf, oneOf, paginate, required, success, text } from './uppromote-http';
+import { bodyOf, text } from './http-common';
+import { UpPromoteError, oneOf, paginate, required, success } from './uppromote-http';
+import { hmacSha256Hex, isEventOf, isHttpUrl } from './webhook-common';
 
 /** The nine events [DOC] (docs.uppromote.com + apidog "Webhook Event Payload"). */
 export const UPPROMOTE_EVENTS = [
@@ -33,7 +35,7 @@ export interface UpSubscription {
 
 /** `X-UpPromote-Signature` [DOC]: HMAC-SHA256 of the raw body with the subscription's secret key, lower-case hex [INF]. */
 export function signUpPromote(secretKey: string, rawBody: string): string {
-  return createHmac('sha256', secretKey).update(rawBody, 'utf8').digest('hex');
+  return hmacSha256Hex(secretKey, rawBody);
 }
 
 /**
@@ -52,17 +54,7 @@ export function encodeBody(payload: unknown): string {
 const URL_CHECK_FAILED = 'target_url did not respond with 200';
 
 function isEvent(value: string): value is UpPromoteEvent {
-  return UPPROMOTE_EVENTS.some((event) => event === value);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    // HTTPS is required for the API itself [DOC]; http is accepted for targets so loopback receivers work.
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+  return isEventOf(UPPROMOTE_EVENTS, value);
 }
 
 /** One store's subscriptions (at most one per event [INF]) and its signed sender. */

@@ -13,6 +13,7 @@ import { PAYMENT_PAID_EXAMPLE, type UpPromoteState, affiliateView, referralView,
 import { apiRoutes } from './uppromote-api';
 import { guard } from './uppromote-http';
 import { UPPROMOTE_EVENTS, type UpPromoteEvent, UpPromoteWebhooks, webhookRoutes } from './uppromote-webhooks';
+import { firedEvent } from './webhook-common';
 
 /** The key the emulator accepts in `Authorization` (UpPromote's key format is not documented). */
 export const UPPROMOTE_API_KEY = 'upk_emu_7f3a9c2e41b84d0f9a6e5c1b2d8f4a37';
@@ -60,10 +61,6 @@ function examplePayload(state: UpPromoteState, event: UpPromoteEvent): Record<st
   }
 }
 
-function isEvent(value: string): value is UpPromoteEvent {
-  return UPPROMOTE_EVENTS.some((event) => event === value);
-}
-
 /** UpPromote for the emulator registry: credentials `{ api_key }` and a fresh seeded store per emulator. */
 export const upPromote: VendorModule<{ api_key: string }> = {
   credentials: { api_key: UPPROMOTE_API_KEY },
@@ -77,8 +74,8 @@ export const upPromote: VendorModule<{ api_key: string }> = {
         apiRoutes(server, { state, hooks, log, now });
       },
       events: UPPROMOTE_EVENTS,
-      fire: async (event, overrides) => {
-        if (!isEvent(event)) throw new Error(`UpPromote sends no event "${event}".`);
+      fire: async (name, overrides) => {
+        const event = firedEvent(UPPROMOTE_EVENTS, 'UpPromote', name);
         return hooks.send(event, { ...examplePayload(state, event), ...overrides });
       },
       subscriptions: () => hooks.list(),

@@ -7,9 +7,11 @@
  * 10 s, failures are retried with exponential backoff. Everything else is the emulator's choice
  * and says so where it is made.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { type DashboardEndpoint, DashboardEndpoints } from './dashboard-endpoints';
 import type { DeliveryLog, DeliveryRecord } from './deliver';
 import { VIRALREF_EVENTS, type ViralRefEvent, isoSeconds } from './viralref-data';
+import { hmacSha256Hex } from './webhook-common';
 
 /** Our choice: header name, `sha256=` prefix and hex encoding are [UNK]. */
 export const VIRALREF_SIGNATURE_HEADER = 'X-ViralRef-Signature';
@@ -23,36 +25,18 @@ export const VIRALREF_MAX_ATTEMPTS = 3;
 export const VIRALREF_BACKOFF_MS = 50;
 
 /** A dashboard webhook: `events` empty = every event; `secret` format (`whsec_` + 48 hex) is ours. */
-export interface ViralRefEndpoint {
-  id: string;
-  url: string;
-  events: ViralRefEvent[];
-  secret: string;
-}
+export type ViralRefEndpoint = DashboardEndpoint<ViralRefEvent>;
 
 /** `sha256=` + lower-case hex HMAC-SHA256 of the exact raw body with the endpoint's secret (our choice, see above). */
 export function signViralRef(secret: string, rawBody: string): string {
-  return `sha256=${createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex')}`;
-}
-
-function isEvent(value: string): value is ViralRefEvent {
-  return VIRALREF_EVENTS.some((event) => event === value);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
+  return `sha256=${hmacSha256Hex(secret, rawBody)}`;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One organisation's dashboard webhooks and their sender. */
 export class ViralRefWebhooks {
-  private readonly endpoints: ViralRefEndpoint[] = [];
+  private readonly endpoints = new DashboardEndpoints<ViralRefEvent>({ vendorName: 'ViralRef', events: VIRALREF_EVENTS });
 
   constructor(
     private readonly log: DeliveryLog,
@@ -61,16 +45,11 @@ export class ViralRefWebhooks {
 
   /** "Create Webhook" in the dashboard: returns the signing secret (throws on a bad URL or an unknown event). */
   register(url: string, events: string[]): { secret: string } {
-    if (!isHttpUrl(url)) throw new Error(`Not an http(s) URL: ${url}`);
-    const unknown = events.filter((event) => !isEvent(event));
-    if (unknown.length > 0) throw new Error(`ViralRef has no event ${unknown.join(', ')} (it sends: ${VIRALREF_EVENTS.join(', ')}).`);
-    const endpoint: ViralRefEndpoint = { id: randomUUID(), url, events: events.filter(isEvent), secret: `whsec_${randomBytes(24).toString('hex')}` };
-    this.endpoints.push(endpoint);
-    return { secret: endpoint.secret };
+    return { secret: this.endpoints.register(url, events).secret };
   }
 
   list(): ViralRefEndpoint[] {
-    return this.endpoints.map((endpoint) => ({ ...endpoint, events: [...endpoint.events] }));
+    return this.endpoints.list();
   }
 
   /**
@@ -80,8 +59,7 @@ export class ViralRefWebhooks {
    */
   async send(event: ViralRefEvent, data: Record<string, unknown>): Promise<DeliveryRecord[]> {
     const records: DeliveryRecord[] = [];
-    for (const endpoint of this.endpoints) {
-      if (endpoint.events.length > 0 && !endpoint.events.includes(event)) continue;
+    for (const endpoint of this.endpoints.subscribedTo(event)) {
       const body = JSON.stringify({ id: `evt_${randomBytes(12).toString('hex')}`, event, created_at: isoSeconds(this.now()), data });
       const headers = { 'Content-Type': 'application/json', [VIRALREF_SIGNATURE_HEADER]: signViralRef(endpoint.secret, body) };
       for (let attempt = 1; attempt <= VIRALREF_MAX_ATTEMPTS; attempt += 1) {

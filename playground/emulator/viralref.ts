@@ -8,15 +8,12 @@
  *   (viralref-webhooks); overrides are merged into `data`, not into the envelope.
  */
 import type { VendorModule } from './server';
-import { VIRALREF_EVENTS, type ViralRefEvent, viralRefExample } from './viralref-data';
+import { VIRALREF_EVENTS, viralRefExample } from './viralref-data';
 import { ViralRefWebhooks } from './viralref-webhooks';
+import { firedEvent } from './webhook-common';
 
 /** [DOC] keys are created in Settings → Developers and shown once; the format is [UNK], this one is ours. */
 export const VIRALREF_API_KEY = 'vr_emu_5e2b8d1f6a9c4037b4e1d8f2a6c90b3e';
-
-function isEvent(value: string): value is ViralRefEvent {
-  return VIRALREF_EVENTS.some((event) => event === value);
-}
 
 /** ViralRef for the emulator registry: credentials `{ api_key }` and fresh dashboard webhooks per emulator. */
 export const viralRef: VendorModule<{ api_key: string }> = {
@@ -26,8 +23,8 @@ export const viralRef: VendorModule<{ api_key: string }> = {
     return {
       dashboard: { register: (url, events) => hooks.register(url, events) },
       events: VIRALREF_EVENTS,
-      fire: async (event, overrides) => {
-        if (!isEvent(event)) throw new Error(`ViralRef sends no event "${event}".`);
+      fire: async (name, overrides) => {
+        const event = firedEvent(VIRALREF_EVENTS, 'ViralRef', name);
         return hooks.send(event, { ...viralRefExample(event, now()), ...overrides });
       },
       subscriptions: () => hooks.list(),

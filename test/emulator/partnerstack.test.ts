@@ -3,53 +3,13 @@
  * deliveries caught by a small node:http receiver that records the exact request path (query
  * string included) and headers.
  */
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EMULATOR_CREDENTIALS, startEmulator, type Emulator } from '../../playground/emulator/server';
-
-interface Caught {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-interface Receiver {
-  url: string;
-  requests: Caught[];
-  /** Requests to one path (query string included), in arrival order. */
-  at(path: string): Caught[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(): Promise<Receiver> {
-  const requests: Caught[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      requests.push({ path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    at: (path) => requests.filter((request) => request.path === path),
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
-}
+import { EMULATOR_CREDENTIALS, type Emulator } from '../../playground/emulator/server';
+import { type Answer, type Receiver, callJson, closeHarness, dataOf, startHarness } from './harness';
 
 const { public_key: PUBLIC_KEY, api_key: SECRET_KEY } = EMULATOR_CREDENTIALS.partnerstack;
 
 function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-}
-
-interface Answer {
-  status: number;
-  json: Record<string, unknown>;
 }
 
 let emulator: Emulator;
@@ -58,20 +18,8 @@ const clock = Date.UTC(2025, 9, 6, 12, 0, 15);
 
 /** Calls the emulated API at `path` (relative to /api/v2) with Basic public:secret unless `authorization` says otherwise. */
 async function api(path: string, options: { method?: string; body?: unknown; authorization?: string | null } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
   const authorization = options.authorization === undefined ? basic(PUBLIC_KEY, SECRET_KEY) : options.authorization;
-  if (authorization !== null) headers.Authorization = authorization;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${emulator.url}/partnerstack/api/v2${path}`, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
-
-function dataOf(answer: Answer): Record<string, unknown> {
-  return answer.json.data as Record<string, unknown>;
+  return callJson(`${emulator.url}/partnerstack/api/v2${path}`, { ...options, authorization });
 }
 
 function itemsOf(answer: Answer): Record<string, unknown>[] {
@@ -95,14 +43,10 @@ function delivery(path: string): Record<string, unknown> {
 }
 
 beforeEach(async () => {
-  emulator = await startEmulator({ now: () => clock });
-  receiver = await startReceiver();
+  ({ emulator, receiver } = await startHarness(() => clock));
 });
 
-afterEach(async () => {
-  await emulator.close();
-  await receiver.close();
-});
+afterEach(() => closeHarness({ emulator, receiver }));
 
 describe('auth: HTTP Basic, public key as user name, secret key as password', () => {
   it('accepts Basic public:secret and answers in the {data, message, status} envelope', async () => {

@@ -3,54 +3,14 @@
  * deliveries caught by a small node:http receiver. The `X-Webhook-Signature` header is recomputed
  * here with node:crypto over the raw body received, never trusted.
  */
-import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EMULATOR_CREDENTIALS, startEmulator, type Emulator } from '../../playground/emulator/server';
-
-interface Caught {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-interface Receiver {
-  url: string;
-  requests: Caught[];
-  at(path: string): Caught[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(): Promise<Receiver> {
-  const requests: Caught[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      requests.push({ path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    at: (path) => requests.filter((request) => request.path === path),
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
-}
+import { EMULATOR_CREDENTIALS, type Emulator } from '../../playground/emulator/server';
+import { type Answer, type Receiver, callJson, closeHarness, dataOf, hmacSha256Hex, startHarness } from './harness';
 
 const KEY = EMULATOR_CREDENTIALS.rebus.api_key;
 const SECRET = 'whsec_zap_7d1e4b9a2c6f';
 
 function sha256Hex(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
-}
-
-interface Answer {
-  status: number;
-  json: Record<string, unknown>;
+  return `sha256=${hmacSha256Hex(secret, body)}`;
 }
 
 let emulator: Emulator;
@@ -60,21 +20,8 @@ const clockSeconds = Math.floor(clock / 1000);
 
 /** Calls the emulated API at `path` (relative to /api/v1/affiliate, trailing slash included) with `Bearer <key>` unless told otherwise. */
 async function api(path: string, options: { method?: string; body?: unknown; authorization?: string | null } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
   const authorization = options.authorization === undefined ? `Bearer ${KEY}` : options.authorization;
-  if (authorization !== null) headers.Authorization = authorization;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${emulator.url}/rebus/api/v1/affiliate${path}`, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const raw = await response.text();
-  return { status: response.status, json: raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>) };
-}
-
-function dataOf(answer: Answer): Record<string, unknown> {
-  return answer.json.data as Record<string, unknown>;
+  return callJson(`${emulator.url}/rebus/api/v1/affiliate${path}`, { ...options, authorization });
 }
 
 function resultsOf(answer: Answer): Record<string, unknown>[] {
@@ -104,14 +51,10 @@ function only(path: string): Record<string, unknown> {
 }
 
 beforeEach(async () => {
-  emulator = await startEmulator({ now: () => clock });
-  receiver = await startReceiver();
+  ({ emulator, receiver } = await startHarness(() => clock));
 });
 
-afterEach(async () => {
-  await emulator.close();
-  await receiver.close();
-});
+afterEach(() => closeHarness({ emulator, receiver }));
 
 describe('auth: Authorization: Bearer sk_test_… / sk_live_…', () => {
   it('accepts the Bearer key; GET /status/ answers the documented health data in the envelope', async () => {

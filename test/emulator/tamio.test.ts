@@ -3,43 +3,9 @@
  * small node:http receiver. Deliveries are checked through the emulated verify-signature call
  * (the way the app must verify them), never by trusting the emulator's own helpers.
  */
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EMULATOR_CREDENTIALS, startEmulator, type Emulator } from '../../playground/emulator/server';
+import { EMULATOR_CREDENTIALS, type Emulator } from '../../playground/emulator/server';
 import { TAMIO_RESTRICTED_KEY } from '../../playground/emulator/tamio';
-
-interface Caught {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-interface Receiver {
-  url: string;
-  requests: Caught[];
-  at(path: string): Caught[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(): Promise<Receiver> {
-  const requests: Caught[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      requests.push({ path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    at: (path) => requests.filter((request) => request.path === path),
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
-}
+import { type Answer, type Caught, type Receiver, callJson, closeHarness, startHarness } from './harness';
 
 const KEY = EMULATOR_CREDENTIALS.tamio.api_key;
 const JANE = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890';
@@ -47,22 +13,15 @@ const JOHN = 'a5af6690-1622-4726-b201-f829df269d28';
 const AMARA = '3f6c2a1e-8b4d-4e7a-9c05-1d2e3f4a5b6c';
 const LUKAS = '7b9e0d2c-4a61-4f38-8e27-5c6d7e8f9a0b';
 
-interface Answer {
-  status: number;
-  json: Record<string, unknown>;
-}
-
 let emulator: Emulator;
 let receiver: Receiver;
 let clock: number;
 
 /** Calls `${url}/tamio/v2${path}` with `Authorization: Bearer <KEY>` unless `authorization` says otherwise. */
 async function api(path: string, options: { method?: string; authorization?: string | null; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const authorization = options.authorization === undefined ? `Bearer ${KEY}` : options.authorization;
-  if (authorization !== null) headers.Authorization = authorization;
-  const response = await fetch(`${emulator.url}/tamio/v2${path}`, { method: options.method ?? 'GET', headers, body: options.body });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  // The body is sent as given: verify-signature must see the delivery's exact bytes.
+  return callJson(`${emulator.url}/tamio/v2${path}`, { method: options.method ?? 'GET', authorization, headers: options.headers, raw: options.body });
 }
 
 /** Asks the emulated Tamio whether `signature` over `body` is genuine, as the app would. */
@@ -82,14 +41,10 @@ function signatureOf(caught: Caught): string {
 
 beforeEach(async () => {
   clock = Date.UTC(2025, 9, 6, 12, 0, 0);
-  emulator = await startEmulator({ now: () => clock });
-  receiver = await startReceiver();
+  ({ emulator, receiver } = await startHarness(() => clock));
 });
 
-afterEach(async () => {
-  await emulator.close();
-  await receiver.close();
-});
+afterEach(() => closeHarness({ emulator, receiver }));
 
 describe('auth', () => {
   it('accepts the secret key as Bearer and answers the documented list envelope', async () => {

@@ -2,75 +2,19 @@
  * The UpPromote emulator over real loopback HTTP: the API through `fetch`, deliveries caught by a
  * small node:http receiver. Signatures are recomputed here with node:crypto, never trusted.
  */
-import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EMULATOR_CREDENTIALS, startEmulator, type Emulator } from '../../playground/emulator/server';
-
-interface Caught {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-interface Receiver {
-  url: string;
-  requests: Caught[];
-  /** Requests to one path, in arrival order. */
-  at(path: string): Caught[];
-  close(): Promise<void>;
-}
-
-/** Answers `statusFor(path)` (200 by default) to every POST and keeps what arrived. */
-async function startReceiver(statusFor: (path: string) => number = () => 200): Promise<Receiver> {
-  const requests: Caught[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const path = request.url ?? '/';
-      requests.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(statusFor(path), { 'Content-Type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    at: (path) => requests.filter((request) => request.path === path),
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
-}
+import { EMULATOR_CREDENTIALS, type Emulator } from '../../playground/emulator/server';
+import { type HeadedAnswer, type Receiver, callJsonWithHeaders, closeHarness, dataOf, hmacSha256Hex, startHarness } from './harness';
 
 const KEY = EMULATOR_CREDENTIALS.uppromote.api_key;
-
-function hmacHex(secret: string, body: string): string {
-  return createHmac('sha256', secret).update(body, 'utf8').digest('hex');
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  json: Record<string, unknown>;
-}
 
 let emulator: Emulator;
 let receiver: Receiver;
 let clock: number;
 
 /** Calls the emulated UpPromote API at `path` (relative to /api/v2) with the raw key unless `authorization` says otherwise. */
-async function api(path: string, options: { method?: string; body?: unknown; authorization?: string | null } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function api(path: string, options: { method?: string; body?: unknown; authorization?: string | null } = {}): Promise<HeadedAnswer> {
   const authorization = options.authorization === undefined ? KEY : options.authorization;
-  if (authorization !== null) headers.Authorization = authorization;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${emulator.url}/uppromote/api/v2${path}`, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
+  return callJsonWithHeaders(`${emulator.url}/uppromote/api/v2${path}`, { ...options, authorization });
 }
 
 /** Subscribes `event` to the receiver at `/hooks/<event>` and returns the secret key. */
@@ -81,11 +25,7 @@ async function subscribe(event: string): Promise<string> {
   return data.secret_key;
 }
 
-function dataOf(answer: Answer): Record<string, unknown> {
-  return answer.json.data as Record<string, unknown>;
-}
-
-function listOf(answer: Answer): Record<string, unknown>[] {
+function listOf(answer: HeadedAnswer): Record<string, unknown>[] {
   return answer.json.data as Record<string, unknown>[];
 }
 
@@ -95,20 +35,16 @@ function signedDelivery(event: string, secret: string): Record<string, unknown> 
   expect(deliveries).toHaveLength(1);
   const [delivery] = deliveries;
   expect(delivery.headers['content-type']).toBe('application/json');
-  expect(delivery.headers['x-uppromote-signature']).toBe(hmacHex(secret, delivery.body));
+  expect(delivery.headers['x-uppromote-signature']).toBe(hmacSha256Hex(secret, delivery.body));
   return JSON.parse(delivery.body) as Record<string, unknown>;
 }
 
 beforeEach(async () => {
   clock = Date.UTC(2025, 9, 6, 12, 0, 15); // 15 s into a minute window
-  emulator = await startEmulator({ now: () => clock });
-  receiver = await startReceiver((path) => (path.startsWith('/fail') ? 500 : 200));
+  ({ emulator, receiver } = await startHarness(() => clock, (path) => (path.startsWith('/fail') ? 500 : 200)));
 });
 
-afterEach(async () => {
-  await emulator.close();
-  await receiver.close();
-});
+afterEach(() => closeHarness({ emulator, receiver }));
 
 describe('auth: Authorization carries the raw key', () => {
   it('accepts the raw key and answers in the {status, message, data} envelope', async () => {
@@ -228,8 +164,8 @@ describe('deliveries', () => {
     const [delivery] = receiver.at('/hooks/affiliate.new').filter((request) => request.body !== '');
     expect(delivery.body).toContain('https:\\/\\/');
     const reserialised = JSON.stringify(JSON.parse(delivery.body));
-    expect(hmacHex(secret, reserialised)).not.toBe(delivery.headers['x-uppromote-signature']);
-    expect(hmacHex(secret, delivery.body)).toBe(delivery.headers['x-uppromote-signature']);
+    expect(hmacSha256Hex(secret, reserialised)).not.toBe(delivery.headers['x-uppromote-signature']);
+    expect(hmacSha256Hex(secret, delivery.body)).toBe(delivery.headers['x-uppromote-signature']);
   });
 
   it('sends nothing for an event without subscriber, and applies overrides', async () => {

@@ -3,69 +3,25 @@
  * the constructed envelope, `X-ViralRef-Signature` recomputed here with node:crypto, the event
  * filter, and the bounded retry.
  */
-import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EMULATOR_CREDENTIALS, startEmulator, type Emulator } from '../../playground/emulator/server';
-
-interface Caught {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  at: number;
-}
-
-interface Receiver {
-  url: string;
-  at(path: string): Caught[];
-  close(): Promise<void>;
-}
-
-/** Answers each POST with the next status of `script(path)` (then 200), keeping what arrived and when. */
-async function startReceiver(script: (path: string) => number[] = () => []): Promise<Receiver> {
-  const requests: Caught[] = [];
-  const served = new Map<string, number>();
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const path = request.url ?? '/';
-      requests.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now() });
-      const count = served.get(path) ?? 0;
-      served.set(path, count + 1);
-      response.writeHead(script(path)[count] ?? 200, { 'Content-Type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    at: (path) => requests.filter((request) => request.path === path),
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
-}
+import { EMULATOR_CREDENTIALS, type Emulator } from '../../playground/emulator/server';
+import { type Receiver, closeHarness, hmacSha256Hex, startHarness } from './harness';
 
 function expectedSignature(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+  return `sha256=${hmacSha256Hex(secret, body)}`;
 }
+
+/** The statuses each flaky path answers in turn before it answers 200. */
+const FAILURES: Record<string, number[]> = { '/flaky': [500, 503], '/down': [500, 500, 500, 500] };
 
 let emulator: Emulator;
 let receiver: Receiver;
 const clock = Date.UTC(2025, 9, 6, 12, 0, 15);
 
 beforeEach(async () => {
-  emulator = await startEmulator({ now: () => clock });
-  receiver = await startReceiver((path) => {
-    if (path === '/flaky') return [500, 503];
-    if (path === '/down') return [500, 500, 500, 500];
-    return [];
-  });
+  ({ emulator, receiver } = await startHarness(() => clock, (path, earlier) => FAILURES[path]?.[earlier] ?? 200));
 });
 
-afterEach(async () => {
-  await emulator.close();
-  await receiver.close();
-});
+afterEach(() => closeHarness({ emulator, receiver }));
 
 it('has an API key only for the connection screen and no API routes', async () => {
   expect(emulator.credentials.viralref).toEqual({ api_key: EMULATOR_CREDENTIALS.viralref.api_key });
@@ -127,8 +83,8 @@ it('retries a failing endpoint with backoff, resending the same signed body, and
   const attempts = receiver.at('/flaky');
   expect(new Set(attempts.map((attempt) => attempt.body)).size).toBe(1);
   expect(new Set(attempts.map((attempt) => attempt.headers['x-viralref-signature'])).size).toBe(1);
-  expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(45);
-  expect(attempts[2].at - attempts[1].at).toBeGreaterThanOrEqual(95);
+  expect(attempts[1].receivedAt - attempts[0].receivedAt).toBeGreaterThanOrEqual(45);
+  expect(attempts[2].receivedAt - attempts[1].receivedAt).toBeGreaterThanOrEqual(95);
   expect(emulator.deliveries.filter((record) => record.targetUrl.endsWith('/flaky'))).toHaveLength(3);
   expect(JSON.parse(attempts[0].body).data).toMatchObject({ amount: 842.75, currency: 'USD', affiliate_count: 7 });
 });
