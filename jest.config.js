@@ -2,9 +2,8 @@
 module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  // zapier-platform-core's test harness keeps a little memory per call and its handler exits the
-  // process past 450 MB after 250 calls; the property tests make thousands, so each test file gets
-  // a worker that is replaced once it has grown.
+  // zapier-platform-core's test harness keeps a little memory per call, and the property tests make
+  // thousands of calls: a worker that has grown is replaced between test files.
   maxWorkers: 2,
   workerIdleMemoryLimit: '300MB',
   roots: ['<rootDir>/test'],

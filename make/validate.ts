@@ -5,8 +5,8 @@
  * 2. checks of our own for what the schemas miss: files named in `makecomapp.json` exist, `rpc://`,
  *    connection and webhook references resolve, module and RPC names are letters and digits,
  *    every POST / PUT / PATCH has a body, `{{ }}` are balanced, IML names only variables Make
- *    provides (a leftover `{{referral_id}}` of our own templates is caught), and no webhook
- *    communication reads `connection.` (Make gives it none).
+ *    provides (a leftover `{{referral_id}}` of our own templates is caught; `payload` only in an
+ *    instant trigger's communication), and no webhook communication reads `connection.` (Make gives it none).
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -109,6 +109,8 @@ export function imlExpressions(text: string): { expressions: string[]; error?: s
 const IML_NAMES = new Set([
   'parameters', 'connection', 'body', 'item', 'webhook', 'query', 'headers', 'temp', 'data', 'statusCode', 'output', 'common',
   'now', 'timestamp', 'emptyarray', 'emptystring', 'null', 'true', 'false', 'uuid', 'environment', 'scenario', 'iterate', 'index',
+  // The webhook's output, in an instant trigger module's communication only (checked below).
+  'payload',
 ]);
 
 /** Root names an IML expression reads (identifiers not after a dot, not calls, outside quotes). */
@@ -159,6 +161,7 @@ export function validateApp(appDir: string, schemas: Map<string, ValidateFunctio
   const webhooks = ids('webhook');
   const rpcs = ids('rpc');
   const webhookCommunications = new Set<string>();
+  const instantTriggerCommunications = new Set<string>();
   const apiFiles = new Set<string>(typeof general.base === 'string' ? [general.base] : []);
   for (const [type, entries] of Object.entries(components)) {
     if (!isObject(entries)) continue;
@@ -179,6 +182,7 @@ export function validateApp(appDir: string, schemas: Map<string, ValidateFunctio
         files.set(path, `${type} ${id} ${code}`);
         if (['communication', 'attach', 'detach'].includes(code)) apiFiles.add(path);
         if (type === 'webhook' && code === 'communication') webhookCommunications.add(path);
+        if (type === 'module' && meta.moduleType === 'instant_trigger' && code === 'communication') instantTriggerCommunications.add(path);
       }
     }
   }
@@ -212,6 +216,9 @@ export function validateApp(appDir: string, schemas: Map<string, ValidateFunctio
       for (const expression of expressions) {
         for (const name of imlRootNames(expression)) {
           if (!IML_NAMES.has(name)) errors.push(`${path}: IML reads "${name}", which Make does not provide (in {{${expression}}})`);
+          else if (name === 'payload' && !instantTriggerCommunications.has(path)) {
+            errors.push(`${path}: IML reads "payload", which Make provides only in an instant trigger's communication (in {{${expression}}})`);
+          }
         }
         if (webhookCommunications.has(path) && /(^|[^.\w])connection\./.test(expression)) {
           errors.push(`${path}: webhook communication reads connection (Make gives webhooks no connection): {{${expression}}}`);

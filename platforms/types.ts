@@ -184,6 +184,22 @@ export interface ListSpec {
   maxPageSize: number;
 }
 
+/**
+ * One get-by-id endpoint, e.g. `{ request: { method: 'GET', path: '/referrals/{{id}}', source: 'documented' }, objectPath: 'data' }`.
+ * `{{id}}` is the record's normalized `id` (what the field map's `id` reads from a delivery).
+ */
+export interface GetSpec {
+  request: RequestSpec;
+  /** Dotted path of the vendor object in the response, '' for the body itself. */
+  objectPath: string;
+  /**
+   * Vendor events of this record kind whose delivery names no object this get can return, each
+   * with the reason, e.g. `{ 'affiliate-removed': 'the affiliate no longer exists' }`. Their
+   * deliveries are passed on as received.
+   */
+  notFor?: Readonly<Record<string, string>>;
+}
+
 /** A vendor action behind one of the app's creates. */
 export interface ActionSpec {
   request: RequestSpec;
@@ -252,6 +268,13 @@ export interface PlatformDefinition {
   fields: { [K in RecordKind]?: FieldMap<K> };
   statuses: StatusTable;
   lists: { [K in RecordKind]?: ListSpec };
+  /**
+   * Get-by-id endpoints, where the vendor documents one for the record kind. Data only: the Make
+   * app re-fetches the object a webhook names through them, because Make gives a webhook no raw
+   * body to verify a signature over (docs/make.md); the Zapier app verifies signatures and does
+   * not use them.
+   */
+  gets?: { [K in RecordKind]?: GetSpec };
   actions: Partial<Record<ActionKey, ActionSpec | Unsupported>>;
   /** Searches, by the app's search key. */
   searches?: Partial<Record<SearchKey, SearchSpec | Unsupported>>;

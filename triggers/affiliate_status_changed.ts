@@ -1,8 +1,8 @@
-import { defineHookTrigger } from './hook-trigger';
+import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
 import { AFFILIATE_SAMPLE } from './samples';
 
 /** Affiliate Status Changed: approved, denied, deactivated, removed… with an optional filter. */
-export default defineHookTrigger({
+export const spec = {
   key: 'affiliate_status_changed',
   noun: 'Affiliate',
   label: 'Affiliate Status Changed',
@@ -22,4 +22,6 @@ export default defineHookTrigger({
     },
   },
   sample: AFFILIATE_SAMPLE.statusChanged,
-});
+} satisfies HookTriggerSpec;
+
+export default defineHookTrigger(spec);

@@ -3,6 +3,10 @@
  * a few lines of data (its key, labels, the normalized events it listens to). The connected
  * platform's data decides which vendor events are subscribed, how deliveries are verified and
  * how they are normalized, so no trigger names a vendor.
+ *
+ * Each trigger file exports its spec beside the trigger (`export const spec = {…} satisfies
+ * HookTriggerSpec`), listed in hook-trigger-specs.ts for other readers of the same data (the Make
+ * generator); the trigger object itself carries only what Zapier's schema allows.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { callPlatform } from '../platforms/api';

@@ -1,8 +1,8 @@
-import { defineHookTrigger } from './hook-trigger';
+import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
 import { AFFILIATE_SAMPLE } from './samples';
 
 /** New Affiliate: someone signed up or was added as an affiliate. */
-export default defineHookTrigger({
+export const spec = {
   key: 'new_affiliate',
   noun: 'Affiliate',
   label: 'New Affiliate',
@@ -10,4 +10,6 @@ export default defineHookTrigger({
   record: 'affiliate',
   events: { preference: [['affiliate.created']] },
   sample: AFFILIATE_SAMPLE.created,
-});
+} satisfies HookTriggerSpec;
+
+export default defineHookTrigger(spec);

@@ -1,8 +1,8 @@
-import { defineHookTrigger } from './hook-trigger';
+import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
 import { PAYOUT_SAMPLE } from './samples';
 
 /** New Payout: a payout to an affiliate was created (not yet paid). */
-export default defineHookTrigger({
+export const spec = {
   key: 'new_payout',
   noun: 'Payout',
   label: 'New Payout',
@@ -10,4 +10,6 @@ export default defineHookTrigger({
   record: 'payout',
   events: { preference: [['payout.created']] },
   sample: PAYOUT_SAMPLE.created,
-});
+} satisfies HookTriggerSpec;
+
+export default defineHookTrigger(spec);

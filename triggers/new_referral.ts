@@ -1,8 +1,8 @@
-import { defineHookTrigger } from './hook-trigger';
+import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
 import { REFERRAL_SAMPLE } from './samples';
 
 /** New Referral: a referred sale was recorded. */
-export default defineHookTrigger({
+export const spec = {
   key: 'new_referral',
   noun: 'Referral',
   label: 'New Referral',
@@ -10,4 +10,6 @@ export default defineHookTrigger({
   record: 'referral',
   events: { preference: [['referral.created']] },
   sample: REFERRAL_SAMPLE.created,
-});
+} satisfies HookTriggerSpec;
+
+export default defineHookTrigger(spec);

@@ -1,8 +1,8 @@
-import { defineHookTrigger } from './hook-trigger';
+import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
 import { PAYOUT_SAMPLE } from './samples';
 
 /** Payout Paid: money was paid to an affiliate. */
-export default defineHookTrigger({
+export const spec = {
   key: 'payout_paid',
   noun: 'Payout',
   label: 'Payout Paid',
@@ -10,4 +10,6 @@ export default defineHookTrigger({
   record: 'payout',
   events: { preference: [['payout.paid']] },
   sample: PAYOUT_SAMPLE.paid,
-});
+} satisfies HookTriggerSpec;
+
+export default defineHookTrigger(spec);

@@ -1,8 +1,8 @@
-import { defineHookTrigger } from './hook-trigger';
+import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
 import { REFERRAL_SAMPLE } from './samples';
 
 /** Referral Status Changed: approved, denied, paid… with an optional filter on the new status. */
-export default defineHookTrigger({
+export const spec = {
   key: 'referral_status_changed',
   noun: 'Referral',
   label: 'Referral Status Changed',
@@ -14,4 +14,6 @@ export default defineHookTrigger({
     byStatus: { approved: 'referral.approved', denied: 'referral.denied' },
   },
   sample: REFERRAL_SAMPLE.approved,
-});
+} satisfies HookTriggerSpec;
+
+export default defineHookTrigger(spec);

@@ -77,6 +77,10 @@ function signatureNotes(platform: PlatformDefinition, log: IssueLog): void {
   } else {
     log.add(component, 'warning', `signature scheme ${JSON.stringify(scheme)} is unknown to the Make generator.`);
   }
+  // Per-trigger notes on re-fetching come from make/generate/refetch.ts; this is the case of none.
+  if (Object.keys(platform.gets ?? {}).length === 0) {
+    log.add(component, 'warning', `${platform.name} documents no call that fetches one referral, affiliate or payout by id, so Make cannot check an event by fetching its object again either: every event passes on as sent. Treat each webhook address as a password.`);
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import { firstPresent, pathExpression, wrap } from './iml';
 import type { JsonRecord } from './json';
 
 /** The vendor's error message: the first of its documented error paths, with the HTTP status. */
-function errorDirective(platform: PlatformDefinition): JsonRecord {
+export function errorDirective(platform: PlatformDefinition): JsonRecord {
   const message = firstPresent([...platform.errorMessagePaths.map((path) => pathExpression('body', path)), 'statusCode']);
   return {
     message: `[{{statusCode}}] ${platform.name}: ${wrap(message)}`,

@@ -43,7 +43,9 @@ export function statusSwitch(platform: PlatformDefinition, kind: RecordKind, val
     .filter(([, normalized]) => allowed.includes(normalized))
     .flatMap(([vendor, normalized]) => [quote(vendor), quote(normalized)]);
   const body = cases.length === 0 ? quote('unknown') : `switch(lower(toString(${value})), ${cases.join(', ')}, 'unknown')`;
-  return `if(${value}, ${body}, null)`;
+  // Test for absence through the text form: `if(value, …)` would take a vendor's boolean `false`
+  // (Tamio `approved: false`, PartnerStack declined) for a missing status.
+  return `if(toString(${value}) == '', null, ${body})`;
 }
 
 /** The vendor value behind a field source (before conversion), or undefined for joins and unknown shapes. */

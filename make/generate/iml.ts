@@ -38,12 +38,14 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * A dotted vendor path (`affiliate.email`, `coupons.0.code`) read from `root` (`item`, `body`).
  * Plain names become member access; paths with indices or odd names go through IML `get()`, whose
- * array indices start at 1 (our data's start at 0).
+ * array indices start at 1 (our data's start at 0). A root that is itself a call is read through `get()` too.
  */
 export function pathExpression(root: string, path: string): string {
   if (path === '') return root;
   const steps = path.split('.');
-  if (steps.every((step) => IDENTIFIER.test(step))) return `${root}.${path}`;
+  // Member access only on a plain root (`body.data`); a computed root (`ifempty(…)`) goes through get().
+  const plainRoot = root.split('.').every((step) => IDENTIFIER.test(step));
+  if (plainRoot && steps.every((step) => IDENTIFIER.test(step))) return `${root}.${path}`;
   const imlPath = steps.map((step) => (/^\d+$/.test(step) ? String(Number(step) + 1) : step)).join('.');
   return `get(${root}, ${quote(imlPath)})`;
 }

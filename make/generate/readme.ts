@@ -3,6 +3,16 @@ import type { PlatformDefinition } from '../../platforms/types';
 import type { AppIdentity } from './app';
 import type { Issue } from './issues';
 
+/** How a re-fetching trigger treats what the event claims (make/generate/refetch.ts). */
+const REFETCH_RULES = [
+  'Where a trigger fetches the object again, every field it outputs comes from the API, and the delivery stays under `raw`:',
+  '',
+  '- a status trigger fails the run (DataError) when the object\'s status is not the one the event announces, so a forged "approved" never reaches a scenario filtered on approvals (a real object that changed again before the fetch fails the same way);',
+  '- an id that names no object (404), or names another object, fails the run with a message; nothing is passed on;',
+  '- `previous_status` is not output: the API does not know it, and the event\'s claim cannot be checked (the diff stays under `raw`).',
+  '',
+];
+
 /** Markdown for `README.md` of a generated app. */
 export function appReadme(platform: PlatformDefinition, identity: AppIdentity, modules: readonly { name: string; label: string; type: string }[], issues: readonly Issue[]): string {
   const lines = [
@@ -24,6 +34,7 @@ export function appReadme(platform: PlatformDefinition, identity: AppIdentity, m
     '',
     ...issues.filter((issue) => issue.component === 'security').map((issue) => `- ${issue.message}`),
     '',
+    ...(Object.keys(platform.gets ?? {}).length > 0 ? REFETCH_RULES : []),
     '## Not available on Make for this platform',
     '',
     ...issues.filter((issue) => issue.severity !== 'error' && issue.component !== 'security').map((issue) => `- ${issue.component}: ${issue.message}`),

@@ -1,18 +1,14 @@
 /**
- * The Make instant triggers, one per Zapier hook trigger. Keys, descriptions and samples are read
- * from the Zapier trigger objects; the normalized events each listens to are repeated here because
- * triggers/hook-trigger.ts keeps its spec inside the factory (test/make/build.test.ts checks that
- * every Zapier hook trigger has an entry, so a new trigger cannot be forgotten).
+ * The Make instant triggers, one per Zapier hook trigger. What a trigger listens to (its
+ * normalized events, record kind, status filter), its description and sample are read from the
+ * trigger's own spec (triggers/hook-trigger-specs.ts); only Make's naming ("Watch …", module
+ * names) is written here. test/make/build.test.ts checks that every Zapier hook trigger has a
+ * Make name or a reason in COVERED_ON_MAKE, so a new trigger cannot be forgotten.
  */
 import type { NormalizedOutput, RecordKind } from '../../platforms/records';
+import type { HookTriggerSpec } from '../../triggers/hook-trigger';
+import { HOOK_TRIGGER_SPECS } from '../../triggers/hook-trigger-specs';
 import type { TriggerEvents } from '../../triggers/event-selection';
-import affiliateStatusChanged from '../../triggers/affiliate_status_changed';
-import newAffiliate from '../../triggers/new_affiliate';
-import newPayout from '../../triggers/new_payout';
-import newPlatformEvent from '../../triggers/new_platform_event';
-import newReferral from '../../triggers/new_referral';
-import payoutPaid from '../../triggers/payout_paid';
-import referralStatusChanged from '../../triggers/referral_status_changed';
 
 /** One Make instant trigger: its module name and label, and what it listens to. */
 export interface MakeTrigger {
@@ -29,39 +25,16 @@ export interface MakeTrigger {
   sample: NormalizedOutput;
 }
 
-interface ZapierHookTrigger {
-  key: string;
-  display: { description: string };
-  operation: { sample: NormalizedOutput };
-}
-
-function from(trigger: ZapierHookTrigger, make: Omit<MakeTrigger, 'zapierKey' | 'description' | 'sample'>): MakeTrigger {
-  return { zapierKey: trigger.key, description: trigger.display.description, sample: trigger.operation.sample, ...make };
-}
-
-export const MAKE_TRIGGERS: readonly MakeTrigger[] = [
-  from(newReferral, { name: 'watchNewReferrals', label: 'Watch New Referrals', record: 'referral', events: { preference: [['referral.created']] } }),
-  from(referralStatusChanged, {
-    name: 'watchReferralStatusChanges',
-    label: 'Watch Referral Status Changes',
-    record: 'referral',
-    statusFilter: true,
-    events: { preference: [['referral.status_changed'], ['referral.approved', 'referral.denied']] },
-  }),
-  from(newAffiliate, { name: 'watchNewAffiliates', label: 'Watch New Affiliates', record: 'affiliate', events: { preference: [['affiliate.created']] } }),
-  from(affiliateStatusChanged, {
-    name: 'watchAffiliateStatusChanges',
-    label: 'Watch Affiliate Status Changes',
-    record: 'affiliate',
-    statusFilter: true,
-    events: {
-      preference: [['affiliate.status_changed'], ['affiliate.approved', 'affiliate.denied', 'affiliate.deactivated', 'affiliate.removed']],
-    },
-  }),
-  from(newPayout, { name: 'watchNewPayouts', label: 'Watch New Payouts', record: 'payout', events: { preference: [['payout.created']] } }),
-  from(payoutPaid, { name: 'watchPaidPayouts', label: 'Watch Paid Payouts', record: 'payout', events: { preference: [['payout.paid']] } }),
-  from(newPlatformEvent, { name: 'watchPlatformEvents', label: 'Watch Platform Events', events: 'chosen' }),
-];
+/** Make's name and label per Zapier hook trigger key, e.g. `new_referral` → `watchNewReferrals`, "Watch New Referrals". */
+export const MAKE_NAMES: Readonly<Record<string, { name: string; label: string }>> = {
+  new_referral: { name: 'watchNewReferrals', label: 'Watch New Referrals' },
+  referral_status_changed: { name: 'watchReferralStatusChanges', label: 'Watch Referral Status Changes' },
+  new_affiliate: { name: 'watchNewAffiliates', label: 'Watch New Affiliates' },
+  affiliate_status_changed: { name: 'watchAffiliateStatusChanges', label: 'Watch Affiliate Status Changes' },
+  new_payout: { name: 'watchNewPayouts', label: 'Watch New Payouts' },
+  payout_paid: { name: 'watchPaidPayouts', label: 'Watch Paid Payouts' },
+  new_platform_event: { name: 'watchPlatformEvents', label: 'Watch Platform Events' },
+};
 
 /**
  * Zapier hook triggers with no Make module of their own, and why. On Make every instant trigger of
@@ -70,3 +43,20 @@ export const MAKE_TRIGGERS: readonly MakeTrigger[] = [
 export const COVERED_ON_MAKE: Readonly<Record<string, string>> = {
   dashboard_webhook: 'every instant trigger of a dashboard-only platform is a hand-registered webhook on Make',
 };
+
+/** The Make trigger of a spec, or undefined when MAKE_NAMES has no entry for it (the test names it). */
+export function makeTriggerOf(spec: HookTriggerSpec): MakeTrigger | undefined {
+  const naming = MAKE_NAMES[spec.key];
+  if (!naming) return undefined;
+  return {
+    zapierKey: spec.key,
+    ...naming,
+    description: spec.description,
+    record: spec.record,
+    events: spec.events,
+    statusFilter: spec.statusFilter,
+    sample: spec.sample,
+  };
+}
+
+export const MAKE_TRIGGERS: readonly MakeTrigger[] = HOOK_TRIGGER_SPECS.flatMap((spec) => makeTriggerOf(spec) ?? []);

@@ -9,7 +9,9 @@
  *
  * The webhook's communication sees only the request (`body`, `query`, `headers`) and its own
  * parameters, never the connection and never the raw body: it filters the family's events and
- * outputs the normalized record; the module itself adds nothing (its output is the webhook's).
+ * outputs the normalized record. Where the platform has a get-by-id for the trigger's record kind,
+ * the module (which has the connection) fetches the object again and outputs the record built from
+ * the vendor's answer (make/generate/refetch.ts); elsewhere the module adds nothing.
  */
 import { EVENT_PARAM } from '../../platforms/delivery';
 import { recordKindOf, STATUSES } from '../../platforms/records';
@@ -22,6 +24,7 @@ import type { IssueLog, Reporter } from './issues';
 import { asExpression, firstPresent, pathExpression, quote, wrap, type Binding } from './iml';
 import type { Json, JsonRecord } from './json';
 import { recordInterface, sampleFor } from './modules-common';
+import { refetchFor, refetchNotes } from './refetch';
 import type { MakeTrigger } from './triggers';
 
 /** The query parameter a dashboard webhook may require (the platform's own for `url_token` schemes). */
@@ -189,20 +192,29 @@ export function addInstantTrigger(app: AppFiles, platform: PlatformDefinition, c
   const code: Record<string, Json> = { communication, params: webhookParams(platform, trigger) };
   const api = platform.webhooks.kind === 'api' ? platform.webhooks : undefined;
   if (api) Object.assign(code, attachDetach(platform, api, trigger, events, report));
-  app.add('webhook', webhookId, { label: trigger.label, webhookType: 'web', connection: api ? connection : null }, code);
+  const refetch = refetchFor(platform, trigger, events, log.for(`module ${trigger.name}`));
+  refetchNotes(platform, trigger, refetch, (severity, message) => log.add('security', severity, message));
+  const fetching = refetch && refetch.refetched.length > 0 ? refetch : undefined;
+  // A webhook that is not attached gets a connection only when its module calls the API (Make's
+  // guidance for webhooks that send an id to fetch the data by), so Tamio's asks for one, ViralRef's does not.
+  const withConnection = api !== undefined || fetching ? connection : null;
+  app.add('webhook', webhookId, { label: trigger.label, webhookType: 'web', connection: withConnection }, code);
   const firstMapped = events.find((event) => event.event !== undefined);
+  const checked = fetching
+    ? ` Each event is checked by fetching the ${fetching.kind} from ${platform.name} by its id: a forged event can at worst re-send a real ${fetching.kind}, never invent one.`
+    : '';
   app.add(
     'module',
     trigger.name,
     {
       label: trigger.label,
-      description: trigger.description.replace(/^Triggers when/, 'Triggers when'),
+      description: `${trigger.description}${checked}`,
       moduleType: 'instant_trigger',
-      connection: api ? connection : null,
+      connection: withConnection,
       webhook: webhookId,
     },
     {
-      communication: {},
+      communication: fetching ? fetching.communication : {},
       staticParams: [],
       interface: recordInterface(trigger.record),
       samples: sampleFor(platform, trigger.sample, firstMapped?.key),

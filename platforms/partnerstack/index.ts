@@ -76,6 +76,27 @@ export const partnerstack: PlatformDefinition = {
       ...LIST,
     },
   },
+  // `GET /v2/partnerships/{unique_identifier}` [DOC: llms.txt], in the `{data, message, status}` envelope [DOC].
+  // An affiliate's normalized id is its `partner_key` (fields.ts). That `unique_identifier` accepts a
+  // partner_key is inferred: the name says "any unique identifier", partner_key is documented as
+  // unique, and other partnership paths take it (`POST /v2/partnerships/{partner_key}/member`).
+  // Transactions and payouts have no get-by-id in the reference index, so referrals and payouts have none.
+  gets: {
+    affiliate: {
+      request: {
+        method: 'GET',
+        path: '/partnerships/{{id}}',
+        source: 'documented endpoint (GET /v2/partnerships/{unique_identifier}); that it takes the partner_key inferred',
+      },
+      objectPath: 'data',
+      // Decisions are made on applications, which have a list but no get-by-key in the reference
+      // index; a declined applicant never becomes a partnership.
+      notFor: {
+        'application.approved': 'the event is about an application, and PartnerStack documents no call that fetches one application',
+        'application.declined': 'the event is about an application, and PartnerStack documents no call that fetches one application',
+      },
+    },
+  },
   // A partner "group" is PartnerStack's program [DOC: GET /v2/groups; item `key` and `name` as in the group object of webhook payloads].
   choices: {
     group: {

@@ -79,6 +79,17 @@ export const tamio: PlatformDefinition = {
       maxPageSize: 50,
     },
   },
+  // Retrieve calls [DOC]: `{"status": 200, "affiliate": {…}}` (saved example) and `{"status": 200, "payout": {…}}`.
+  gets: {
+    affiliate: {
+      request: { method: 'GET', path: '/affiliates/retrieve/{{id}}', source: 'documented (retrieve affiliate partner, by uuid)' },
+      objectPath: 'affiliate',
+      // The documented removed body carries only `{"affiliate": {"id"}}`, and the affiliate it names
+      // is gone: what retrieve answers then (404, or the blocked affiliate) is not documented.
+      notFor: { 'affiliate-removed': 'Tamio removed the affiliate, so there is nothing left to fetch' },
+    },
+    payout: { request: { method: 'GET', path: '/affiliates/payouts/retrieve/{{id}}', source: 'documented (retrieve payout)' }, objectPath: 'payout' },
+  },
   searches: {
     // `filter` is a text search over name and email [DOC]; the exact email match is put first by the search factory.
     find_affiliate: {

@@ -79,6 +79,17 @@ export const uppromote: PlatformDefinition = {
       maxPageSize: 100,
     },
   },
+  // Get-by-id [DOC: reference nav], envelope `{status, message, data}` as in the lists [INF: PostHog fixtures].
+  // `{{id}}` is the normalized id: a referral's `id` (`referral_id` in a status-changed diff), an
+  // affiliate's `id` (`affiliate_id`), a payment's `payment_id` (payment.paid [DOC]).
+  gets: {
+    referral: { request: { method: 'GET', path: '/referrals/{{id}}', source: 'documented endpoint; envelope inferred (PostHog fixtures)' }, objectPath: 'data' },
+    // `data` may be the object or a 1-item array [INF: PostHog]. `data` is named here, as for the
+    // other two gets; the Make generator also reads the first item when an array arrives.
+    affiliate: { request: { method: 'GET', path: '/affiliates/{{id}}', source: 'documented endpoint; envelope inferred (PostHog: object or 1-item array)' }, objectPath: 'data' },
+    // That the path takes the webhook's `payment_id` is inferred: the payment.paid example has no other id.
+    payout: { request: { method: 'GET', path: '/payments/{{id}}', source: 'documented endpoint; id = payment.paid payment_id and envelope inferred' }, objectPath: 'data' },
+  },
   // Affiliate actions take the affiliate's email [INF: polymetrics], so dropdowns offer emails.
   affiliateIdentifier: 'email',
   searches: {

@@ -35,8 +35,8 @@ function perform(kit: PlatformKit, event: string, stored: StoredSubscription, si
 
 /**
  * Declares the webhook properties for one platform. Each platform runs them in a test file of its
- * own: zapier-platform-core's handler stops a process that has grown past 450 MB after 250 calls,
- * and a fresh file (in a fresh worker, see jest.config.js) keeps each run of thousands within it.
+ * own, so the platforms run in parallel workers and each worker's memory stays bounded
+ * (zapier-platform-core's test harness keeps a little per call; see jest.config.js).
  */
 export function describeWebhookProperties(kit: PlatformKit): void {
   describe(`${kit.id} deliveries (${PROPERTY_RUNS} cases per property)`, () => {

@@ -1,0 +1,26 @@
+/**
+ * The data of every instant trigger built by the REST-hook factory (triggers/hook-trigger.ts), in
+ * the order the app lists them. The Zapier app uses the triggers themselves; this list exists so
+ * other readers of the same data (the Make generator, make/generate/triggers.ts) need not repeat
+ * it: the factory's output keeps only what Zapier's schema allows, so the spec is exported beside
+ * each trigger instead of being hung on the trigger object.
+ */
+import type { HookTriggerSpec } from './hook-trigger';
+import { spec as affiliateStatusChanged } from './affiliate_status_changed';
+import { spec as newAffiliate } from './new_affiliate';
+import { spec as newPayout } from './new_payout';
+import { spec as newPlatformEvent } from './new_platform_event';
+import { spec as newReferral } from './new_referral';
+import { spec as payoutPaid } from './payout_paid';
+import { spec as referralStatusChanged } from './referral_status_changed';
+
+/** Every HookTriggerSpec of the app, e.g. `{ key: 'new_referral', events: { preference: [['referral.created']] }, record: 'referral', … }`. */
+export const HOOK_TRIGGER_SPECS: readonly HookTriggerSpec[] = [
+  newReferral,
+  referralStatusChanged,
+  newAffiliate,
+  affiliateStatusChanged,
+  newPayout,
+  payoutPaid,
+  newPlatformEvent,
+];
