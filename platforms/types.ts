@@ -290,12 +290,17 @@ export interface PlatformDefinition {
 /** Search keys of the app that platforms implement. */
 export type SearchKey = 'find_affiliate' | 'find_referral';
 
-/** A vendor list that can filter by what the user searches for. */
+/**
+ * How a platform searches: a list that filters by the search input, or (`itemPath`) a get that
+ * looks the input up directly, where a 404 means "none found".
+ */
 export interface SearchSpec {
-  /** The list request, with the search input as a placeholder (e.g. `affiliate_email: '{{email}}'`). */
+  /** The request, with the search input as a placeholder (e.g. `affiliate_email: '{{email}}'`). */
   request: RequestSpec;
-  /** Dotted path of the item array in the response. */
-  itemsPath: string;
+  /** Dotted path of the item array in a list response. */
+  itemsPath?: string;
+  /** Dotted path of the one object in a get response. */
+  itemPath?: string;
   /** The normalized field compared with the search input for "exact match first" (case-insensitive). */
   matchField: string;
   /** The search input compared with it. */

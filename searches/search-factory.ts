@@ -5,12 +5,18 @@
  * error) when nothing matches.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { callPlatform } from '../platforms/api';
 import { listRecords } from '../platforms/list';
+import { normalizeRecord, type NormalizeContext } from '../platforms/normalize';
+import { jsonObjectSchema, readAt } from '../platforms/schemas';
 import { type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
 import type { SearchKey, SearchSpec } from '../platforms/types';
 import type { ActionInputField } from '../creates/create-factory';
 import { outputFieldsFor } from '../triggers/output-fields';
+
+/** The status with which a direct look-up says "no such item". */
+const NOT_FOUND = 404;
 
 /** How many candidates a search reads: enough for exact matches to surface among near ones. */
 const SEARCH_LIMIT = 25;
@@ -50,6 +56,21 @@ function bestFirst(records: NormalizedOutput[], spec: SearchSpec, wanted: string
   return [...records.filter(exact), ...records.filter((record) => !exact(record))];
 }
 
+/** A direct look-up: the one record, or none when the vendor answers 404. */
+async function lookUp(
+  z: ZObject,
+  context: NormalizeContext,
+  request: SearchSpec['request'],
+  itemPath: string,
+  scope: Record<string, unknown>,
+): Promise<NormalizedOutput[]> {
+  const response = await callPlatform(z, context.platform, request, scope, [NOT_FOUND]);
+  const object = response.status === NOT_FOUND ? undefined : readAt(response.data, itemPath, jsonObjectSchema);
+  if (object === undefined) return [];
+  const record = normalizeRecord(context, object, object);
+  return record.id === '' ? [] : [record];
+}
+
 /**
  * Runs a search on the connected platform.
  * @returns normalized records, best match first; [] when nothing matches
@@ -61,7 +82,9 @@ async function performSearch(z: ZObject, bundle: Bundle, search: SearchDefinitio
   if (wanted === '') return [];
   const vendorEvent = platform.events.find((event) => event.event === search.event)?.key ?? search.key;
   const context = { platform, kind: search.record, event: search.event, vendorEvent };
-  const records = await listRecords(z, context, spec.request, spec.itemsPath, { ...bundle.inputData, limit: SEARCH_LIMIT, page: 1 });
+  const scope = { ...bundle.inputData, limit: SEARCH_LIMIT, page: 1 };
+  if (spec.itemPath !== undefined) return lookUp(z, context, spec.request, spec.itemPath, scope);
+  const records = await listRecords(z, context, spec.request, spec.itemsPath ?? '', scope);
   return bestFirst(records, spec, wanted);
 }
 

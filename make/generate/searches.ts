@@ -41,13 +41,19 @@ export function addSearches(app: AppFiles, platform: PlatformDefinition, connect
       log.add(`module ${name}`, 'info', `not generated: ${spec ? spec.unsupported : `${platform.name} offers no way to look this up.`}`);
       continue;
     }
+    if (spec.itemsPath === undefined) {
+      // A look-up by id answers 404 for "none", which Make would report as a failed module, not an empty search.
+      log.add(`module ${name}`, 'info', `not generated: ${platform.name} looks this up directly (a miss is a 404, not an empty list).`);
+      continue;
+    }
+    const itemsPath = spec.itemsPath;
     const report = log.for(`module ${name}`);
     const kind = recordKindOf(event);
     const known = new Set(search.operation.inputFields.map((field) => field.key));
     const request = requestOf(spec.request, resolverFor(platform, { inputs: known, extra: { limit: { literal: SEARCH_LIMIT }, page: { literal: 1 } } }), report);
     const vendorEvent = platform.events.find((item) => item.event === event)?.key ?? search.key;
     request.response = {
-      iterate: wrap(pathExpression('body', spec.itemsPath)),
+      iterate: wrap(pathExpression('body', itemsPath)),
       output: recordOutput({ platform, kind, event, vendorEvent, root: 'item', raw: 'item' }, report),
     };
     const used = new Set([spec.input, ...requestPlaceholders(spec.request)].filter((key) => known.has(key)));

@@ -113,6 +113,17 @@ export const partnerstack: PlatformDefinition = {
       labelPaths: ['content.email', 'email', 'partner_key'],
     },
   },
+  searches: {
+    // `GET /v2/partnerships/{unique_identifier}` [DOC]; that an email serves as the identifier is inferred
+    // (the parameter's name; the partner's email is unique per company). A 404 means no such partner.
+    find_affiliate: {
+      request: { method: 'GET', path: '/partnerships/{{email}}', source: 'documented endpoint; email as the unique identifier inferred' },
+      itemPath: 'data',
+      matchField: 'email',
+      input: 'email',
+    },
+    find_referral: { unsupported: "PartnerStack's transactions cannot be looked up by order ID through its API." },
+  },
   actions: {
     create_affiliate: {
       request: {

@@ -62,6 +62,16 @@ export const rebus: PlatformDefinition = {
     affiliate: { request: { method: 'GET', path: '/affiliates/', query: PAGE, source: 'documented' }, ...LIST },
     payout: { request: { method: 'GET', path: '/payouts/', query: PAGE, source: 'documented endpoint ("filtering and pagination"); parameters and items path inferred' }, ...LIST },
   },
+  searches: {
+    // The affiliate list's `search` filter matches names and emails [DOC-3P]; exact email matches are put first.
+    find_affiliate: {
+      request: { method: 'GET', path: '/affiliates/', query: { search: '{{email}}', page: 1, page_size: '{{limit}}' }, source: 'documented (search filter)' },
+      itemsPath: 'data.results',
+      matchField: 'email',
+      input: 'email',
+    },
+    find_referral: { unsupported: "Rebus AI's commission list cannot filter by order ID (its documented filters are status, affiliate, dates and amounts)." },
+  },
   actions: {
     create_affiliate: {
       request: {

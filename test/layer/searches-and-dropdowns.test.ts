@@ -2,6 +2,7 @@
  * Searches, search-or-create, dropdowns and the remaining actions, through UpPromote (the other
  * platforms' data is covered by their own tests).
  */
+import nock from 'nock';
 import { app, appTester, createOperation } from '../helpers/app';
 import { rejectionMessage } from '../helpers/errors';
 import { upPromoteKit } from '../platforms/uppromote.kit';
@@ -102,5 +103,37 @@ describe('remaining actions', () => {
     });
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ id: '1781959', event: 'referral.created', commission_amount: 15 });
+  });
+});
+
+describe('Find Affiliate on the other platforms', () => {
+  const partnerStack = { platform: 'partnerstack', api_key: 'sk_find', public_key: 'pk_find' };
+  const rebus = { platform: 'rebus', api_key: 'sk_test_find' };
+
+  it('looks a PartnerStack partner up by email, and finds none on a 404', async () => {
+    const partner = { key: 'part_1', partner_key: 'mia', email: 'mia@example.com', first_name: 'Mia', last_name: 'Chen' };
+    nock('https://api.partnerstack.com').get('/api/v2/partnerships/mia%40example.com').reply(200, { data: partner, message: 'ok', status: 200 });
+    expect(await appTester(search('find_affiliate'), { authData: partnerStack, inputData: { email: 'mia@example.com' } })).toEqual([
+      expect.objectContaining({ platform: 'partnerstack', email: 'mia@example.com', name: 'Mia Chen' }),
+    ]);
+    nock('https://api.partnerstack.com').get('/api/v2/partnerships/nobody%40example.com').reply(404, { message: 'Partnership not found', status: 404 });
+    expect(await appTester(search('find_affiliate'), { authData: partnerStack, inputData: { email: 'nobody@example.com' } })).toEqual([]);
+  });
+
+  it('searches Rebus AI affiliates and puts the exact email first', async () => {
+    const near = { id: 7, name: 'Ana Smith', email: 'ana.smith@example.com', status: { value: 'approved', display: 'Approved' } };
+    const exact = { id: 8, name: 'Ana', email: 'ana@example.com', status: { value: 'pending', display: 'Pending' } };
+    nock('https://rebusai.com')
+      .get('/api/v1/affiliate/affiliates/')
+      .query({ search: 'ana@example.com', page: '1', page_size: '25' })
+      .reply(200, { success: true, data: { results: [near, exact], pagination: {} } });
+    const results = (await appTester(search('find_affiliate'), { authData: rebus, inputData: { email: 'ana@example.com' } })) as { id: string }[];
+    expect(results.map((record) => record.id)).toEqual(['8', '7']);
+  });
+
+  it('says clearly when a platform cannot find referrals by order ID', async () => {
+    expect(await rejectionMessage(appTester(search('find_referral'), { authData: rebus, inputData: { order_id: '42' } }))).toMatch(
+      /^Find Referral is not available for Rebus AI: Rebus AI's commission list cannot filter by order ID/,
+    );
   });
 });
