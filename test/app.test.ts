@@ -7,7 +7,11 @@ import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
 import { app } from './helpers/app';
 import { normalizeRecord } from '../platforms/normalize';
 import { recordKindOf } from '../platforms/records';
+import { getPath } from '../platforms/paths';
+import { rebus } from '../platforms/rebus';
+import type { PlatformDefinition } from '../platforms/types';
 import { uppromote } from '../platforms/uppromote';
+import rebusPayoutCreated from './fixtures/rebus/payout.created.json';
 import referralNew from './fixtures/uppromote/referral.new.json';
 import referralApproved from './fixtures/uppromote/referral.approved.json';
 import affiliateNew from './fixtures/uppromote/affiliate.new.json';
@@ -35,18 +39,19 @@ describe('app definition', () => {
 });
 
 describe('samples are what perform returns for the documented payloads', () => {
-  it.each([
-    ['New Referral', REFERRAL_SAMPLE.created, 'referral.new', referralNew],
-    ['Referral Status Changed', REFERRAL_SAMPLE.approved, 'referral.approved', referralApproved],
-    ['New Affiliate', AFFILIATE_SAMPLE.created, 'affiliate.new', affiliateNew],
-    ['Affiliate Status Changed', AFFILIATE_SAMPLE.statusChanged, 'affiliate.status-changed', affiliateStatusChanged],
-    ['Payout Paid', PAYOUT_SAMPLE.paid, 'payment.paid', paymentPaid],
-  ])('%s', (_name, sample, vendorEventKey, fixture) => {
-    const vendorEvent = uppromote.events.find((event) => event.key === vendorEventKey);
+  it.each<[string, unknown, PlatformDefinition, string, Record<string, unknown>]>([
+    ['New Referral', REFERRAL_SAMPLE.created, uppromote, 'referral.new', referralNew],
+    ['Referral Status Changed', REFERRAL_SAMPLE.approved, uppromote, 'referral.approved', referralApproved],
+    ['New Affiliate', AFFILIATE_SAMPLE.created, uppromote, 'affiliate.new', affiliateNew],
+    ['Affiliate Status Changed', AFFILIATE_SAMPLE.statusChanged, uppromote, 'affiliate.status-changed', affiliateStatusChanged],
+    ['New Payout', PAYOUT_SAMPLE.created, rebus, 'payout.created', rebusPayoutCreated],
+    ['Payout Paid', PAYOUT_SAMPLE.paid, uppromote, 'payment.paid', paymentPaid],
+  ])('%s', (_name, sample, platform, vendorEventKey, fixture) => {
+    const vendorEvent = platform.events.find((event) => event.key === vendorEventKey);
     if (!vendorEvent?.event) throw new Error(`no mapped event ${vendorEventKey}`);
     const normalized = normalizeRecord(
-      { platform: uppromote, kind: recordKindOf(vendorEvent.event), event: vendorEvent.event, vendorEvent: vendorEvent.key, overrides: vendorEvent.fields },
-      fixture,
+      { platform, kind: recordKindOf(vendorEvent.event), event: vendorEvent.event, vendorEvent: vendorEvent.key, overrides: vendorEvent.fields },
+      getPath(fixture, vendorEvent.objectPath ?? ''),
       fixture,
     );
     expect(sample).toEqual(normalized);

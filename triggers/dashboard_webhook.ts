@@ -9,13 +9,14 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { listRecords } from '../platforms/list';
 import { EVENT_PARAM, receiveDelivery, type Delivery } from '../platforms/delivery';
-import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type AffiliateRecord, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { PLATFORMS, platformOf } from '../platforms/registry';
 import type { PlatformDefinition, VendorEvent } from '../platforms/types';
 import { verifyDelivery } from '../platforms/verify-delivery';
 import { deliveryFromBundle } from './bundle-delivery';
 import { isFirstDelivery } from './dedupe';
 import { anyRecordOutputFields } from './output-fields';
+import { AFFILIATE_SAMPLE } from './samples';
 
 /** Default performList page size when Zapier sets no limit. */
 const DEFAULT_LIST_SIZE = 10;
@@ -218,55 +219,6 @@ async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput
   return listRecords(z, context, list.request, list.itemsPath, { ...bundle.inputData, limit, page: 1 });
 }
 
-/** What perform returns for Tamio's documented affiliate-approved payload (test/triggers/dashboard_webhook.test.ts recomputes it). */
-const SAMPLE: AffiliateRecord = {
-  id: 'a5af6690-1622-4726-b201-f829df269d28',
-  platform: 'tamio',
-  event: 'affiliate.approved',
-  vendor_event: 'affiliate-approved',
-  status: 'active',
-  vendor_status: 'true',
-  email: 'john@example.com',
-  first_name: 'John',
-  name: 'John',
-  program_id: '9d1c6ac2-bf2c-403f-9261-96235d18e5be',
-  program_name: '20% Commission',
-  raw: {
-    event_id: 'whev_1kg84n28bokqx2r9',
-    event_type: 'affiliate-approved',
-    api_version: 2,
-    object: 'event',
-    data: {
-      affiliate: {
-        object: 'affiliate',
-        email: 'john@example.com',
-        name: 'John',
-        surname: null,
-        address: 'Super Street',
-        city: 'Frankfurt',
-        state: null,
-        country: 'de',
-        postcode: 'ABC123',
-        vat: null,
-        telephone: '+49123456789',
-        id: 'a5af6690-1622-4726-b201-f829df269d28',
-        affiliate_program_id: '9d1c6ac2-bf2c-403f-9261-96235d18e5be',
-        affiliate_program_label: '20% Commission',
-        currency: 'EUR',
-        sales: 0,
-        referrals: 0,
-        balance: 0,
-        bonus: 0,
-        approved: true,
-        payments: null,
-        language: 'en',
-        timezone: 'Europe/Berlin',
-        timezone_offset: 3600,
-      },
-    },
-    endpoint_id: '9ab698f5-99de-4ff6-8bfc-a7dcb973d177',
-  },
-};
 
 /** Key of the dashboard-webhook trigger (hook-trigger.ts's refusal for dashboard platforms names its label). */
 export const DASHBOARD_WEBHOOK = 'dashboard_webhook';
@@ -297,7 +249,7 @@ export default {
     ],
     perform,
     performList,
-    sample: SAMPLE,
+    sample: AFFILIATE_SAMPLE.approvedFromDashboard,
     outputFields: anyRecordOutputFields(),
   },
 };

@@ -1,13 +1,13 @@
 import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
 import { REFERRAL_SAMPLE } from './samples';
 
-/** New Platform Event (advanced): any vendor event of the connected platform, normalized where a mapping exists. */
+/** New Platform Event (advanced): one chosen vendor event of the connected platform, normalized where a mapping exists. */
 export const spec = {
   key: 'new_platform_event',
   noun: 'Event',
   label: 'New Platform Event',
   description:
-    'Triggers when the connected platform sends the event you choose (advanced: any event the platform offers, with its original payload).',
+    'Triggers when the connected platform sends the event you choose (advanced: pick from every event the platform offers; the original payload is kept).',
   events: 'chosen',
   sample: REFERRAL_SAMPLE.created,
 } satisfies HookTriggerSpec;
