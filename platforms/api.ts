@@ -2,7 +2,7 @@
  * Sends a platform's `RequestSpec` through zapier-platform-core's `z.request` (so credentials,
  * error mapping and logging come from the app's middleware) and returns the parsed body.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { ZObject } from 'zapier-platform-core';
 import type { PlatformDefinition, RequestSpec } from './types';
 import { renderObject, renderPath, type Scope } from './template';
 
@@ -80,9 +80,4 @@ export async function callPlatform(
     if (error instanceof Error && APP_ERRORS.has(error.name)) throw error;
     throw unreachable(z, platform, spec, error);
   }
-}
-
-/** The scope every request sees: the bundle's inputs plus call-specific values. */
-export function scopeOf(bundle: Bundle, extra: Scope = {}): Scope {
-  return { ...bundle.inputData, ...extra };
 }
