@@ -9,12 +9,11 @@
  * generator); the trigger object itself carries only what Zapier's schema allows.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { callPlatform } from '../platforms/api';
 import { receiveDelivery } from '../platforms/delivery';
-import { normalizeRecord } from '../platforms/normalize';
-import { STATUSES, type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { listRecords } from '../platforms/list';
+import { STATUSES, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
-import { jsonObjectListSchema, readAt, subscribeDataSchema } from '../platforms/schemas';
+import { subscribeDataSchema } from '../platforms/schemas';
 import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/types';
 import { subscribe, unsubscribe, type SubscribeData } from '../platforms/webhooks';
 import { deliveryFromBundle } from './bundle-delivery';
@@ -114,12 +113,6 @@ function inputFieldsOf(spec: HookTriggerSpec) {
   return fields;
 }
 
-/** The normalized event a list item stands for in this trigger. */
-function listedEvent(vendorEvent: VendorEvent): { kind: RecordKind; event: NormalizedEvent } | undefined {
-  if (vendorEvent.event === undefined) return undefined;
-  return { kind: vendorEvent.event.slice(0, vendorEvent.event.indexOf('.')) as RecordKind, event: vendorEvent.event };
-}
-
 /**
  * Recent items of the trigger's record from the platform's list API, normalized like deliveries
  * (Zapier shows them when the user tests the trigger).
@@ -128,19 +121,21 @@ function listedEvent(vendorEvent: VendorEvent): { kind: RecordKind; event: Norma
 async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): Promise<NormalizedOutput[]> {
   const platform = platformOf(z, bundle);
   const vendorEvent = vendorEventsFor(z, spec, platform, bundle)[0];
-  const listed = listedEvent(vendorEvent);
-  const list = listed ? platform.lists[listed.kind] : undefined;
-  if (!listed || !list) {
+  const event = vendorEvent.event;
+  const kind = event === undefined ? undefined : recordKindOf(event);
+  const list = kind === undefined ? undefined : platform.lists[kind];
+  if (event === undefined || kind === undefined || !list) {
     throw new z.errors.Error(
       `${platform.name} offers no list to load a sample for "${vendorEvent.label}". Send a test event from ${platform.name} instead.`,
     );
   }
   const limit = Math.min(list.maxPageSize, bundle.meta?.limit > 0 ? bundle.meta.limit : DEFAULT_LIST_SIZE);
-  const response = await callPlatform(z, platform, list.request, { ...bundle.inputData, limit, page: 1 });
-  const items = readAt(response.data, list.itemsPath, jsonObjectListSchema) ?? [];
-  return items
-    .map((item) => normalizeRecord({ platform, kind: listed.kind, event: listed.event, vendorEvent: vendorEvent.key }, item, item))
-    .filter((record) => record.id !== '' && passesStatusFilter(spec, bundle, record));
+  const records = await listRecords(z, { platform, kind, event, vendorEvent: vendorEvent.key }, list.request, list.itemsPath, {
+    ...bundle.inputData,
+    limit,
+    page: 1,
+  });
+  return records.filter((record) => passesStatusFilter(spec, bundle, record));
 }
 
 /**
