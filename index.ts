@@ -16,24 +16,13 @@ import { addCredentials, explainErrors } from './platforms/middleware';
 import findAffiliate from './searches/find_affiliate';
 import findReferral from './searches/find_referral';
 import { affiliateList, applicantList, groupList, payoutList, programList, referralList } from './triggers/choice-lists';
-import affiliateStatusChanged from './triggers/affiliate_status_changed';
 import dashboardWebhook from './triggers/dashboard_webhook';
-import newAffiliate from './triggers/new_affiliate';
-import newPayout from './triggers/new_payout';
-import newPlatformEvent from './triggers/new_platform_event';
-import newReferral from './triggers/new_referral';
-import payoutPaid from './triggers/payout_paid';
+import { defineHookTrigger } from './triggers/hook-trigger';
+import { HOOK_TRIGGER_SPECS } from './triggers/hook-trigger-specs';
 import platformEventList from './triggers/platform_event_list';
-import referralStatusChanged from './triggers/referral_status_changed';
 
 const triggers = [
-  newReferral,
-  referralStatusChanged,
-  newAffiliate,
-  affiliateStatusChanged,
-  newPayout,
-  payoutPaid,
-  newPlatformEvent,
+  ...HOOK_TRIGGER_SPECS.map(defineHookTrigger),
   dashboardWebhook,
   platformEventList,
   referralList,

@@ -45,11 +45,21 @@ export interface ApiResponse {
   data: unknown;
 }
 
+/** What a caller may change about one call beyond the spec and its scope. */
+export interface CallOptions {
+  /** Error statuses the caller handles itself (e.g. 404 on unsubscribe); others are thrown by the app's afterResponse. */
+  acceptStatuses?: readonly number[];
+  /** A body sent byte for byte instead of the spec's JSON template (a delivery forwarded for verification). */
+  rawBody?: string;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** The error for a vendor that cannot be reached, when the caller words it for its own purpose. */
+  unreachable?: (reason: string) => Error;
+}
+
 /**
  * Calls the vendor.
  * @param scope values for the spec's placeholders
- * @param acceptStatuses error statuses the caller handles itself (e.g. 404 on unsubscribe);
- *   any other 4xx/5xx is thrown by the app's afterResponse as a clear `z.errors.Error`.
  * @throws z.errors.Error / ExpiredAuthError / ThrottledError from the middleware (platforms/middleware.ts);
  *   z.errors.Error naming the platform when it cannot be reached or does not answer in time
  */
@@ -58,7 +68,7 @@ export async function callPlatform(
   platform: PlatformDefinition,
   spec: RequestSpec,
   scope: Scope,
-  acceptStatuses: readonly number[] = [],
+  options: CallOptions = {},
 ): Promise<ApiResponse> {
   let url: string;
   try {
@@ -71,13 +81,15 @@ export async function callPlatform(
       method: spec.method,
       url,
       params: spec.query ? renderObject(spec.query, scope) : undefined,
-      body: spec.body ? renderObject(spec.body, scope) : undefined,
+      body: options.rawBody ?? (spec.body ? renderObject(spec.body, scope) : undefined),
+      headers: options.headers,
       timeout: REQUEST_TIMEOUT_MS,
-      middlewareData: { acceptStatuses },
+      middlewareData: { acceptStatuses: options.acceptStatuses ?? [] },
     });
     return { status: response.status, data: response.data as unknown };
   } catch (error) {
     if (error instanceof Error && APP_ERRORS.has(error.name)) throw error;
+    if (options.unreachable) throw options.unreachable(error instanceof Error ? error.message : String(error));
     throw unreachable(z, platform, spec, error);
   }
 }

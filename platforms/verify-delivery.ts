@@ -2,10 +2,9 @@
  * Applies a platform's signature scheme (data) to a delivery through the shared verifier.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { REQUEST_TIMEOUT_MS, baseUrlOf } from './api';
+import { callPlatform } from './api';
 import type { Delivery, Expectation } from './delivery';
 import { VERIFIED, findHeader, isFresh, parseTimestampedSignature, refused, safeEqualText, verifyHmacSha256, type VerifyResult } from './signature';
-import { renderObject, renderPath } from './template';
 import type { PlatformDefinition, SignatureScheme } from './types';
 
 type RemoteScheme = Extract<SignatureScheme, { type: 'remote' }>;
@@ -50,10 +49,6 @@ function findTimestampedHeader(headers: Record<string, string>, scheme: RemoteSc
   return named ? 'malformed' : undefined;
 }
 
-function isAppError(z: ZObject, error: unknown): boolean {
-  return [z.errors.Error, z.errors.ExpiredAuthError, z.errors.ThrottledError].some((type) => error instanceof type);
-}
-
 /**
  * Asks the vendor whether it signed the delivery. The signed time is checked first, so a replay
  * never reaches the vendor. This sits behind `verifyDelivery` on purpose: once the signed string
@@ -70,29 +65,19 @@ async function verifyRemotely(z: ZObject, platform: PlatformDefinition, scheme: 
   if (!isFresh(header.timestamp, now, scheme.toleranceSeconds)) return refused('stale_timestamp');
   const { request } = scheme;
   const call = `${request.method} ${request.path}`;
-  let status: number;
-  try {
-    const response = await z.request({
-      method: request.method,
-      url: baseUrlOf(platform) + renderPath(request.path, {}),
-      params: request.query ? renderObject(request.query, {}) : undefined,
-      // The exact bytes received: re-serialized JSON would not match the vendor's signature.
-      body: delivery.rawBody,
-      headers: { 'Content-Type': 'application/json', [request.signatureHeader ?? header.name]: header.value },
-      timeout: REQUEST_TIMEOUT_MS,
-      middlewareData: { acceptStatuses: [INVALID_STATUS, ...SERVER_ERRORS] },
-    });
-    status = response.status;
-  } catch (error) {
-    if (isAppError(z, error)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new z.errors.Error(
-      `${platform.name} could not be reached to verify a webhook delivery (${call}: ${reason}). ` +
-        `The delivery was not run; ${platform.name} normally retries it.`,
-      'VerificationUnavailable',
-      503,
-    );
-  }
+  const { status } = await callPlatform(z, platform, request, {}, {
+    // The exact bytes received: re-serialized JSON would not match the vendor's signature.
+    rawBody: delivery.rawBody,
+    headers: { 'Content-Type': 'application/json', [request.signatureHeader ?? header.name]: header.value },
+    acceptStatuses: [INVALID_STATUS, ...SERVER_ERRORS],
+    unreachable: (reason) =>
+      new z.errors.Error(
+        `${platform.name} could not be reached to verify a webhook delivery (${call}: ${reason}). ` +
+          `The delivery was not run; ${platform.name} normally retries it.`,
+        'VerificationUnavailable',
+        503,
+      ),
+  });
   if (status === 200) return VERIFIED;
   if (status === INVALID_STATUS) return refused('rejected_by_vendor');
   throw new z.errors.Error(

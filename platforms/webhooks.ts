@@ -103,7 +103,7 @@ async function subscribeOne(
  * a Zap can always be turned off.
  */
 async function unsubscribeOne(z: ZObject, platform: PlatformDefinition, api: WebhookApi, subscription: VendorSubscription): Promise<void> {
-  await callPlatform(z, platform, api.unsubscribe, { subscription_id: subscription.id, event: subscription.events[0] }, [404, 410]);
+  await callPlatform(z, platform, api.unsubscribe, { subscription_id: subscription.id, event: subscription.events[0] }, { acceptStatuses: [404, 410] });
 }
 
 /**

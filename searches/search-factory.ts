@@ -64,7 +64,7 @@ async function lookUp(
   itemPath: string,
   scope: Record<string, unknown>,
 ): Promise<NormalizedOutput[]> {
-  const response = await callPlatform(z, context.platform, request, scope, [NOT_FOUND]);
+  const response = await callPlatform(z, context.platform, request, scope, { acceptStatuses: [NOT_FOUND] });
   const object = response.status === NOT_FOUND ? undefined : readAt(response.data, itemPath, jsonObjectSchema);
   if (object === undefined) return [];
   const record = normalizeRecord(context, object, object);

@@ -1,4 +1,4 @@
-import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
+import type { HookTriggerSpec } from './hook-trigger';
 import { AFFILIATE_SAMPLE } from './samples';
 
 /** Affiliate Status Changed: approved, denied, deactivated, removed… with an optional filter. */
@@ -23,5 +23,3 @@ export const spec = {
   },
   sample: AFFILIATE_SAMPLE.statusChanged,
 } satisfies HookTriggerSpec;
-
-export default defineHookTrigger(spec);

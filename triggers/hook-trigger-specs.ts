@@ -1,9 +1,7 @@
 /**
  * The data of every instant trigger built by the REST-hook factory (triggers/hook-trigger.ts), in
- * the order the app lists them. The Zapier app uses the triggers themselves; this list exists so
- * other readers of the same data (the Make generator, make/generate/triggers.ts) need not repeat
- * it: the factory's output keeps only what Zapier's schema allows, so the spec is exported beside
- * each trigger instead of being hung on the trigger object.
+ * the order the app lists them: index.ts builds the Zapier triggers from this list, and the Make
+ * generator (make/generate/triggers.ts) reads the same data.
  */
 import type { HookTriggerSpec } from './hook-trigger';
 import { spec as affiliateStatusChanged } from './affiliate_status_changed';

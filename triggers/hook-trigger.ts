@@ -4,9 +4,9 @@
  * platform's data decides which vendor events are subscribed, how deliveries are verified and
  * how they are normalized, so no trigger names a vendor.
  *
- * Each trigger file exports its spec beside the trigger (`export const spec = {…} satisfies
- * HookTriggerSpec`), listed in hook-trigger-specs.ts for other readers of the same data (the Make
- * generator); the trigger object itself carries only what Zapier's schema allows.
+ * Each trigger file exports only its spec (`export const spec = {…} satisfies HookTriggerSpec`);
+ * hook-trigger-specs.ts lists them, index.ts builds the Zapier triggers from that list and the Make
+ * generator reads the same data. The trigger object carries only what Zapier's schema allows.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { receiveDelivery } from '../platforms/delivery';

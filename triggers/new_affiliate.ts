@@ -1,4 +1,4 @@
-import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
+import type { HookTriggerSpec } from './hook-trigger';
 import { AFFILIATE_SAMPLE } from './samples';
 
 /** New Affiliate: someone signed up or was added as an affiliate. */
@@ -11,5 +11,3 @@ export const spec = {
   events: { preference: [['affiliate.created']] },
   sample: AFFILIATE_SAMPLE.created,
 } satisfies HookTriggerSpec;
-
-export default defineHookTrigger(spec);

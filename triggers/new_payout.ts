@@ -1,4 +1,4 @@
-import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
+import type { HookTriggerSpec } from './hook-trigger';
 import { PAYOUT_SAMPLE } from './samples';
 
 /** New Payout: a payout to an affiliate was created (not yet paid). */
@@ -11,5 +11,3 @@ export const spec = {
   events: { preference: [['payout.created']] },
   sample: PAYOUT_SAMPLE.created,
 } satisfies HookTriggerSpec;
-
-export default defineHookTrigger(spec);

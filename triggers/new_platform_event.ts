@@ -1,4 +1,4 @@
-import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
+import type { HookTriggerSpec } from './hook-trigger';
 import { REFERRAL_SAMPLE } from './samples';
 
 /** New Platform Event (advanced): one chosen vendor event of the connected platform, normalized where a mapping exists. */
@@ -11,5 +11,3 @@ export const spec = {
   events: 'chosen',
   sample: REFERRAL_SAMPLE.created,
 } satisfies HookTriggerSpec;
-
-export default defineHookTrigger(spec);

@@ -1,4 +1,4 @@
-import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
+import type { HookTriggerSpec } from './hook-trigger';
 import { REFERRAL_SAMPLE } from './samples';
 
 /** New Referral: a referred sale was recorded. */
@@ -11,5 +11,3 @@ export const spec = {
   events: { preference: [['referral.created']] },
   sample: REFERRAL_SAMPLE.created,
 } satisfies HookTriggerSpec;
-
-export default defineHookTrigger(spec);

@@ -1,4 +1,4 @@
-import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
+import type { HookTriggerSpec } from './hook-trigger';
 import { PAYOUT_SAMPLE } from './samples';
 
 /** Payout Paid: money was paid to an affiliate. */
@@ -11,5 +11,3 @@ export const spec = {
   events: { preference: [['payout.paid']] },
   sample: PAYOUT_SAMPLE.paid,
 } satisfies HookTriggerSpec;
-
-export default defineHookTrigger(spec);

@@ -1,4 +1,4 @@
-import { defineHookTrigger, type HookTriggerSpec } from './hook-trigger';
+import type { HookTriggerSpec } from './hook-trigger';
 import { REFERRAL_SAMPLE } from './samples';
 
 /** Referral Status Changed: approved, denied, paid… with an optional filter on the new status. */
@@ -15,5 +15,3 @@ export const spec = {
   },
   sample: REFERRAL_SAMPLE.approved,
 } satisfies HookTriggerSpec;
-
-export default defineHookTrigger(spec);
