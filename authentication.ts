@@ -1,17 +1,19 @@
 /**
- * The connection: custom auth with the platform, its API key (and PartnerStack's public key).
- * The test makes one cheap authenticated call on the chosen platform; the connection label names
- * the platform and, where known, the account.
+ * The connection: custom auth with the platform, its API key, and the fields only some platforms
+ * need (each platform declares them in its `connection.extraFields`). The test makes one cheap
+ * authenticated call on the chosen platform; the connection label names the platform and, where
+ * known, the account. Every text here is derived from the registry, so it stays short however
+ * many platforms there are.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import packageJson from './package.json';
 import { callPlatform } from './platforms/api';
-import { CATALOGUE, PLATFORM_CHOICES } from './platforms/catalogue';
-import { platformOf } from './platforms/registry';
+import { PLATFORMS, platformOf } from './platforms/registry';
 import { readAt, textSchema } from './platforms/schemas';
+import type { ConnectionField } from './platforms/types';
 
-const keyHelp = PLATFORM_CHOICES.map(
-  ({ value, label }) => `**${label}**: ${CATALOGUE[value].keyHelp.where} ([where to find it](${CATALOGUE[value].keyHelp.url}))`,
-).join('. ');
+/** The README section listing where every platform shows its keys (one link, whatever the number of platforms). */
+export const KEY_HELP_URL = `${packageJson.homepage}#where-each-vendor-shows-its-api-key`;
 
 /** What the test returns; Zapier hands it to the connection label as `bundle.inputData`. */
 export interface ConnectionTestResult {
@@ -23,8 +25,8 @@ export interface ConnectionTestResult {
 /**
  * Proves the key works with the platform's cheapest authenticated call; for a platform that
  * documents no endpoint to call (`connectionTest: null`), only checks that a key was entered.
- * @throws ExpiredAuthError for a rejected key, z.errors.Error for a missing key (untestable
- *   platforms) and for other vendor errors (middleware)
+ * @throws ExpiredAuthError for a rejected key, z.errors.Error for a missing key or a missing
+ *   platform-specific field (named), and for other vendor errors (middleware)
  */
 async function test(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
   const platform = platformOf(z, bundle);
@@ -34,7 +36,7 @@ async function test(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
     const key = bundle.authData.api_key;
     if (typeof key !== 'string' || key.trim() === '') {
       throw new z.errors.Error(
-        `Enter your ${platform.name} API key (${CATALOGUE[platform.id].keyHelp.where}).`,
+        `Enter your ${platform.name} ${platform.connection.apiKeyName ?? 'API key'} (${platform.connection.keyLocation}).`,
         'MissingApiKey',
         400,
       );
@@ -55,6 +57,29 @@ async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<string> {
   return typeof account === 'string' && account !== '' ? `${name}: ${account}` : name;
 }
 
+/**
+ * One connection field per extra-field key, labelled with the platforms that need it, e.g.
+ * "Public Key (PartnerStack Only)". Optional on the form (other platforms leave it empty);
+ * `platformOf` names it when the chosen platform needs it and it is empty.
+ */
+function extraFields() {
+  const byKey = new Map<string, { field: ConnectionField; platforms: string[] }>();
+  for (const platform of PLATFORMS) {
+    for (const field of platform.connection.extraFields ?? []) {
+      const entry = byKey.get(field.key) ?? { field, platforms: [] };
+      entry.platforms.push(platform.name);
+      byKey.set(field.key, entry);
+    }
+  }
+  return [...byKey.values()].map(({ field, platforms }) => ({
+    key: field.key,
+    label: `${field.label} (${platforms.join(', ')} Only)`,
+    required: false,
+    ...(field.secret ? { type: 'password' as const } : {}),
+    helpText: `${platforms.join(', ')} only: ${field.helpText} Leave empty for other platforms.`,
+  }));
+}
+
 export default {
   type: 'custom' as const,
   fields: [
@@ -62,7 +87,7 @@ export default {
       key: 'platform',
       label: 'Platform',
       required: true,
-      choices: Object.fromEntries(PLATFORM_CHOICES.map(({ value, label }) => [value, label])),
+      choices: Object.fromEntries(PLATFORMS.map((platform) => [platform.id, platform.name])),
       helpText: 'The affiliate platform this connection talks to.',
     },
     {
@@ -70,16 +95,9 @@ export default {
       label: 'API Key',
       required: true,
       type: 'password' as const,
-      helpText: `Your platform's API key (for PartnerStack, the **secret** key). ${keyHelp}.`,
+      helpText: `Your platform's API key (some platforms call it the secret key). [Where each platform shows it](${KEY_HELP_URL}).`,
     },
-    {
-      key: 'public_key',
-      label: 'Public Key (PartnerStack Only)',
-      required: false,
-      type: 'password' as const,
-      helpText:
-        'PartnerStack only: the **public** key shown next to the secret key under Settings → Integrations → PartnerStack API Keys ([where to find it](https://docs.partnerstack.com/docs/authentication)). Leave empty for other platforms.',
-    },
+    ...extraFields(),
     {
       key: 'account_name',
       label: 'Account Name',

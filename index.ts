@@ -5,16 +5,11 @@
 import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import packageJson from './package.json';
 import authentication from './authentication';
-import approveAffiliate from './creates/approve_affiliate';
-import approveReferral from './creates/approve_referral';
-import createAffiliate from './creates/create_affiliate';
-import createReferral from './creates/create_referral';
-import markPayoutPaid from './creates/mark_payout_paid';
-import denyAffiliate from './creates/deny_affiliate';
-import denyReferral from './creates/deny_referral';
+import { ACTION_SPECS } from './creates';
+import { defineAction } from './creates/create-factory';
 import { addCredentials, explainErrors } from './platforms/middleware';
-import findAffiliate from './searches/find_affiliate';
-import findReferral from './searches/find_referral';
+import { SEARCH_OR_CREATES, SEARCH_SPECS } from './searches';
+import { defineSearchFrom } from './searches/search-factory';
 import { affiliateList, applicantList, groupList, payoutList, programList, referralList } from './triggers/choice-lists';
 import dashboardWebhook from './triggers/dashboard_webhook';
 import { defineHookTrigger } from './triggers/hook-trigger';
@@ -33,22 +28,9 @@ const triggers = [
   groupList,
 ];
 
-const creates = [approveReferral, denyReferral, createReferral, createAffiliate, approveAffiliate, denyAffiliate, markPayoutPaid];
+const creates = ACTION_SPECS.map(defineAction);
 
-const searches = [findAffiliate, findReferral];
-
-/** Find Affiliate, or create one if none is found. */
-const searchOrCreates = {
-  find_affiliate: {
-    key: 'find_affiliate',
-    display: {
-      label: 'Find or Create Affiliate',
-      description: 'Finds an affiliate by email, or creates one if none is found.',
-    },
-    search: 'find_affiliate',
-    create: 'create_affiliate',
-  },
-};
+const searches = SEARCH_SPECS.map(defineSearchFrom);
 
 function byKey<T extends { key: string }>(items: T[]): Record<string, T> {
   return Object.fromEntries(items.map((item) => [item.key, item]));
@@ -63,5 +45,5 @@ export default defineApp({
   triggers: byKey(triggers),
   creates: byKey(creates),
   searches: byKey(searches),
-  searchOrCreates,
+  searchOrCreates: byKey([...SEARCH_OR_CREATES]),
 });

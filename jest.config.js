@@ -5,6 +5,9 @@ module.exports = {
   // zapier-platform-core's test harness keeps a little memory per call, and the property tests make
   // thousands of calls: a worker that has grown is replaced between test files.
   maxWorkers: 2,
+  // Quiet when green: the app's refusal logs (z.console) would print thousands of lines from the
+  // property tests. Failures still print in full; `npx jest --silent=false` shows the logs.
+  silent: true,
   workerIdleMemoryLimit: '300MB',
   roots: ['<rootDir>/test'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],

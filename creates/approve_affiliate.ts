@@ -1,9 +1,9 @@
 import { AFFILIATE_SAMPLE } from '../triggers/samples';
-import { defineAction } from './create-factory';
+import type { ActionDefinition } from './create-factory';
 import { APPLICANT_INPUT } from './inputs';
 
 /** Approve Affiliate: the applicant becomes an active affiliate. */
-export default defineAction({
+export const spec = {
   key: 'approve_affiliate',
   noun: 'Affiliate',
   label: 'Approve Affiliate',
@@ -11,4 +11,4 @@ export default defineAction({
   record: 'affiliate',
   inputFields: [APPLICANT_INPUT],
   sample: { ...AFFILIATE_SAMPLE.created, event: 'affiliate.approved', vendor_event: 'affiliate.approved', status: 'active', vendor_status: 'active' },
-});
+} satisfies ActionDefinition;

@@ -1,9 +1,9 @@
 import { REFERRAL_SAMPLE } from '../triggers/samples';
-import { defineAction } from './create-factory';
+import type { ActionDefinition } from './create-factory';
 import { REFERRAL_ID_INPUT } from './inputs';
 
 /** Approve Referral: the commission becomes payable. */
-export default defineAction({
+export const spec = {
   key: 'approve_referral',
   noun: 'Referral',
   label: 'Approve Referral',
@@ -11,4 +11,4 @@ export default defineAction({
   record: 'referral',
   inputFields: [REFERRAL_ID_INPUT],
   sample: REFERRAL_SAMPLE.approved,
-});
+} satisfies ActionDefinition;

@@ -3,7 +3,7 @@
  * labels, static input fields). The connected platform's `actions` data says which request does
  * it, or why the platform cannot; no action names a vendor.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callPlatform } from '../platforms/api';
 import { normalizeRecord } from '../platforms/normalize';
 import { getPath, isJsonObject } from '../platforms/paths';
@@ -82,7 +82,8 @@ async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinitio
   const platform = platformOf(z, bundle);
   const spec = actionSpecOf(z, platform, action);
   checkInputs(z, platform, spec, action, bundle);
-  const response = await callPlatform(z, platform, spec.request, bundle.inputData);
+  // `confirm`: an error envelope or an HTML page with HTTP 200 must not read as the action done.
+  const response = await callPlatform(z, platform, spec.request, bundle.inputData, { confirm: true });
   const returned = spec.result.resultPath === undefined ? undefined : getPath(response.data, spec.result.resultPath);
   const object = isJsonObject(returned) ? returned : {};
   const raw = isJsonObject(returned) ? returned : isJsonObject(response.data) ? response.data : {};
@@ -95,9 +96,9 @@ async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinitio
   return { ...normalized, ...assumed, ...fromResponse } as NormalizedOutput;
 }
 
-/** Builds a Zapier create from its data. */
+/** Builds a Zapier create from its data (core's `defineCreate`, so its shape is checked against Zapier's schema). */
 export function defineAction(action: ActionDefinition) {
-  return {
+  return defineCreate({
     key: action.key,
     noun: action.noun,
     display: { label: action.label, description: action.description },
@@ -107,5 +108,5 @@ export function defineAction(action: ActionDefinition) {
       sample: action.sample,
       outputFields: outputFieldsFor(action.record),
     },
-  };
+  });
 }

@@ -1,9 +1,9 @@
 import { AFFILIATE_SAMPLE } from '../triggers/samples';
-import { defineAction } from './create-factory';
+import type { ActionDefinition } from './create-factory';
 import { GROUP_INPUT, PROGRAM_INPUT } from './inputs';
 
 /** Create Affiliate: adds a person to the affiliate program. */
-export default defineAction({
+export const spec = {
   key: 'create_affiliate',
   noun: 'Affiliate',
   label: 'Create Affiliate',
@@ -24,4 +24,4 @@ export default defineAction({
     },
   ],
   sample: AFFILIATE_SAMPLE.created,
-});
+} satisfies ActionDefinition;

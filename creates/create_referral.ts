@@ -1,9 +1,9 @@
 import { REFERRAL_SAMPLE } from '../triggers/samples';
-import { defineAction } from './create-factory';
+import type { ActionDefinition } from './create-factory';
 import { AFFILIATE_INPUT } from './inputs';
 
 /** Create Referral: records a sale for an affiliate (for example an offline or CRM-closed sale). */
-export default defineAction({
+export const spec = {
   key: 'create_referral',
   noun: 'Referral',
   label: 'Create Referral',
@@ -18,4 +18,4 @@ export default defineAction({
     { key: 'currency', label: 'Currency', helpText: 'Three-letter currency code, e.g. USD. Leave empty for your account currency.' },
   ],
   sample: REFERRAL_SAMPLE.created,
-});
+} satisfies ActionDefinition;

@@ -1,9 +1,9 @@
 import { AFFILIATE_SAMPLE } from '../triggers/samples';
-import { defineAction } from './create-factory';
+import type { ActionDefinition } from './create-factory';
 import { APPLICANT_INPUT } from './inputs';
 
 /** Deny Affiliate: the application is declined. */
-export default defineAction({
+export const spec = {
   key: 'deny_affiliate',
   noun: 'Affiliate',
   label: 'Deny Affiliate',
@@ -11,4 +11,4 @@ export default defineAction({
   record: 'affiliate',
   inputFields: [APPLICANT_INPUT],
   sample: { ...AFFILIATE_SAMPLE.created, event: 'affiliate.denied', vendor_event: 'deny_affiliate', status: 'denied', vendor_status: 'denied' },
-});
+} satisfies ActionDefinition;

@@ -1,9 +1,9 @@
 import { REFERRAL_SAMPLE } from '../triggers/samples';
-import { defineAction } from './create-factory';
+import type { ActionDefinition } from './create-factory';
 import { REFERRAL_ID_INPUT } from './inputs';
 
 /** Deny Referral: no commission is paid for it. */
-export default defineAction({
+export const spec = {
   key: 'deny_referral',
   noun: 'Referral',
   label: 'Deny Referral',
@@ -11,4 +11,4 @@ export default defineAction({
   record: 'referral',
   inputFields: [REFERRAL_ID_INPUT],
   sample: { ...REFERRAL_SAMPLE.approved, event: 'referral.denied', vendor_event: 'referral.denied', status: 'denied', vendor_status: 'denied' },
-});
+} satisfies ActionDefinition;

@@ -1,9 +1,9 @@
 import { PAYOUT_SAMPLE } from '../triggers/samples';
-import { defineAction } from './create-factory';
+import type { ActionDefinition } from './create-factory';
 import { AFFILIATE_INPUT } from './inputs';
 
 /** Mark Payout Paid: records that an affiliate was paid (or has the platform send the payment). */
-export default defineAction({
+export const spec = {
   key: 'mark_payout_paid',
   noun: 'Payout',
   label: 'Mark Payout Paid',
@@ -25,4 +25,4 @@ export default defineAction({
     { key: 'note', label: 'Note', helpText: 'A note kept with the payment, for your records.' },
   ],
   sample: PAYOUT_SAMPLE.paid,
-});
+} satisfies ActionDefinition;

@@ -1,7 +1,8 @@
 /**
  * `npm run make:build`: generates one Make custom app per registered platform under `make-app/`
  * (or `--out <dir>`), validates each offline, prints what could not be translated, and writes
- * `make-app/build-report.json`. Exits 1 on a generator error or a validation failure.
+ * `make-app/build-report.json`. Exits 1 on a generator error or a validation failure, and when
+ * Make's schemas (`../shared/make-schemas`) are missing while `CI=true` (locally that only warns).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,8 @@ export interface BuildReport {
   outDir: string;
   apps: { platform: string; dir: string; modules: string[]; rpcs: string[]; webhooks: string[]; issues: Issue[]; validation: ValidationResult }[];
   schemaSkipped?: string;
+  /** True when the schemas were required (CI) but missing: then `ok` is false. */
+  schemasRequired?: boolean;
   ok: boolean;
 }
 
@@ -22,8 +25,9 @@ export interface BuildReport {
  * Builds and validates every registered platform's app.
  * @param outDir output root, e.g. `<repo>/make-app`
  * @param schemasDir the shared make-schemas folder
+ * @param requireSchemas fail (ok false) when the schemas are missing; default: `CI=true`
  */
-export function buildAll(outDir: string, schemasDir: string = DEFAULT_SCHEMAS_DIR, zone = process.env.MAKE_ZONE ?? 'eu1.make.com'): BuildReport {
+export function buildAll(outDir: string, schemasDir: string = DEFAULT_SCHEMAS_DIR, zone = process.env.MAKE_ZONE ?? 'eu1.make.com', requireSchemas = process.env.CI === 'true'): BuildReport {
   const schemas = loadSchemas(schemasDir);
   const apps = PLATFORMS.map((platform) => {
     const app = generateApp(platform, zone);
@@ -39,8 +43,9 @@ export function buildAll(outDir: string, schemasDir: string = DEFAULT_SCHEMAS_DI
       validation: validateApp(dir, schemas),
     };
   });
-  const ok = apps.every((app) => app.validation.errors.length === 0 && app.issues.every((issue) => issue.severity !== 'error'));
-  return { outDir, apps, schemaSkipped: typeof schemas === 'string' ? schemas : undefined, ok };
+  const missing = typeof schemas === 'string';
+  const ok = !(missing && requireSchemas) && apps.every((app) => app.validation.errors.length === 0 && app.issues.every((issue) => issue.severity !== 'error'));
+  return { outDir, apps, schemaSkipped: missing ? schemas : undefined, ...(missing && requireSchemas ? { schemasRequired: true } : {}), ok };
 }
 
 function main(): void {
@@ -49,7 +54,9 @@ function main(): void {
   const report = buildAll(outDir);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  if (report.schemaSkipped) console.warn(report.schemaSkipped);
+  // CI must prove the schemas pass; locally the shared folder may be absent.
+  if (report.schemasRequired) console.error(`${report.schemaSkipped ?? 'schemas missing'}; CI=true requires Make's schemas, so the build fails.`);
+  else if (report.schemaSkipped) console.warn(`warning: ${report.schemaSkipped}`);
   for (const app of report.apps) {
     const { validation } = app;
     const schema = validation.schema.skipped ? 'schemas skipped' : `${validation.schema.checked} files pass the schemas`;

@@ -1,12 +1,13 @@
 /**
  * `npm run make:deploy [-- --platform <id>]`: creates or updates the Make app of every platform
- * built under `make-app/` (run `npm run make:build` first), with `MAKE_API_TOKEN` (a Make API token
- * with the sdk-apps scopes) and `MAKE_ZONE` (e.g. `eu1.make.com`).
+ * built under `make-app/` (the npm script builds first), with `MAKE_API_TOKEN` (a Make API token
+ * with the sdk-apps scopes) and `MAKE_ZONE` (e.g. `eu1.make.com`). An unknown `--platform` is
+ * refused (exit 1) rather than deploying nothing.
  */
 import { Make } from '@makehq/sdk';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPlatform } from '../platforms/registry';
+import { findPlatform, PLATFORMS } from '../platforms/registry';
 import { appIdentity } from './generate/app';
 import { deployApp } from './deploy-app';
 import { repoRoot } from './validate';
@@ -18,10 +19,15 @@ async function main(): Promise<void> {
   const root = join(repoRoot(), 'make-app');
   const at = process.argv.indexOf('--platform');
   const only = at > 0 ? process.argv[at + 1] : undefined;
+  if (at > 0 && (only === undefined || !findPlatform(only))) {
+    throw new Error(`--platform ${only ?? '(missing)'} names no registered platform; known: ${PLATFORMS.map((platform) => platform.id).join(', ')}`);
+  }
   const dirs = existsSync(root) ? readdirSync(root).filter((dir) => existsSync(join(root, dir, 'makecomapp.json'))) : [];
   if (dirs.length === 0) throw new Error(`No Make app under ${root}: run npm run make:build first.`);
+  const chosen = dirs.filter((item) => only === undefined || item === only);
+  if (chosen.length === 0) throw new Error(`No built Make app for ${only ?? 'any platform'} under ${root}: run npm run make:build.`);
   const make = new Make(token, zone);
-  for (const dir of dirs.filter((item) => only === undefined || item === only)) {
+  for (const dir of chosen) {
     const platform = findPlatform(dir);
     if (!platform) throw new Error(`${dir} names no registered platform`);
     const summary = await deployApp(make, join(root, dir), appIdentity(platform));

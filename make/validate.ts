@@ -108,7 +108,10 @@ export function imlExpressions(text: string): { expressions: string[]; error?: s
 /** Variables and keywords IML offers in app files. Anything else at the root of an expression is an error. */
 const IML_NAMES = new Set([
   'parameters', 'connection', 'body', 'item', 'webhook', 'query', 'headers', 'temp', 'data', 'statusCode', 'output', 'common',
-  'now', 'timestamp', 'emptyarray', 'emptystring', 'null', 'true', 'false', 'uuid', 'environment', 'scenario', 'iterate', 'index',
+  // `emptyarray` is a scenario keyword, not among the variables Make lists for apps, so it is refused.
+  'now', 'timestamp', 'emptystring', 'null', 'true', 'false', 'uuid', 'environment', 'scenario', 'iterate', 'index',
+  // The pagination directive's page counter (developers.make.com, API → pagination).
+  'pagination',
   // The webhook's output, in an instant trigger module's communication only (checked below).
   'payload',
 ]);

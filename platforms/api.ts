@@ -2,7 +2,11 @@
  * Sends a platform's `RequestSpec` through zapier-platform-core's `z.request` (so credentials,
  * error mapping and logging come from the app's middleware) and returns the parsed body.
  */
-import type { ZObject } from 'zapier-platform-core';
+import { stringify as stringifyQuery, type ParsedUrlQueryInput } from 'node:querystring';
+import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { getPath } from './paths';
+import { redact } from './redact';
+import { parseJsonExact } from './schemas';
 import type { PlatformDefinition, RequestSpec } from './types';
 import { renderObject, renderPath, type Scope } from './template';
 
@@ -41,8 +45,13 @@ function unreachable(z: ZObject, platform: PlatformDefinition, spec: RequestSpec
 /** The parsed response of a platform call. */
 export interface ApiResponse {
   status: number;
-  /** Parsed JSON body, or undefined when the body was empty or not JSON. */
+  /**
+   * Parsed JSON body (integers beyond 2^53 kept as exact text, see `parseJsonExact`), or undefined
+   * when the body was empty or not JSON.
+   */
   data: unknown;
+  /** The body as received (for messages about a body that is not JSON). */
+  content: string;
 }
 
 /** What a caller may change about one call beyond the spec and its scope. */
@@ -55,13 +64,60 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** The error for a vendor that cannot be reached, when the caller words it for its own purpose. */
   unreachable?: (reason: string) => Error;
+  /**
+   * Secrets this call sends besides the connection's credentials (a webhook secret we chose, the
+   * token in a target URL): removed from every message quoting the vendor's answer.
+   */
+  secrets?: readonly (string | undefined)[];
+  /**
+   * The caller reports an outcome from this answer (an action, a list): a 2xx body that is not
+   * JSON, or whose envelope (the platform's `envelope`) says failure, is an error naming the platform.
+   */
+  confirm?: boolean;
+}
+
+/** What the middleware reads from a request (platforms/middleware.ts). */
+export interface CallMiddlewareData {
+  acceptStatuses: readonly number[];
+  secrets: readonly string[];
+}
+
+/** The rendered path and query as a URL below the platform's base URL. */
+function urlOf(z: ZObject, platform: PlatformDefinition, spec: RequestSpec, scope: Scope): string {
+  let path: string;
+  try {
+    path = renderPath(spec.path, scope);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const text = /^Missing value/.test(detail) ? `needs a value this step did not provide: ${detail}` : `cannot use a value of this step: ${detail}`;
+    throw new z.errors.Error(`${platform.name} ${text}.`, 'InvalidInput', 400);
+  }
+  // The query is serialized here, not handed to core as `params`: core blanks any `{{…}}` in params.
+  const query = spec.query ? stringifyQuery(renderObject(spec.query, scope) as ParsedUrlQueryInput) : '';
+  return baseUrlOf(platform) + path + (query === '' ? '' : `?${query}`);
+}
+
+/** The 2xx answer's own verdict: a message when it says (or cannot show) that the call succeeded, else undefined. */
+function envelopeFailure(platform: PlatformDefinition, response: ApiResponse): string | undefined {
+  if (response.data === undefined) return response.content.trim() === '' ? undefined : 'an answer that is not JSON';
+  const { successPath, statusPath } = platform.envelope ?? {};
+  if (successPath !== undefined && getPath(response.data, successPath) === false) return 'an error';
+  const code = statusPath === undefined ? undefined : getPath(response.data, statusPath);
+  const number = typeof code === 'number' ? code : typeof code === 'string' && /^\d+$/.test(code.trim()) ? Number(code) : undefined;
+  if (number !== undefined && (number < 200 || number > 299)) return `an error (status ${number})`;
+  return undefined;
 }
 
 /**
- * Calls the vendor.
+ * Calls the vendor. The rendered query and body reach the vendor exactly as rendered: core's
+ * `{{…}}` handling (it blanks curlies in params and bodies, and refuses `{{bundle.…}}` and
+ * `{{process.…}}` anywhere) is turned off with `merge: false`, the body is sent already
+ * serialized, and the query is put into the URL here. User text such as `{{email}}` is text.
  * @param scope values for the spec's placeholders
  * @throws z.errors.Error / ExpiredAuthError / ThrottledError from the middleware (platforms/middleware.ts);
- *   z.errors.Error naming the platform when it cannot be reached or does not answer in time
+ *   z.errors.Error naming the platform when it cannot be reached or does not answer in time, when
+ *   a path value is missing or a dot segment, and (with `confirm`) when a 2xx answer is not JSON
+ *   or its envelope says failure
  */
 export async function callPlatform(
   z: ZObject,
@@ -70,26 +126,61 @@ export async function callPlatform(
   scope: Scope,
   options: CallOptions = {},
 ): Promise<ApiResponse> {
-  let url: string;
+  const url = urlOf(z, platform, spec, scope);
+  const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret !== '');
+  const rendered = spec.body ? JSON.stringify(renderObject(spec.body, scope)) : undefined;
+  const body = options.rawBody ?? rendered;
+  const headers = { ...(rendered !== undefined && options.rawBody === undefined ? { 'Content-Type': JSON_CONTENT_TYPE } : {}), ...options.headers };
+  const middlewareData: CallMiddlewareData = { acceptStatuses: options.acceptStatuses ?? [], secrets };
+  let response: ApiResponse;
   try {
-    url = baseUrlOf(platform) + renderPath(spec.path, scope);
-  } catch (error) {
-    throw new z.errors.Error(`${platform.name} needs a value this step did not provide: ${error instanceof Error ? error.message : String(error)}.`, 'InvalidInput', 400);
-  }
-  try {
-    const response = await z.request({
-      method: spec.method,
-      url,
-      params: spec.query ? renderObject(spec.query, scope) : undefined,
-      body: options.rawBody ?? (spec.body ? renderObject(spec.body, scope) : undefined),
-      headers: options.headers,
-      timeout: REQUEST_TIMEOUT_MS,
-      middlewareData: { acceptStatuses: options.acceptStatuses ?? [] },
-    });
-    return { status: response.status, data: response.data as unknown };
+    const request: CoreRequest = { method: spec.method, url, body, headers, timeout: REQUEST_TIMEOUT_MS, merge: false, middlewareData };
+    const answer = await z.request(request);
+    const content = typeof answer.content === 'string' ? answer.content : '';
+    response = { status: answer.status, data: parseOrUndefined(content), content };
   } catch (error) {
     if (error instanceof Error && APP_ERRORS.has(error.name)) throw error;
-    if (options.unreachable) throw options.unreachable(error instanceof Error ? error.message : String(error));
+    if (options.unreachable) throw options.unreachable(redact(error instanceof Error ? error.message : String(error), secrets));
     throw unreachable(z, platform, spec, error);
   }
+  if (options.confirm && response.status >= 200 && response.status < 300) {
+    const failure = envelopeFailure(platform, response);
+    if (failure !== undefined) {
+      const quoted = redact(vendorText(platform, response), secrets);
+      throw new z.errors.Error(
+        `${platform.name} answered ${spec.method} ${spec.path} (HTTP ${response.status}) with ${failure}, so it is not known to have worked ("${quoted}").`,
+        'VendorError',
+        502,
+      );
+    }
+  }
+  return response;
+}
+
+/**
+ * A request as core takes it. `merge: false` is core's own switch (prepare-request.js) that skips
+ * its `{{…}}` pass and the (unused) app request template; its typings do not list it.
+ */
+type CoreRequest = HttpRequestOptions & { url: string; merge: boolean };
+
+/** Core's JSON content type, which it set itself when it serialized bodies. */
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+function parseOrUndefined(content: string): unknown {
+  if (content.trim() === '') return undefined;
+  try {
+    return parseJsonExact(content);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The vendor's message in a 2xx error answer: its message paths, else the start of the body. */
+function vendorText(platform: PlatformDefinition, response: ApiResponse): string {
+  for (const path of platform.errorMessagePaths) {
+    const value = getPath(response.data, path);
+    if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 300);
+  }
+  const text = response.content.trim();
+  return text === '' ? 'no message' : text.slice(0, 300);
 }

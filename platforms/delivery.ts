@@ -1,7 +1,8 @@
 /**
- * One incoming webhook delivery, from raw request to normalized records: verify, parse, identify
+ * One incoming webhook delivery, from raw request to a normalized record: verify, parse, identify
  * the vendor event, normalize. Every refusal is an outcome, never an exception, so a forged or
  * malformed request produces no Zap run and nothing that could count against the user's Zap.
+ * receive.ts runs this, then the trigger's filters and the repeat check.
  */
 import { createHash } from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
@@ -9,6 +10,7 @@ import { normalizeRecord, unmappedOutput } from './normalize';
 import { getPath } from './paths';
 import { UNMAPPED_EVENT, recordKindOf, type JsonObject, type NormalizedOutput } from './records';
 import { parseJsonObject, readAt, vendorIdSchema } from './schemas';
+import type { VerifyFailure } from './signature';
 import { verifyDelivery } from './verify-delivery';
 import type { PlatformDefinition, VendorEvent } from './types';
 
@@ -25,42 +27,78 @@ export interface Delivery {
  */
 export const EVENT_PARAM = 'ah_event';
 
+/** A secret that may have signed a delivery, with the vendor events of the subscription it belongs to. */
+export interface ExpectedSecret {
+  secret: string;
+  /** The subscription's vendor events; undefined: any event (a dashboard webhook's secret). */
+  events?: readonly string[];
+}
+
 /** What the receiver may accept for this trigger. */
 export interface Expectation {
   /** Secrets that may have signed the delivery (one per vendor subscription, or the dashboard's). */
-  secrets: readonly string[];
+  secrets: readonly ExpectedSecret[];
   /** The URL token we issued, for `url_token` platforms. */
   token?: string;
   /** Vendor events this trigger listens to; undefined accepts every event in the catalogue. */
   events?: readonly string[];
 }
 
-export type DeliveryOutcome =
-  | { accepted: true; vendorEvent: VendorEvent; output: NormalizedOutput; deliveryId?: string }
-  | { accepted: false; reason: string };
-
-function ignored(reason: string): DeliveryOutcome {
-  return { accepted: false, reason };
+/** Why a delivery produced no run: a failed check (`reason`, machine-readable) and what to tell the user. */
+export interface Refusal {
+  accepted: false;
+  /** A signature failure, or a step of the pipeline (`empty_body`, `not_json`, `unknown_event`, …). */
+  reason: VerifyFailure | 'empty_body' | 'not_json' | 'unknown_event' | 'unnamed_event' | 'not_listened' | 'no_id';
+  /** A sentence for the log; never quotes the body, a secret or a signature. */
+  message: string;
 }
 
-function identifyEvent(platform: PlatformDefinition, body: JsonObject, delivery: Delivery, expectation: Expectation): string | undefined {
+export type DeliveryOutcome =
+  | {
+      accepted: true;
+      vendorEvent: VendorEvent;
+      output: NormalizedOutput;
+      /** The vendor's event id, where the payload has one. */
+      deliveryId?: string;
+      /** True when the body carries its event's time (timePath), so the body is unique to its event. */
+      timed: boolean;
+    }
+  | Refusal;
+
+function refusal(reason: Refusal['reason'], message: string): Refusal {
+  return { accepted: false, reason, message };
+}
+
+/** The vendor event a delivery names, and whether that came from the URL's route rather than the body. */
+function identifyEvent(platform: PlatformDefinition, body: JsonObject, delivery: Delivery, expectation: Expectation): { key?: string; routed: boolean } {
   const { eventPath, eventAliases } = platform.delivery;
   if (eventPath !== undefined) {
     const candidates: readonly string[] = typeof eventPath === 'string' ? [eventPath] : eventPath;
     const named = candidates.map((path) => getPath(body, path)).find((value) => typeof value === 'string');
-    if (typeof named !== 'string') return undefined;
-    return eventAliases?.[named] ?? named;
+    if (typeof named !== 'string') return { routed: false };
+    return { key: eventAliases?.[named] ?? named, routed: false };
   }
   const routed = delivery.query[EVENT_PARAM];
-  if (routed !== undefined) return routed;
-  return expectation.events?.length === 1 ? expectation.events[0] : undefined;
+  if (routed !== undefined) return { key: routed, routed: true };
+  return { key: expectation.events?.length === 1 ? expectation.events[0] : undefined, routed: false };
 }
 
 /**
- * Processes one delivery for a trigger.
+ * True when the secret that verified the delivery may carry `eventKey`: a routed event is taken
+ * from the URL, which the signature does not cover, so a captured delivery re-sent with another
+ * `ah_event` must not pass with a secret issued for another subscription.
+ */
+function routeMatchesSecret(expectation: Expectation, verifiedWith: string | undefined, eventKey: string): boolean {
+  if (verifiedWith === undefined) return true;
+  return expectation.secrets.some((entry) => entry.secret === verifiedWith && (entry.events === undefined || entry.events.includes(eventKey)));
+}
+
+/**
+ * Processes one delivery for a trigger: verify → parse → identify → normalize.
  * @param now unix ms, for schemes that sign a time
- * @returns the normalized output, or why the delivery produces no run. Throws only when the
- *   vendor's own verification service fails (so a delivery is never silently dropped for an outage).
+ * @returns the normalized output, or why the delivery produces no run
+ * @throws z.errors.Error only when the vendor's own verification service is down (so a delivery
+ *   is never silently dropped for an outage)
  */
 export async function receiveDelivery(
   z: ZObject,
@@ -69,25 +107,33 @@ export async function receiveDelivery(
   expectation: Expectation,
   now: number = Date.now(),
 ): Promise<DeliveryOutcome> {
-  if (delivery.rawBody.trim() === '') return ignored('empty body (a URL check, not an event)');
+  if (delivery.rawBody.trim() === '') return refusal('empty_body', 'empty body (a URL check, not an event)');
   const verdict = await verifyDelivery(z, platform, delivery, expectation, now);
-  if (!verdict.ok) return ignored(`signature check failed: ${verdict.reason}`);
+  if (!verdict.ok) return refusal(verdict.reason, `signature check failed: ${verdict.reason}${verdict.detail ? ` (${verdict.detail})` : ''}`);
   const body = parseJsonObject(delivery.rawBody);
-  if (body === undefined) return ignored('body is not a JSON object');
-  const key = identifyEvent(platform, body, delivery, expectation);
+  if (body === undefined) return refusal('not_json', 'body is not a JSON object');
+  const { key, routed } = identifyEvent(platform, body, delivery, expectation);
+  if (key === undefined && platform.delivery.eventPath === undefined) {
+    return refusal('unnamed_event', 'the payload names no event and the URL routes to none');
+  }
   const vendorEvent = platform.events.find((event) => event.key === key);
-  if (vendorEvent === undefined) return ignored(`unknown event ${JSON.stringify(key ?? null)}`);
+  if (vendorEvent === undefined) return refusal('unknown_event', `unknown event ${JSON.stringify((key ?? '').slice(0, 80))}`);
+  if (routed && !routeMatchesSecret(expectation, verdict.secret, vendorEvent.key)) {
+    return refusal('route_mismatch', `signature check failed: route_mismatch (signed for another event's subscription than ${vendorEvent.key})`);
+  }
   if (expectation.events !== undefined && !expectation.events.includes(vendorEvent.key)) {
-    return ignored(`event ${vendorEvent.key} is not one this trigger listens to`);
+    return refusal('not_listened', `event ${vendorEvent.key} is not one this trigger listens to`);
   }
   const deliveryIdValue = platform.delivery.idPath ? readAt(body, platform.delivery.idPath, vendorIdSchema) : undefined;
   const deliveryId = deliveryIdValue === undefined ? undefined : String(deliveryIdValue);
+  const timeValue = platform.delivery.timePath ? getPath(body, platform.delivery.timePath) : undefined;
+  const timed = typeof timeValue === 'string' ? timeValue !== '' : typeof timeValue === 'number';
   const object = getPath(body, vendorEvent.objectPath ?? '');
   const kind = vendorEvent.event === undefined ? vendorEvent.record : recordKindOf(vendorEvent.event);
   if (kind === undefined) {
     // With no record to take an id from, the delivery's own id (or a digest of its body) identifies the run.
     const id = deliveryId ?? createHash('sha256').update(delivery.rawBody).digest('hex').slice(0, 24);
-    return { accepted: true, vendorEvent, deliveryId, output: unmappedOutput(platform, vendorEvent.key, id, body) };
+    return { accepted: true, vendorEvent, deliveryId, timed, output: unmappedOutput(platform, vendorEvent.key, id, body) };
   }
   const event = vendorEvent.event ?? UNMAPPED_EVENT;
   const output = normalizeRecord(
@@ -95,6 +141,6 @@ export async function receiveDelivery(
     object,
     body,
   );
-  if (output.id === '') return ignored(`the ${vendorEvent.key} payload carries no id`);
-  return { accepted: true, vendorEvent, deliveryId, output };
+  if (output.id === '') return refusal('no_id', `the ${vendorEvent.key} payload carries no id`);
+  return { accepted: true, vendorEvent, deliveryId, timed, output };
 }

@@ -12,9 +12,11 @@ import type { Scope } from './template';
 /**
  * Calls a list request and normalizes every item that carries an id.
  * @param itemsPath dotted path of the item array in the response (a missing or malformed array reads as empty)
- * @param scope values for the request's placeholders (`limit`, `page`, search inputs)
- * @returns the normalized records, in the vendor's order, each with the item under `raw`
- * @throws z.errors.Error from the middleware when the vendor refuses
+ * @param scope values for the request's placeholders (`limit`, `page`, search inputs); a positive
+ *   integer `limit` also caps how many records are returned
+ * @returns the normalized records, in the vendor's order, each with the item under `raw`, at most `limit`
+ * @throws z.errors.Error from the middleware when the vendor refuses; z.errors.Error naming the
+ *   platform when a 2xx answer is not JSON or its envelope says failure (platforms/api.ts `confirm`)
  */
 export async function listRecords<K extends RecordKind>(
   z: ZObject,
@@ -23,7 +25,11 @@ export async function listRecords<K extends RecordKind>(
   itemsPath: string,
   scope: Scope,
 ): Promise<RecordOf[K][]> {
-  const response = await callPlatform(z, context.platform, request, scope);
+  // `confirm`: an HTML page or an error envelope with HTTP 200 is an error, never "no items".
+  const response = await callPlatform(z, context.platform, request, scope, { confirm: true });
   const items = readAt(response.data, itemsPath, jsonObjectListSchema) ?? [];
-  return items.map((item) => normalizeRecord(context, item, item)).filter((record) => record.id !== '');
+  const records = items.map((item) => normalizeRecord(context, item, item)).filter((record) => record.id !== '');
+  // A vendor may ignore its page size (20,000 items for 10 asked): never pass on more than asked.
+  const limit = Number(scope.limit);
+  return Number.isInteger(limit) && limit > 0 ? records.slice(0, limit) : records;
 }

@@ -7,6 +7,7 @@ import type { AfterResponseMiddleware, BeforeRequestMiddleware, HttpResponse } f
 import { baseUrlOf } from './api';
 import { getPath } from './paths';
 import { findPlatform } from './registry';
+import { credentialSecrets, redact } from './redact';
 import { renderText } from './template';
 import type { PlatformDefinition } from './types';
 
@@ -30,21 +31,31 @@ export const addCredentials: BeforeRequestMiddleware = (request, _z, bundle) => 
   return prepared;
 };
 
-/** The vendor's own error message, from the platform's known error-body paths. */
-export function vendorMessage(platform: PlatformDefinition, response: Pick<HttpResponse, 'data' | 'content'>): string {
+/**
+ * The vendor's own error message, from the platform's known error-body paths, else the start of
+ * the body; every secret in `secrets` is redacted before the text is cut (so no part of one survives).
+ */
+export function vendorMessage(platform: PlatformDefinition, response: Pick<HttpResponse, 'data' | 'content'>, secrets: readonly string[] = []): string {
   for (const path of platform.errorMessagePaths) {
     const value = getPath(response.data, path);
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    if (Array.isArray(value) && value.length > 0) return value.map(String).join('; ');
+    if (typeof value === 'string' && value.trim() !== '') return redact(value.trim(), secrets);
+    if (Array.isArray(value) && value.length > 0) return redact(value.map(String).join('; '), secrets);
   }
-  const text = typeof response.content === 'string' ? response.content.trim() : '';
+  const text = typeof response.content === 'string' ? redact(response.content, secrets).trim() : '';
   return text === '' ? 'no message' : text.slice(0, 300);
+}
+
+/** Every secret a message about this response must not show: the connection's credentials and what the call sent (api.ts `secrets`). */
+function secretsOf(platform: PlatformDefinition, response: HttpResponse, authData: Record<string, unknown> | undefined): string[] {
+  const sent: unknown = response.request.middlewareData?.secrets;
+  const extra = Array.isArray(sent) ? sent.filter((item): item is string => typeof item === 'string') : [];
+  return [...credentialSecrets(authData, platform), ...extra];
 }
 
 /** The failed call's method and path below the base URL, without host or query (which may carry tokens). */
 function callOf(platform: PlatformDefinition, response: HttpResponse): { method: string; path: string } {
   const url = response.request.url ?? '';
-  const path = url.startsWith(baseUrlOf(platform)) ? url.slice(baseUrlOf(platform).length) : new URL(url).pathname;
+  const path = url.startsWith(baseUrlOf(platform)) ? url.slice(baseUrlOf(platform).length) : URL.canParse(url) ? new URL(url).pathname : '';
   return { method: (response.request.method ?? 'GET').toUpperCase(), path: path.split('?')[0] };
 }
 
@@ -60,10 +71,17 @@ export function permissionFor(platform: PlatformDefinition, method: string, path
   return rule?.permission;
 }
 
-function retryAfterSeconds(response: HttpResponse): number | undefined {
-  const value = response.getHeader('retry-after');
-  const seconds = value === undefined ? NaN : Number.parseInt(value, 10);
-  return Number.isNaN(seconds) ? undefined : seconds;
+/** Bounds for a vendor's Retry-After, in seconds: a wait outside them is a vendor mistake, not advice. */
+export const RETRY_AFTER_BOUNDS = { min: 1, max: 3600 } as const;
+
+/**
+ * The vendor's Retry-After in whole seconds, clamped to RETRY_AFTER_BOUNDS; undefined when absent,
+ * not a number of seconds, or negative (an HTTP-date form is not read).
+ */
+export function retryAfterSeconds(response: Pick<HttpResponse, 'getHeader'>): number | undefined {
+  const value = response.getHeader('retry-after')?.trim();
+  if (value === undefined || !/^\d+(\.\d+)?$/.test(value)) return undefined;
+  return Math.min(RETRY_AFTER_BOUNDS.max, Math.max(RETRY_AFTER_BOUNDS.min, Math.ceil(Number(value))));
 }
 
 /**
@@ -80,8 +98,9 @@ export const explainErrors: AfterResponseMiddleware = (response, z, bundle) => {
   }
   if (!platform || response.status < 400 || response.skipThrowForStatus) return response;
   const name = platform.name;
-  const message = vendorMessage(platform, response);
-  const call = describeCall(platform, response);
+  const secrets = secretsOf(platform, response, bundle.authData);
+  const message = vendorMessage(platform, response, secrets);
+  const call = redact(describeCall(platform, response), secrets);
   const status = response.status;
   if (status === 401) {
     throw new z.errors.ExpiredAuthError(

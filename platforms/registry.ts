@@ -1,41 +1,60 @@
 /**
- * The platforms Affiliate Hub supports: one line each. Adding a platform is one folder under
- * platforms/ and one line here; no trigger, action or search changes.
+ * The platforms Affiliate Hub supports: one line each, and the only list of them. The platform id
+ * type, the connection's platform dropdown and every per-platform list of the app, its tests, the
+ * playground, the bench and the Make generator derive from `PLATFORMS`. Adding a platform is one
+ * folder under platforms/ and one line here (`npm run new-platform` writes both).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { CATALOGUE } from './catalogue';
-import type { PlatformDefinition, PlatformId } from './types';
-import { uppromote } from './uppromote';
-import { partnerstack } from './partnerstack';
-import { rebus } from './rebus';
-import { tamio } from './tamio';
-import { viralref } from './viralref';
+import type { PlatformDefinition } from './types';
 
-export const PLATFORMS: readonly PlatformDefinition[] = [
-  uppromote,
-  partnerstack,
-  rebus,
-  tamio,
-  viralref,
-];
+/*
+ * One line per platform, each the whole registration: the module's definition, typed from the
+ * module itself (so a misnamed export fails to compile), in the order the connection lists them.
+ */
+export const PLATFORMS = [
+  (require('./uppromote') as typeof import('./uppromote')).uppromote,
+  (require('./partnerstack') as typeof import('./partnerstack')).partnerstack,
+  (require('./rebus') as typeof import('./rebus')).rebus,
+  (require('./tamio') as typeof import('./tamio')).tamio,
+  (require('./viralref') as typeof import('./viralref')).viralref,
+] as const satisfies readonly PlatformDefinition[];
+
+/** The id of a registered platform, e.g. `uppromote`. */
+export type RegisteredPlatformId = (typeof PLATFORMS)[number]['id'];
 
 /** The definition for an id, or undefined when none is registered. */
 export function findPlatform(id: unknown): PlatformDefinition | undefined {
   return PLATFORMS.find((platform) => platform.id === id);
 }
 
+/** The connection fields a platform needs that the connection lacks. */
+export function missingConnectionFields(platform: PlatformDefinition, authData: Record<string, unknown>): string[] {
+  return (platform.connection.extraFields ?? [])
+    .filter((field) => typeof authData[field.key] !== 'string' || String(authData[field.key]).trim() === '')
+    .map((field) => field.label);
+}
+
 /**
- * The platform of the bundle's connection.
- * @throws Error (user-facing) when the connection names no supported platform
+ * The platform of the bundle's connection, with the fields it needs present.
+ * @throws Error (user-facing) when the connection names no supported platform, or lacks a field
+ *   the platform needs (named, so the user is not told the API key was wrong)
  */
 export function platformOf(z: ZObject, bundle: Pick<Bundle, 'authData'>): PlatformDefinition {
   const platform = findPlatform(bundle.authData.platform);
-  if (platform) return platform;
-  const id = bundle.authData.platform;
-  const planned = Object.hasOwn(CATALOGUE, id) ? CATALOGUE[id as PlatformId] : undefined;
-  throw new z.errors.Error(
-    planned
-      ? `${planned.name} is not available in this version of Affiliate Hub yet.`
-      : `This connection names no supported platform ("${String(bundle.authData.platform)}"). Reconnect and choose one.`,
-  );
+  if (!platform) {
+    throw new z.errors.Error(
+      `This connection names no supported platform ("${String(bundle.authData.platform)}"). Reconnect and choose one.`,
+      'UnknownPlatform',
+      400,
+    );
+  }
+  const missing = missingConnectionFields(platform, bundle.authData);
+  if (missing.length > 0) {
+    throw new z.errors.Error(
+      `${platform.name} needs its ${missing.join(' and ')} as well as the ${platform.connection.apiKeyName ?? 'API key'}: reconnect and fill in ${missing.join(' and ')} (${platform.connection.keyLocation}).`,
+      'MissingConnectionField',
+      400,
+    );
+  }
+  return platform;
 }

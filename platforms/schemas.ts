@@ -62,14 +62,35 @@ export function readAt<T>(body: unknown, path: string, schema: Parser<T>): T | u
   return result.success ? result.data : undefined;
 }
 
+/** A JSON string literal, or a JSON number literal (the tokens `parseJsonExact` looks at). */
+const STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/** Cheap pre-check: only a body with a run of 16+ digits can hold an integer beyond 2^53. */
+const LONG_DIGITS = /\d{16}/;
+
 /**
- * Parses a raw webhook body as a JSON object.
+ * `JSON.parse`, except that integers beyond Number.MAX_SAFE_INTEGER are kept as their exact text
+ * (9007199254740993 stays "9007199254740993" instead of becoming …992): vendor ids must survive.
+ * Node 22's JSON.parse gives revivers no source text (`context.source` is not shipped), so unsafe
+ * integer literals outside strings are quoted before parsing.
+ * @throws SyntaxError for text that is not JSON, as JSON.parse does
+ */
+export function parseJsonExact(text: string): unknown {
+  if (!LONG_DIGITS.test(text)) return JSON.parse(text);
+  const quoted = text.replace(STRING_OR_NUMBER, (token) =>
+    token.startsWith('"') || /[.eE]/.test(token) || Number.isSafeInteger(Number(token)) ? token : `"${token}"`,
+  );
+  return JSON.parse(quoted);
+}
+
+/**
+ * Parses a raw webhook body as a JSON object, keeping large integer ids exact (`parseJsonExact`).
  * @returns the object, or undefined for non-JSON, arrays and scalars
  */
 export function parseJsonObject(rawBody: string): Record<string, unknown> | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(rawBody);
+    parsed = parseJsonExact(rawBody);
   } catch {
     return undefined;
   }
@@ -87,6 +108,7 @@ export const subscribeDataSchema = lazySchema((z) =>
         events: z.array(z.string()),
         id: z.optional(z.string()),
         secret: z.optional(z.string()),
+        target: z.optional(z.string()),
       }),
     ),
     token: z.optional(z.string()),

@@ -1,12 +1,16 @@
 /**
- * The one shared webhook-signature verifier. Platforms describe their scheme as data
- * (`SignatureScheme` in types.ts); this file does the cryptography and the comparisons, always in
- * constant time, and names why a delivery was refused (after the Standard Webhooks library's
+ * The shared webhook-signature primitives. Platforms describe their scheme as data
+ * (`SignatureScheme` in types.ts) and platforms/signature-schemes/ holds one verify-and-sign object
+ * per scheme type; this file does the cryptography, the header lookup and the comparisons (always
+ * in constant time) and names why a delivery was refused (after the Standard Webhooks library's
  * named verification errors).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Why a delivery was refused. None of these is an error for the user's Zap: the delivery just produces no run. */
+/**
+ * Why a delivery was refused. None of these is an error for the user's Zap: the delivery just
+ * produces no run, and the reason is logged (never the body).
+ */
 export type VerifyFailure =
   | 'missing_signature'
   | 'malformed_signature'
@@ -14,41 +18,71 @@ export type VerifyFailure =
   | 'missing_secret'
   | 'stale_timestamp'
   | 'token_mismatch'
-  | 'rejected_by_vendor';
+  | 'rejected_by_vendor'
+  /** The vendor's verify service answered something other than valid / invalid (401, 404, 422, 429…): nothing could be verified. */
+  | 'verification_unavailable'
+  /** Verified, but with a secret that belongs to another event's subscription than the one the URL routes to. */
+  | 'route_mismatch';
 
-export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure };
+/**
+ * A verdict. `secret` is the secret that verified the delivery where the check is local (hmac),
+ * so the route can be bound to it; `detail` says more for the user (no secret, no body).
+ */
+export type VerifyResult = { ok: true; secret?: string } | { ok: false; reason: VerifyFailure; detail?: string };
 
 export const VERIFIED: VerifyResult = { ok: true };
 
-export function refused(reason: VerifyFailure): VerifyResult {
-  return { ok: false, reason };
+export function refused(reason: VerifyFailure, detail?: string): VerifyResult {
+  return detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 }
 
 /** Zapier hands hook headers over renamed: `X-UpPromote-Signature` arrives as `Http-X-Uppromote-Signature`. */
-const ZAPIER_HEADER_PREFIX = 'http-';
+export const ZAPIER_HEADER_PREFIX = 'http-';
 
-function bareHeaderName(name: string): string {
+/** A header's name as the vendor sent it, lower-cased, without Zapier's `Http-` prefix. */
+export function bareHeaderName(name: string): string {
   const lower = name.toLowerCase();
   return lower.startsWith(ZAPIER_HEADER_PREFIX) ? lower.slice(ZAPIER_HEADER_PREFIX.length) : lower;
 }
 
+/** One received header: its name without Zapier's prefix (original case kept) and its trimmed value. */
+export interface FoundHeader {
+  name: string;
+  value: string;
+}
+
 /**
- * Finds a header by exact name, or the first whose name contains a word, case-insensitively and
- * with or without Zapier's `Http-` prefix.
- * @returns the header's value, or undefined when absent or empty
+ * Every non-empty header named exactly `name`, or whose name contains a word, case-insensitively
+ * and with or without Zapier's `Http-` prefix, in the order received.
  */
-export function findHeader(
-  headers: Record<string, string | undefined>,
-  name: string | { contains: string },
-): string | undefined {
+export function findHeaders(headers: Record<string, string | undefined>, name: string | { contains: string }): FoundHeader[] {
   const wanted = typeof name === 'string' ? name.toLowerCase() : undefined;
-  const word = typeof name === 'string' ? undefined : name.contains.toLowerCase();
+  const word = typeof name === 'string' ? '' : name.contains.toLowerCase();
+  const found: FoundHeader[] = [];
   for (const [key, value] of Object.entries(headers)) {
     const bare = bareHeaderName(key);
-    const matches = wanted !== undefined ? bare === wanted : bare.includes(word ?? '');
-    if (matches && typeof value === 'string' && value.trim() !== '') return value.trim();
+    const matches = wanted !== undefined ? bare === wanted : bare.includes(word);
+    if (!matches || typeof value !== 'string' || value.trim() === '') continue;
+    const original = key.toLowerCase().startsWith(ZAPIER_HEADER_PREFIX) ? key.slice(ZAPIER_HEADER_PREFIX.length) : key;
+    found.push({ name: original, value: value.trim() });
   }
-  return undefined;
+  return found;
+}
+
+/**
+ * The first header matching `name` (see findHeaders).
+ * @returns the header's trimmed value, or undefined when absent or empty
+ */
+export function findHeader(headers: Record<string, string | undefined>, name: string | { contains: string }): string | undefined {
+  return findHeaders(headers, name)[0]?.value;
+}
+
+/**
+ * True when a header value can be forwarded by an HTTP client: printable ASCII and tabs only.
+ * Node refuses control characters and anything beyond one byte, and a signature never needs more.
+ */
+export function isSendableHeaderValue(value: string): boolean {
+  return /^[\t\x20-\x7e]*$/.test(value);
 }
 
 /** Constant-time equality of two secrets of any length (length itself is not secret here). */
@@ -64,7 +98,7 @@ export function safeEqualText(a: string, b: string): boolean {
 const HEX = /^[0-9a-f]+$/i;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-/** The digest bytes a received signature claims, or undefined when it is not in any accepted encoding. */
+/** The digest bytes a received signature claims, in every accepted encoding it fits. */
 function decodeDigest(text: string, encodings: readonly ('hex' | 'base64')[]): Buffer[] {
   const candidates: Buffer[] = [];
   if (encodings.includes('hex') && text.length % 2 === 0 && HEX.test(text)) candidates.push(Buffer.from(text, 'hex'));
@@ -72,6 +106,11 @@ function decodeDigest(text: string, encodings: readonly ('hex' | 'base64')[]): B
     candidates.push(Buffer.from(text, 'base64'));
   }
   return candidates;
+}
+
+/** HMAC-SHA256 of a text with a secret, as raw bytes. */
+export function hmacSha256(secret: string, text: string): Buffer {
+  return createHmac('sha256', secret).update(text, 'utf8').digest();
 }
 
 /**
@@ -94,8 +133,8 @@ export function verifyHmacSha256(
   }
   const candidates = decodeDigest(text, options.encodings);
   if (candidates.length === 0) return refused('malformed_signature');
-  const expected = createHmac('sha256', secret).update(rawBody, 'utf8').digest();
-  return candidates.some((candidate) => safeEqual(candidate, expected)) ? VERIFIED : refused('signature_mismatch');
+  const expected = hmacSha256(secret, rawBody);
+  return candidates.some((candidate) => safeEqual(candidate, expected)) ? { ok: true, secret } : refused('signature_mismatch');
 }
 
 /**

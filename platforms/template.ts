@@ -77,15 +77,26 @@ export function renderObject(template: Record<string, Template>, scope: Scope): 
   return out;
 }
 
+/** A path value that is a dot segment: URL resolution would climb out of its place (`/referral/../status` → `/status`). */
+const DOT_SEGMENT = /^\.{1,2}$/;
+
+/** Raised by `renderPath` for a value that cannot stand in a path; its message is worded for the user. */
+export class PathValueError extends Error {
+  override name = 'PathValueError';
+}
+
 /**
- * Renders a URL path; every placeholder is URL-encoded.
- * @throws Error naming the placeholder when a path value is missing (a path cannot drop a part).
+ * Renders a URL path; every placeholder is URL-encoded (so a `/` in a value stays inside its segment).
+ * @throws PathValueError naming the placeholder when a path value is missing or blank (a path
+ *   cannot drop a part), or is `.` or `..` (it would leave its segment and address another endpoint)
  */
 export function renderPath(path: string, scope: Scope): string {
   return path.replace(ANY, (_, name: string, filter: string | undefined) => {
     const value = lookUp(scope, name, filter);
-    if (isAbsent(value)) throw new Error(`Missing value for {{${name}}} in ${path}`);
-    return encodeURIComponent(String(value));
+    if (isAbsent(value) || String(value).trim() === '') throw new PathValueError(`Missing value for {{${name}}} in ${path}`);
+    const text = String(value);
+    if (DOT_SEGMENT.test(text.trim())) throw new PathValueError(`{{${name}}} is "${text}", which is not an ID (it would change the address ${path})`);
+    return encodeURIComponent(text);
   });
 }
 

@@ -6,8 +6,11 @@
  */
 import type { NormalizedEvent, RecordKind, RecordField, NormalizedStatus } from './records';
 
-/** Platform ids, the values of the connection's `platform` field. */
-export type PlatformId = 'uppromote' | 'partnerstack' | 'rebus' | 'tamio' | 'viralref';
+/**
+ * Platform ids, the values of the connection's `platform` field: lower-case letters and digits,
+ * e.g. `uppromote`. The registered ids are `RegisteredPlatformId` in registry.ts.
+ */
+export type PlatformId = string;
 
 /**
  * A value in a request template. Strings may hold `{{name}}` placeholders filled from the call's
@@ -33,8 +36,8 @@ export interface RequestSpec {
 export type AuthScheme =
   /** A header built from a template, e.g. `Authorization: Bearer {{api_key}}`. */
   | { type: 'header'; header: string; value: string }
-  /** HTTP Basic with two connection fields. */
-  | { type: 'basic'; username: 'public_key' | 'api_key'; password: 'public_key' | 'api_key' };
+  /** HTTP Basic with two connection fields (`api_key` or a key of the platform's `extraFields`). */
+  | { type: 'basic'; username: string; password: string };
 
 /** A conversion applied to a vendor value before it lands in a normalized field. */
 export type Conversion =
@@ -111,6 +114,13 @@ export interface DeliveryShape {
   eventAliases?: Record<string, string>;
   /** Dotted path of the delivery's unique id, for deduplication. */
   idPath?: string;
+  /** Dotted path of the event's time in the body, where it has one: a body with it is unique to its event. */
+  timePath?: string;
+  /**
+   * How long (seconds) the vendor keeps retrying one delivery: a body with neither id nor time is
+   * taken for a retry only within it, so an identical, legitimately repeated state change still runs.
+   */
+  retryWindowSeconds?: number;
 }
 
 /**
@@ -242,11 +252,50 @@ export interface PermissionRule {
   permission: string;
 }
 
+/**
+ * A connection field that only some platforms need (PartnerStack's public key, an account id), shown
+ * on the connection screen as "<label> (<platforms> Only)".
+ */
+export interface ConnectionField {
+  /** snake_case key in `bundle.authData`, e.g. `public_key`. */
+  key: string;
+  /** Title Case, e.g. `Public Key`. */
+  label: string;
+  /** One sentence: what it is and where the vendor shows it. */
+  helpText: string;
+  /** Sent as a credential (masked on the connection screen, redacted from every message). */
+  secret: boolean;
+}
+
+/** What the connection screen and its messages say about this platform's keys. */
+export interface ConnectionSpec {
+  /** What the vendor calls the key entered as API Key, e.g. `secret key`; default `API key`. */
+  apiKeyName?: string;
+  /** Where the vendor's dashboard shows the key, e.g. `Settings → Integrations → API Key`. */
+  keyLocation: string;
+  /** The vendor page that says so. */
+  keyHelpUrl: string;
+  /** Fields this platform needs besides the API key; each is required for it. */
+  extraFields?: readonly ConnectionField[];
+}
+
+/**
+ * Where a vendor's response envelope carries its own verdict (platforms/api.ts reads it on every
+ * action and list call): a body saying failure is an error even with HTTP 200.
+ */
+export interface ResponseEnvelope {
+  /** Dotted path of a boolean that is `false` on failure, e.g. Rebus AI's `success`. */
+  successPath?: string;
+  /** Dotted path of a status code (a number or numeric text) outside 200–299 on failure, e.g. UpPromote's `status`. */
+  statusPath?: string;
+}
+
 /** Everything the app knows about one platform. */
 export interface PlatformDefinition {
   id: PlatformId;
   /** Display name, e.g. `UpPromote`. */
   name: string;
+  connection: ConnectionSpec;
   /** https base URL of the vendor API, without trailing slash. */
   baseUrl: string;
   auth: AuthScheme;
@@ -260,6 +309,8 @@ export interface PlatformDefinition {
   permissions?: readonly PermissionRule[];
   /** Dotted paths where the vendor's error bodies carry their message, first present wins. */
   errorMessagePaths: readonly string[];
+  /** Where a 2xx body says whether the call really succeeded, for vendors that answer some errors with HTTP 200. */
+  envelope?: ResponseEnvelope;
   events: readonly VendorEvent[];
   delivery: DeliveryShape;
   signature: SignatureScheme;
@@ -321,4 +372,13 @@ export interface ChoiceListSpec {
   idPath: string;
   /** Candidate label paths, the first present wins (vendors' field names are not always documented). */
   labelPaths: readonly string[];
+}
+
+/**
+ * Declares a platform module's definition, keeping its `id` as a literal type so the registry can
+ * derive the union of registered ids from its list.
+ * @returns the definition unchanged
+ */
+export function definePlatform<const Id extends string>(definition: PlatformDefinition & { id: Id }): PlatformDefinition & { id: Id } {
+  return definition;
 }

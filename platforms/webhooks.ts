@@ -17,6 +17,11 @@ export interface VendorSubscription {
   id?: string;
   /** Its signing secret (issued by the vendor, or chosen by us). */
   secret?: string;
+  /**
+   * The target URL we registered (with our query parameters): on a one-per-event vendor, what
+   * unsubscribe compares with the vendor's current subscription before removing it.
+   */
+  target?: string;
 }
 
 /** What a Zap keeps between subscribe and unsubscribe (Zapier's `subscribeData`). */
@@ -41,13 +46,59 @@ function withQuery(url: string, params: Record<string, string>): string {
   return target.toString();
 }
 
+/** The host of a vendor-reported target, or a neutral phrase when it is not a URL (vendor data is untrusted). */
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : 'an address that is not a valid URL';
+}
+
 /** Raised when a vendor allows one subscription per event and another URL holds it. */
 function clashMessage(platform: PlatformDefinition, event: string, otherUrl: string): string {
-  const where = new URL(otherUrl).host;
+  const where = hostOf(otherUrl);
   return (
     `${platform.name} allows only one webhook per event, and "${event}" is already sent to another address (${where}). ` +
     `Turn off the other Zap using this event, or remove that webhook in ${platform.name}, then turn this Zap on again.`
   );
+}
+
+/** The vendor's current subscription for one event, on one-per-event vendors that let us look (`findExisting`). */
+interface ExistingSubscription {
+  /** Its target URL, when the vendor reports one as text. */
+  target?: string;
+  secret?: string;
+}
+
+/**
+ * Looks up the vendor's current subscription for `event`.
+ * @returns undefined when the platform cannot look (no `findExisting`, or several events per
+ *   subscription) or none exists
+ * @throws z.errors.Error from the middleware when the vendor refuses the look-up
+ */
+async function findExisting(
+  z: ZObject,
+  platform: PlatformDefinition,
+  api: WebhookApi,
+  event: string,
+  secrets: readonly (string | undefined)[],
+): Promise<ExistingSubscription | undefined> {
+  if (!api.findExisting || !ownsByTarget(api)) return undefined;
+  const found = await callPlatform(z, platform, api.findExisting, { event }, { secrets, confirm: true });
+  const items = readAt(found.data, api.findExisting.itemsPath, jsonObjectListSchema) ?? [];
+  const item = items.find((candidate) => candidate.event === event);
+  if (item === undefined) return undefined;
+  const target = item[api.findExisting.targetField];
+  const secretField = api.findExisting.secretField;
+  return { target: typeof target === 'string' ? target : undefined, secret: secretField ? readAt(item, secretField, secretSchema) : undefined };
+}
+
+/** True for a one-per-event vendor we can look up: its subscription is ours only while its target is the URL we registered. */
+function ownsByTarget(api: WebhookApi): boolean {
+  return api.findExisting !== undefined && api.eventsPerSubscription === 'one';
+}
+
+/** The token our target URL carries, if any (a secret: never in a message). */
+function tokenOf(platform: PlatformDefinition, targetUrl: string): string | undefined {
+  if (platform.signature.type !== 'url_token' || !URL.canParse(targetUrl)) return undefined;
+  return new URL(targetUrl).searchParams.get(platform.signature.param) ?? undefined;
 }
 
 async function subscribeOne(
@@ -57,29 +108,31 @@ async function subscribeOne(
   events: string[],
   targetUrl: string,
 ): Promise<VendorSubscription> {
+  const token = tokenOf(platform, targetUrl);
   const event = events[0];
-  if (api.findExisting && api.eventsPerSubscription === 'one') {
-    const found = await callPlatform(z, platform, api.findExisting, { event });
-    const items = readAt(found.data, api.findExisting.itemsPath, jsonObjectListSchema) ?? [];
-    const existing = items.find((item) => item.event === event);
-    const existingUrl = existing?.[api.findExisting.targetField];
-    if (typeof existingUrl === 'string' && existingUrl !== targetUrl) {
+  const secrets = [token, targetUrl];
+  const existing = await findExisting(z, platform, api, event, secrets);
+  if (existing !== undefined) {
+    const existingUrl = existing.target;
+    if (existingUrl !== undefined && existingUrl !== targetUrl) {
       throw new z.errors.Error(clashMessage(platform, event, existingUrl), 'WebhookClash', 409);
     }
-    const secretField = api.findExisting.secretField;
-    const existingSecret = secretField && existing ? readAt(existing, secretField, secretSchema) : undefined;
-    if (existingUrl === targetUrl && existingSecret) return { events, secret: existingSecret };
+    if (existingUrl === targetUrl && existing.secret) return { events, secret: existing.secret, target: targetUrl };
   }
   const chosenSecret = api.callerChoosesSecret ? randomSecret() : undefined;
-  const response = await callPlatform(z, platform, api.subscribe, {
-    target_url: targetUrl,
-    event,
-    events,
-    secret: chosenSecret,
-  });
+  const response = await callPlatform(
+    z,
+    platform,
+    api.subscribe,
+    { target_url: targetUrl, event, events, secret: chosenSecret },
+    // The vendor may echo the secret or the target URL (with our token) in an error.
+    { secrets: [...secrets, chosenSecret] },
+  );
   const id = api.subscribe.idPath ? readAt(response.data, api.subscribe.idPath, vendorIdSchema) : undefined;
   const secret = chosenSecret ?? (api.subscribe.secretPath ? readAt(response.data, api.subscribe.secretPath, secretSchema) : undefined);
   const made: VendorSubscription = { events, id: id === undefined ? undefined : String(id), secret };
+  // Kept where unsubscribe compares it with the vendor's current subscription (see unsubscribeOne).
+  if (ownsByTarget(api)) made.target = targetUrl;
   const missing =
     api.subscribe.idPath && id === undefined
       ? 'no id for it, so it could not be removed later'
@@ -92,7 +145,7 @@ async function subscribeOne(
       () => true,
       () => false,
     );
-    const after = removed ? 'It was removed again; try once more.' : `Remove the webhook for ${new URL(targetUrl).host} in ${platform.name} by hand.`;
+    const after = removed ? 'It was removed again; try once more.' : `Remove the webhook for ${hostOf(targetUrl)} in ${platform.name} by hand.`;
     throw new z.errors.Error(`${platform.name} accepted the webhook but returned ${missing}. ${after}`);
   }
   return made;
@@ -100,10 +153,20 @@ async function subscribeOne(
 
 /**
  * Removes one vendor subscription; a subscription already gone (404 or 410) counts as removed, so
- * a Zap can always be turned off.
+ * a Zap can always be turned off. On a one-per-event vendor whose unsubscribe is keyed by event
+ * alone (UpPromote), the event's current subscription is looked up first and removed only when its
+ * target is the one this Zap registered: another Zap or tool may have taken the event since, and
+ * its webhook is not ours to delete. When ownership cannot be confirmed (no target stored by an
+ * older version, another target, none at all) nothing is deleted and it counts as removed.
  */
 async function unsubscribeOne(z: ZObject, platform: PlatformDefinition, api: WebhookApi, subscription: VendorSubscription): Promise<void> {
-  await callPlatform(z, platform, api.unsubscribe, { subscription_id: subscription.id, event: subscription.events[0] }, { acceptStatuses: [404, 410] });
+  const event = subscription.events[0];
+  const secrets = [subscription.secret, subscription.target, subscription.target && tokenOf(platform, subscription.target)];
+  if (ownsByTarget(api)) {
+    const existing = await findExisting(z, platform, api, event, secrets);
+    if (existing === undefined || subscription.target === undefined || existing.target !== subscription.target) return;
+  }
+  await callPlatform(z, platform, api.unsubscribe, { subscription_id: subscription.id, event }, { acceptStatuses: [404, 410], secrets });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { AFFILIATE_SAMPLE } from '../triggers/samples';
-import { defineSearchFrom } from './search-factory';
+import type { SearchDefinition } from './search-factory';
 
 /** Find Affiliate: by email, exact match first; paired with Create Affiliate as search-or-create. */
-export default defineSearchFrom({
+export const spec = {
   key: 'find_affiliate',
   noun: 'Affiliate',
   label: 'Find Affiliate',
@@ -13,4 +13,4 @@ export default defineSearchFrom({
     { key: 'email', label: 'Email', required: true, helpText: "The affiliate's email address. An exact match comes first." },
   ],
   sample: AFFILIATE_SAMPLE.created,
-});
+} satisfies SearchDefinition;

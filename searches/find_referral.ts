@@ -1,8 +1,8 @@
 import { REFERRAL_SAMPLE } from '../triggers/samples';
-import { defineSearchFrom } from './search-factory';
+import type { SearchDefinition } from './search-factory';
 
 /** Find Referral: by the shop's order ID. */
-export default defineSearchFrom({
+export const spec = {
   key: 'find_referral',
   noun: 'Referral',
   label: 'Find Referral',
@@ -13,4 +13,4 @@ export default defineSearchFrom({
     { key: 'order_id', label: 'Order ID', required: true, helpText: "The order's ID in your shop (for Shopify, the numeric order ID, not the #1001 order number)." },
   ],
   sample: REFERRAL_SAMPLE.created,
-});
+} satisfies SearchDefinition;

@@ -26,3 +26,15 @@ export function deliveryFromBundle(bundle: Bundle): Delivery {
       : stringRecord(isJsonObject(cleaned) ? cleaned.querystring : undefined);
   return { rawBody, headers, query };
 }
+
+/**
+ * Which Zap a delivery is for, from what Zapier gives: `bundle.meta.zap.id`, else the hook's
+ * `bundle.targetUrl` (one per Zap), else `fallback` (the trigger's own record of its endpoint).
+ * Two Zaps on one connection must never share repeat markers.
+ */
+export function zapIdentity(bundle: Bundle, fallback: string): string {
+  const zapId: unknown = bundle.meta?.zap?.id;
+  if ((typeof zapId === 'string' && zapId !== '') || typeof zapId === 'number') return `zap:${String(zapId)}`;
+  if (typeof bundle.targetUrl === 'string' && bundle.targetUrl !== '') return `url:${bundle.targetUrl}`;
+  return fallback;
+}

@@ -3,7 +3,7 @@
  * (referrals, affiliates, payouts, programs, groups), listed from the connected platform.
  * A platform without such a list gives an empty dropdown; typing or mapping a value still works.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callPlatform } from '../platforms/api';
 import { listRecords } from '../platforms/list';
 import { getPath } from '../platforms/paths';
@@ -71,8 +71,9 @@ async function vendorChoices(z: ZObject, bundle: Bundle, key: ChoiceKey): Promis
   });
 }
 
+/** A hidden polling trigger behind a dropdown (core's `defineTrigger`). */
 function hiddenTrigger(key: string, noun: string, what: string, perform: (z: ZObject, bundle: Bundle) => Promise<Choice[]>) {
-  return {
+  return defineTrigger({
     key,
     noun,
     display: { label: `${noun} List`, description: `Triggers when listing ${what} for a dropdown.`, hidden: true },
@@ -85,7 +86,7 @@ function hiddenTrigger(key: string, noun: string, what: string, perform: (z: ZOb
         { key: 'label', label: noun },
       ],
     },
-  };
+  });
 }
 
 export const referralList = hiddenTrigger('referral_list', 'Referral', 'recent referrals', (z, bundle) => recordChoices(z, bundle, 'referral'));

@@ -8,13 +8,11 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { listRecords } from '../platforms/list';
-import { EVENT_PARAM, receiveDelivery, type Delivery } from '../platforms/delivery';
+import { receive } from '../platforms/receive';
 import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { PLATFORMS, platformOf } from '../platforms/registry';
 import type { PlatformDefinition, VendorEvent } from '../platforms/types';
-import { verifyDelivery } from '../platforms/verify-delivery';
-import { deliveryFromBundle } from './bundle-delivery';
-import { isFirstDelivery } from './dedupe';
+import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
 import { anyRecordOutputFields } from './output-fields';
 import { AFFILIATE_SAMPLE } from './samples';
 
@@ -137,22 +135,11 @@ function unnamedEventsMessage(platform: PlatformDefinition): string {
 }
 
 /**
- * For platforms whose payloads name no event: refuses a verified delivery clearly (the Zap is set
- * up wrongly); an unverified one is ignored like any forgery, so a stranger cannot raise errors.
- * @returns true when the delivery can go on to receiveDelivery
- */
-async function canIdentify(z: ZObject, platform: PlatformDefinition, delivery: Delivery, secret: string | undefined): Promise<boolean> {
-  if (namesItsEvents(platform) || delivery.query[EVENT_PARAM] !== undefined) return true;
-  const verdict = await verifyDelivery(z, platform, delivery, { secrets: secret ? [secret] : [], token: secret }, Date.now());
-  if (verdict.ok) throw new z.errors.Error(unnamedEventsMessage(platform), 'EventUnknown', 400);
-  return false;
-}
-
-/**
- * Verifies and normalizes one delivery.
- * @returns the normalized record, or [] for anything empty, forged, stale, unknown or filtered out
- * @throws z.errors.Error for a missing secret, a platform whose payloads name no event, or (remote
- *   schemes) a vendor verification service that cannot be reached: never a silent drop
+ * Verifies and normalizes one delivery (platforms/receive.ts).
+ * @returns the normalized record, or [] for anything empty, forged, stale, unknown, filtered out or repeated
+ * @throws z.errors.Error for a missing secret, a verified delivery of a platform whose payloads
+ *   name no event (an unverified one is ignored like any forgery, so a stranger cannot raise
+ *   errors), or (remote schemes) a vendor verification service that is down: never a silent drop
  */
 async function perform(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> {
   const platform = platformOf(z, bundle);
@@ -161,28 +148,17 @@ async function perform(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> 
   if (delivery.rawBody.trim() === '') return [];
   const secret = secretOf(bundle);
   checkSecret(z, platform, secret);
-  if (!(await canIdentify(z, platform, delivery, secret))) {
-    z.console.log(`Affiliate Hub ignored a ${platform.name} dashboard delivery: signature check failed`);
-    return [];
-  }
-  // `events: undefined`: a dashboard webhook may carry any event of the catalogue.
-  const outcome = await receiveDelivery(z, platform, delivery, { secrets: secret ? [secret] : [], token: secret, events: undefined });
-  if (!outcome.accepted) {
-    z.console.log(`Affiliate Hub ignored a ${platform.name} dashboard delivery: ${outcome.reason}`);
-    return [];
-  }
-  const wanted = chosenEvents(bundle);
-  if (wanted !== undefined && !wanted.includes(outcome.output.event)) {
-    z.console.log(`Affiliate Hub skipped a ${platform.name} ${outcome.vendorEvent.key} delivery: ${outcome.output.event} is not among the chosen events`);
-    return [];
-  }
-  // The endpoint's secret tells this Zap's endpoint apart (it is only ever hashed into the cache key).
-  const identity = { platform: platform.id, listener: `dashboard:${secret ?? ''}`, deliveryId: outcome.deliveryId, rawBody: delivery.rawBody };
-  if (!(await isFirstDelivery(z, identity))) {
-    z.console.log(`Affiliate Hub ignored a repeated ${platform.name} delivery of ${outcome.vendorEvent.key}.`);
-    return [];
-  }
-  return [outcome.output];
+  return receive(z, platform, {
+    delivery,
+    // `events: undefined`: a dashboard webhook may carry any event of the catalogue.
+    expectation: { secrets: secret ? [{ secret }] : [], token: secret, events: undefined },
+    filters: { events: chosenEvents(bundle) },
+    // Without a Zap id or URL from Zapier, the endpoint's secret tells this Zap's endpoint apart
+    // (it is only ever hashed into the cache key).
+    listener: zapIdentity(bundle, `dashboard:${secret ?? ''}`),
+    endpoint: 'dashboard',
+    unnamedEventError: () => new z.errors.Error(unnamedEventsMessage(platform), 'EventUnknown', 400),
+  });
 }
 
 /** The vendor event that list items of a kind stand for: the kind's `created` event, else its first. */

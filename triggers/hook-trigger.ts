@@ -8,16 +8,15 @@
  * hook-trigger-specs.ts lists them, index.ts builds the Zapier triggers from that list and the Make
  * generator reads the same data. The trigger object carries only what Zapier's schema allows.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import { receiveDelivery } from '../platforms/delivery';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { listRecords } from '../platforms/list';
+import { receive } from '../platforms/receive';
 import { STATUSES, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
 import { subscribeDataSchema } from '../platforms/schemas';
 import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/types';
 import { subscribe, unsubscribe, type SubscribeData } from '../platforms/webhooks';
-import { deliveryFromBundle } from './bundle-delivery';
-import { isFirstDelivery } from './dedupe';
+import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
 import { describeOffer, selectVendorEvents, type TriggerEvents } from './event-selection';
 import { anyRecordOutputFields, outputFieldsFor, type OutputField } from './output-fields';
 
@@ -146,7 +145,7 @@ async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): P
  */
 export function defineHookTrigger(spec: HookTriggerSpec) {
   const outputFields: OutputField[] = spec.record ? outputFieldsFor(spec.record) : anyRecordOutputFields();
-  return {
+  return defineTrigger({
     key: spec.key,
     noun: spec.noun,
     display: { label: spec.label, description: spec.description },
@@ -168,32 +167,25 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
       },
       perform: async (z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> => {
         const platform = platformOf(z, bundle);
-        const delivery = deliveryFromBundle(bundle);
         // A request can arrive before subscribe has returned (UpPromote checks the URL while its
         // subscribe call is still open): with nothing on record, no secret or event is expected,
         // so it is refused like any unverifiable delivery, without an error.
         const stored = subscribeDataSchema.safeParse(bundle.subscribeData);
         const data: SubscribeData = stored.success ? (stored.data as SubscribeData) : { id: '', platform: platform.id, subscriptions: [] };
-        const outcome = await receiveDelivery(z, platform, delivery, {
-          secrets: data.subscriptions.flatMap((subscription) => (subscription.secret ? [subscription.secret] : [])),
-          token: data.token,
-          events: data.subscriptions.flatMap((subscription) => subscription.events),
+        return receive(z, platform, {
+          delivery: deliveryFromBundle(bundle),
+          expectation: {
+            secrets: data.subscriptions.flatMap((subscription) => (subscription.secret ? [{ secret: subscription.secret, events: subscription.events }] : [])),
+            token: data.token,
+            events: data.subscriptions.flatMap((subscription) => subscription.events),
+          },
+          filters: { status: spec.statusFilter ? statusInput(bundle) : undefined },
+          listener: zapIdentity(bundle, `subscription:${data.id}`),
         });
-        if (!outcome.accepted) {
-          z.console.log(`Affiliate Hub ignored a ${platform.name} delivery: ${outcome.reason}`);
-          return [];
-        }
-        if (!passesStatusFilter(spec, bundle, outcome.output)) return [];
-        const identity = { platform: platform.id, listener: data.id, deliveryId: outcome.deliveryId, rawBody: delivery.rawBody };
-        if (!(await isFirstDelivery(z, identity))) {
-          z.console.log(`Affiliate Hub ignored a repeated ${platform.name} delivery of ${outcome.vendorEvent.key}.`);
-          return [];
-        }
-        return [outcome.output];
       },
       performList: (z: ZObject, bundle: Bundle) => performList(z, bundle, spec),
       sample: spec.sample,
       outputFields,
     },
-  };
+  });
 }

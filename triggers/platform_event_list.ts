@@ -2,11 +2,11 @@
  * Hidden trigger behind the New Platform Event dropdown: the connected platform's vendor events,
  * from its catalogue (no API call).
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { platformOf } from '../platforms/registry';
 import { PLATFORM_EVENT_LIST } from './hook-trigger';
 
-export default {
+export default defineTrigger({
   key: PLATFORM_EVENT_LIST,
   noun: 'Event',
   display: {
@@ -23,4 +23,4 @@ export default {
       { key: 'label', label: 'Event' },
     ],
   },
-};
+});

@@ -2,14 +2,8 @@
  * Actions (one Make module per Zapier create the platform implements) and their input fields.
  * Dropdowns become `rpc://` selects where the platform has the list behind them.
  */
-import approveAffiliate from '../../creates/approve_affiliate';
-import approveReferral from '../../creates/approve_referral';
 import type { ActionInputField } from '../../creates/create-factory';
-import createAffiliate from '../../creates/create_affiliate';
-import createReferral from '../../creates/create_referral';
-import denyAffiliate from '../../creates/deny_affiliate';
-import denyReferral from '../../creates/deny_referral';
-import markPayoutPaid from '../../creates/mark_payout_paid';
+import { ACTION_SPECS } from '../../creates';
 import { recordKindOf, type NormalizedOutput } from '../../platforms/records';
 import type { ActionKey, PlatformDefinition, Template } from '../../platforms/types';
 import type { AppFiles } from './app-files';
@@ -19,6 +13,19 @@ import type { IssueLog, Reporter } from './issues';
 import { asExpression, pathExpression, placeholdersOf, translateObject } from './iml';
 import type { JsonRecord } from './json';
 import { camelName, recordInterface, sampleFor } from './modules-common';
+import { sentenceCase } from './labels';
+import { makeWording } from './wording';
+
+/** Make's module label per action, in Make's sentence case with an article ("Create an affiliate"). */
+export const MAKE_ACTION_LABELS: Readonly<Record<ActionKey, string>> = {
+  approve_referral: 'Approve a referral',
+  deny_referral: 'Deny a referral',
+  create_referral: 'Create a referral',
+  create_affiliate: 'Create an affiliate',
+  approve_affiliate: 'Approve an affiliate',
+  deny_affiliate: 'Deny an affiliate',
+  mark_payout_paid: 'Mark a payout as paid',
+};
 
 /** The shape of a Zapier create built by creates/create-factory.ts, as far as Make needs it. */
 interface ZapierAction {
@@ -27,15 +34,12 @@ interface ZapierAction {
   operation: { inputFields: ActionInputField[]; sample: NormalizedOutput };
 }
 
-export const ZAPIER_ACTIONS: readonly ZapierAction[] = [
-  approveReferral,
-  denyReferral,
-  createReferral,
-  createAffiliate,
-  approveAffiliate,
-  denyAffiliate,
-  markPayoutPaid,
-];
+/** The app's actions as Zapier defines them (catalogued once in creates/index.ts). */
+export const ZAPIER_ACTIONS: readonly ZapierAction[] = ACTION_SPECS.map((spec) => ({
+  key: spec.key,
+  display: { label: spec.label, description: spec.description },
+  operation: { inputFields: spec.inputFields, sample: spec.sample },
+}));
 
 /** `rpc://<name>` for a Zapier `dynamic` (`affiliate_list.id.label`) when this app has that RPC. */
 export type RpcLookup = (dynamic: string | undefined) => string | undefined;
@@ -47,7 +51,7 @@ export function parametersOf(fields: readonly ActionInputField[], used: Readonly
     .map((field) => {
       const rpc = options.rpc(field.dynamic);
       const type = options.emails?.includes(field.key) ? 'email' : rpc ? 'select' : field.type === 'boolean' ? 'boolean' : field.type === 'number' ? 'number' : 'text';
-      const param: JsonRecord = { name: field.key, label: field.label, type, required: Boolean(field.required) || Boolean(options.required?.includes(field.key)), help: field.helpText };
+      const param: JsonRecord = { name: field.key, label: sentenceCase(field.label), type, required: Boolean(field.required) || Boolean(options.required?.includes(field.key)), help: makeWording(field.helpText ?? '') };
       if (type === 'select' && rpc) param.options = rpc;
       return param;
     });
@@ -66,7 +70,7 @@ export function addActions(app: AppFiles, platform: PlatformDefinition, connecti
     const name = camelName(action.key);
     const spec = platform.actions[action.key];
     if (spec === undefined || 'unsupported' in spec) {
-      log.add(`module ${name}`, 'info', `not generated: ${spec ? spec.unsupported : `${platform.name} does not offer "${action.display.label}" through its API.`}`);
+      log.add(`module ${name}`, 'info', `not generated: ${makeWording(spec ? spec.unsupported : `${platform.name} does not offer "${MAKE_ACTION_LABELS[action.key]}" through its API.`)}`);
       continue;
     }
     const report = log.for(`module ${name}`);
@@ -94,8 +98,8 @@ export function addActions(app: AppFiles, platform: PlatformDefinition, connecti
       'module',
       name,
       {
-        label: action.display.label,
-        description: action.display.description,
+        label: MAKE_ACTION_LABELS[action.key],
+        description: makeWording(action.display.description),
         moduleType: 'action',
         actionCrud: action.key.startsWith('create_') ? 'create' : 'update',
         connection,

@@ -6,7 +6,7 @@
  * every module, RPC and webhook attach inherits, and each module binds one connection; the five
  * vendors differ in both, so one app each keeps every module's request plain data.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { NormalizedOutput, RecordKind } from '../../platforms/records';
 import type { PlatformDefinition } from '../../platforms/types';
@@ -116,12 +116,29 @@ export function generateApp(platform: PlatformDefinition, zone = 'eu1.make.com')
   return { platform: platform.id, identity, files, modules, rpcs: Object.keys(app.components.rpc), webhooks: Object.keys(app.components.webhook), issues: log.issues };
 }
 
-/** Writes an app under `dir` (its previous contents removed, so no stale component survives). */
+/** The origins' `idMapping` of an app already written under `dir` (make/deploy-app.ts records it), keyed by appId. */
+function previousIdMappings(dir: string): Map<string, Json> {
+  const path = join(dir, 'makecomapp.json');
+  if (!existsSync(path)) return new Map();
+  const origins = (JSON.parse(readFileSync(path, 'utf8')) as { origins?: { appId?: string; idMapping?: Json }[] }).origins ?? [];
+  return new Map(origins.flatMap((origin) => (origin.appId && origin.idMapping ? [[origin.appId, origin.idMapping] as [string, Json]] : [])));
+}
+
+/**
+ * Writes an app under `dir` (its previous contents removed, so no stale component survives), keeping
+ * the component id mapping a deploy recorded, so the next deploy updates the same Make components.
+ */
 export function writeApp(app: GeneratedApp, dir: string): void {
+  const mappings = previousIdMappings(dir);
   rmSync(dir, { recursive: true, force: true });
   for (const [path, content] of app.files) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
+    let value = content;
+    if (path === 'makecomapp.json' && typeof content === 'object' && content !== null && !Array.isArray(content) && mappings.size > 0) {
+      const origins = (content.origins as JsonRecord[] | undefined) ?? [];
+      value = { ...content, origins: origins.map((origin) => (mappings.has(String(origin.appId)) ? { ...origin, idMapping: mappings.get(String(origin.appId)) ?? null } : origin)) };
+    }
+    writeFileSync(target, typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
   }
 }

@@ -9,6 +9,7 @@ import { authHeaders, connectionFields, requestOf, resolverFor, sanitizedHeaders
 import type { IssueLog } from './issues';
 import { firstPresent, pathExpression, wrap } from './iml';
 import type { JsonRecord } from './json';
+import { sentenceCase } from './labels';
 
 /** The vendor's error message: the first of its documented error paths, with the HTTP status. */
 export function errorDirective(platform: PlatformDefinition): JsonRecord {
@@ -34,10 +35,12 @@ export function baseOf(platform: PlatformDefinition, log: IssueLog): JsonRecord 
 export function addConnection(app: AppFiles, platform: PlatformDefinition, log: IssueLog): string {
   const id = platform.id;
   const report = log.for(`connection ${id}`);
-  const params = connectionFields(platform).map((field) => ({ name: field.name, label: field.label, type: field.type, required: true, help: field.help }));
+  const test = platform.connectionTest ?? null;
+  // Without a published API nothing can check the key: say so instead of pretending to.
+  const unchecked = test === null ? ` ${platform.name} publishes no API to test a key against, so Make cannot check this key when you save the connection; only the "Make an API call" module sends it.` : '';
+  const params = connectionFields(platform).map((field) => ({ name: field.name, label: sentenceCase(field.label), type: field.type, required: true, help: `${field.help}${unchecked}` }));
   // `connectionTest` may be null (the vendor documents no cheap call): then nothing is called and
   // Make only checks that the fields were filled, as the Zapier connection does.
-  const test = platform.connectionTest ?? null;
   let communication: JsonRecord;
   if (test === null) {
     report('warning', `${platform.name} has no connection test endpoint: the Make connection is saved without calling ${platform.name}.`);
@@ -46,9 +49,10 @@ export function addConnection(app: AppFiles, platform: PlatformDefinition, log: 
     const request = requestOf(test, resolverFor(platform, { connectionSource: 'parameters', extra: { limit: { literal: 1 }, page: { literal: 1 } } }), report, platform.baseUrl);
     const headers = { ...authHeaders(platform, 'parameters', report) };
     const response: JsonRecord = { error: errorDirective(platform) };
+    // Make shows `metadata` beside the connection's name, so a user with several accounts tells them apart.
     if (test.accountPath) response.metadata = { type: 'text', value: wrap(pathExpression('body', test.accountPath)) };
     communication = { ...request, headers, response, log: { sanitize: sanitizedHeaders(platform) } };
   }
-  app.add('connection', id, { label: `${platform.name} (Affiliate Hub)`, connectionType: 'basic' }, { communication, params });
+  app.add('connection', id, { label: platform.name, connectionType: 'basic' }, { communication, params });
   return id;
 }

@@ -2,7 +2,6 @@
  * Where our `{{name}}` placeholders point on Make: connection fields, module parameters, webhook
  * facts. One resolver per Make context (connection test, module, RPC, attach, detach).
  */
-import { CATALOGUE } from '../../platforms/catalogue';
 import type { AuthScheme, PlatformDefinition, RequestSpec } from '../../platforms/types';
 import type { Reporter } from './issues';
 import { placeholdersOf, translateObject, type Binding, type Resolver } from './iml';
@@ -24,7 +23,7 @@ function authPlaceholders(auth: AuthScheme): string[] {
 
 /** The connection fields a platform's auth scheme uses, e.g. `[api_key]` or `[public_key, api_key]`. */
 export function connectionFields(platform: PlatformDefinition): ConnectionField[] {
-  const help = `${CATALOGUE[platform.id]?.keyHelp.where ?? ''} (${CATALOGUE[platform.id]?.keyHelp.url ?? platform.baseUrl})`;
+  const help = `${platform.connection.keyLocation} (${platform.connection.keyHelpUrl})`;
   const secretLabel = platform.auth.type === 'basic' ? 'Secret Key' : 'API Key';
   return [...new Set(authPlaceholders(platform.auth).map((name) => name.replace(/^auth\./, '')))].map((name) => ({
     name,

@@ -3,6 +3,7 @@ import type { NormalizedOutput, RecordKind } from '../../platforms/records';
 import type { PlatformDefinition } from '../../platforms/types';
 import { anyRecordOutputFields, outputFieldsFor } from '../../triggers/output-fields';
 import { toJson, type Json, type JsonRecord } from './json';
+import { sentenceCase } from './labels';
 
 /** Make interface of a record kind (every kind's fields when undefined), `raw` last. */
 export function recordInterface(kind: RecordKind | undefined): JsonRecord[] {
@@ -10,10 +11,10 @@ export function recordInterface(kind: RecordKind | undefined): JsonRecord[] {
   return [
     ...fields.map((field) => ({
       name: field.key,
-      label: field.label,
+      label: sentenceCase(field.label),
       type: field.type === 'number' ? 'number' : field.type === 'datetime' ? 'date' : 'text',
     })),
-    { name: 'raw', label: 'Original Payload', type: 'any' },
+    { name: 'raw', label: 'Original payload', type: 'any' },
   ];
 }
 

@@ -7,8 +7,8 @@ import type { Issue } from './issues';
 const REFETCH_RULES = [
   'Where a trigger fetches the object again, every field it outputs comes from the API, and the delivery stays under `raw`:',
   '',
-  '- a status trigger fails the run (DataError) when the object\'s status is not the one the event announces, so a forged "approved" never reaches a scenario filtered on approvals (a real object that changed again before the fetch fails the same way);',
-  '- an id that names no object (404), or names another object, fails the run with a message; nothing is passed on;',
+  '- a status trigger outputs nothing when the object\'s status is not the one the event announces, so a forged "approved" never reaches a scenario filtered on approvals; a real object that changed again before the fetch ends the same way, quietly, and its later event carries the new state;',
+  '- an id that names another object outputs nothing; an id that names no object (404) fails the run with a message;',
   '- `previous_status` is not output: the API does not know it, and the event\'s claim cannot be checked (the diff stays under `raw`).',
   '',
 ];

@@ -6,14 +6,15 @@
  * record built from what the vendor returned. The delivery stays under `raw`.
  *
  * What a forged delivery can then cause at worst: a run for a real object, with that object's real
- * data, or a failed run (DataError) when it names no object, another object, or a status the object
- * does not have. It cannot invent a record.
+ * data; a delivery naming another object or a status the object does not have ends the bundle with
+ * no output, and one naming no object fails the run (DataError, 404). It cannot invent a record.
  *
  * Choices:
  * - Status triggers (anything but `*.created`) require the fetched status to equal the status the
  *   event announced, so a forged "approved" for a pending referral fails instead of running a
  *   scenario filtered on approvals. A legitimate event whose object changed again before the fetch
- *   fails the same way, with a message saying so.
+ *   (normal: an approval right after a creation) is dropped the same way, quietly: the bundle ends
+ *   with no output instead of failing the run, and the later event carries the new state.
  * - Diff payloads (UpPromote `*.status-changed`: `{<kind>_id, previous_status, current_status}`): the
  *   record is the fetched object; `previous_status` is not output, because neither the API nor a
  *   verifiable source knows it (the diff stays under `raw`).
@@ -24,7 +25,8 @@
  *
  * Make: an instant trigger's communication may make one request; `payload` is the webhook's output
  * (developers.make.com, custom apps → modules → instant trigger); `condition.default` is the module
- * output when the request is skipped; `valid` false raises its message as the given error type.
+ * output when the request is skipped; `response.iterate` with a `condition` outputs only the items
+ * that pass it, so a one-item container whose item fails the checks yields no bundle at all.
  */
 import type { RecordKind } from '../../platforms/records';
 import type { GetSpec, PlatformDefinition, VendorEvent } from '../../platforms/types';
@@ -93,14 +95,9 @@ export function refetchFor(platform: PlatformDefinition, trigger: MakeTrigger, e
     const exempt = refetched.filter((event) => !statusEvents.includes(event)).map((event) => `payload.vendor_event == ${quote(event.key)}`);
     checks.push(`(${[...exempt, "ifempty(payload.status, '') == ''", `${fetchedStatus} == payload.status`].join(' || ')})`);
   }
-  const valid: JsonRecord = {
-    condition: wrap(checks.join(' && ')),
-    message:
-      `Affiliate Hub did not pass on this ${platform.name} event: the ${kind} ${platform.name} returned for "{{payload.id}}" does not match it` +
-      (fetchedStatus === undefined ? '' : ` (status now "${wrap(fetchedStatus)}", the event says "{{payload.status}}")`) +
-      '. A forged or outdated event, or an object that changed again before it was fetched.',
-    type: 'DataError',
-  };
+  // One item per checked id: an id is one path segment without commas once it passes the checks, so
+  // split() gives a one-item array without `emptyarray` (a scenario keyword, not app IML).
+  const iterate: JsonRecord = { container: wrap(`split(${ID}, ',')`), condition: wrap(checks.join(' && ')) };
   const error: JsonRecord = {
     ...errorDirective(platform),
     '404': {
@@ -108,7 +105,7 @@ export function refetchFor(platform: PlatformDefinition, trigger: MakeTrigger, e
       type: 'DataError',
     },
   };
-  const communication: JsonRecord = { ...request, response: { valid, error, output } };
+  const communication: JsonRecord = { ...request, response: { iterate, error, output } };
   if (passed.length > 0) {
     communication.condition = {
       condition: wrap(refetched.map((event) => `payload.vendor_event == ${quote(event.key)}`).join(' || ')),
@@ -136,7 +133,7 @@ export function refetchNotes(platform: PlatformDefinition, trigger: MakeTrigger,
     note(
       'info',
       `${trigger.label}: the ${kind} is fetched again by the id the event names (${call}) and output from what ${platform.name} returns` +
-        ` (${refetch.refetched.map((event) => event.key).join(', ')}); a forged event can at worst re-send a real ${kind} or fail the run, never invent data.`,
+        ` (${refetch.refetched.map((event) => event.key).join(', ')}); a forged event can at worst re-send a real ${kind} or fail the run, never invent data; an event the ${kind} no longer matches ends quietly.`,
     );
   }
   for (const { event, reason } of refetch.passed) {

@@ -6,8 +6,7 @@
 import type { ActionInputField } from '../../creates/create-factory';
 import { recordKindOf, type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../../platforms/records';
 import type { PlatformDefinition, SearchKey } from '../../platforms/types';
-import findAffiliate from '../../searches/find_affiliate';
-import findReferral from '../../searches/find_referral';
+import { SEARCH_SPECS } from '../../searches';
 import type { AppFiles } from './app-files';
 import { requestOf, requestPlaceholders, resolverFor } from './context';
 import { recordOutput } from './fields';
@@ -15,6 +14,36 @@ import type { IssueLog } from './issues';
 import { pathExpression, wrap } from './iml';
 import { parametersOf, type RpcLookup } from './actions';
 import { camelName, recordInterface, sampleFor } from './modules-common';
+import { makeWording } from './wording';
+import type { JsonRecord } from './json';
+import type { RequestSpec } from '../../platforms/types';
+
+/** Make's labels of the searches, sentence case ("Search affiliates"). */
+const MAKE_SEARCH_LABELS: Readonly<Record<SearchKey, string>> = { find_affiliate: 'Search affiliates', find_referral: 'Search referrals' };
+
+/** The "Limit" parameter every search and list module has (Make's review asks for one). */
+function limitParam(platformName: string, maxPageSize: number): JsonRecord {
+  return {
+    name: 'limit',
+    label: 'Limit',
+    type: 'uinteger',
+    required: true,
+    default: DEFAULT_LIST_SIZE,
+    help: `The maximum number of results to return. ${platformName} serves up to ${maxPageSize} per page; Make asks for further pages until the limit is reached.`,
+    validate: { min: 1 },
+  };
+}
+
+/**
+ * Make's `pagination` directive for a page-numbered list: the later requests ask for
+ * `{{pagination.page}}` (Make counts the pages) while the last page was full. Undefined when the
+ * request has no page parameter (PartnerStack's cursor lists): then one page is read, up to the limit.
+ */
+function paginationOf(request: RequestSpec, itemsIml: string, pageSize: number): JsonRecord | undefined {
+  const pageParam = Object.keys(request.query ?? {}).find((key) => key === 'page');
+  if (pageParam === undefined) return undefined;
+  return { qs: { [pageParam]: '{{pagination.page}}' }, condition: wrap(`length(${itemsIml}) >= ${pageSize}`) };
+}
 
 interface ZapierSearch {
   key: SearchKey;
@@ -23,10 +52,10 @@ interface ZapierSearch {
 }
 
 /** The Zapier searches, with the normalized event their results carry (kept in searches/*.ts' factory data). */
-const SEARCHES: readonly { search: ZapierSearch; event: NormalizedEvent }[] = [
-  { search: findAffiliate, event: 'affiliate.created' },
-  { search: findReferral, event: 'referral.created' },
-];
+const SEARCHES: readonly { search: ZapierSearch; event: NormalizedEvent }[] = SEARCH_SPECS.map((spec) => ({
+  search: { key: spec.key, display: { label: spec.label, description: spec.description }, operation: { inputFields: spec.inputFields, sample: spec.sample } },
+  event: spec.event,
+}));
 
 const SEARCH_LIMIT = 25;
 const DEFAULT_LIST_SIZE = 10;
@@ -51,16 +80,19 @@ export function addSearches(app: AppFiles, platform: PlatformDefinition, connect
     const kind = recordKindOf(event);
     const known = new Set(search.operation.inputFields.map((field) => field.key));
     const request = requestOf(spec.request, resolverFor(platform, { inputs: known, extra: { limit: { literal: SEARCH_LIMIT }, page: { literal: 1 } } }), report);
+    const pagination = paginationOf(spec.request, pathExpression('body', itemsPath), SEARCH_LIMIT);
+    if (pagination) request.pagination = pagination;
     const vendorEvent = platform.events.find((item) => item.event === event)?.key ?? search.key;
     request.response = {
       iterate: wrap(pathExpression('body', itemsPath)),
+      limit: '{{parameters.limit}}',
       output: recordOutput({ platform, kind, event, vendorEvent, root: 'item', raw: 'item' }, report),
     };
     const used = new Set([spec.input, ...requestPlaceholders(spec.request)].filter((key) => known.has(key)));
-    app.add('module', name, { label: search.display.label, description: search.display.description, moduleType: 'search', actionCrud: 'read', connection }, {
+    app.add('module', name, { label: MAKE_SEARCH_LABELS[search.key], description: makeWording(search.display.description), moduleType: 'search', connection }, {
       communication: request,
       staticParams: [],
-      mappableParams: parametersOf(search.operation.inputFields, used, { required: [spec.input], rpc }),
+      mappableParams: [...parametersOf(search.operation.inputFields, used, { required: [spec.input], rpc }), limitParam(platform.name, SEARCH_LIMIT)],
       interface: recordInterface(kind),
       samples: sampleFor(platform, search.operation.sample),
     });
@@ -79,7 +111,10 @@ export function addListSearches(app: AppFiles, platform: PlatformDefinition, con
     if (!list) continue;
     const name = `list${PLURAL[kind]}`;
     const report = log.for(`module ${name}`);
-    const request = requestOf(list.request, resolverFor(platform, { extra: { limit: { iml: 'parameters.limit' }, page: { literal: 1 } } }), report);
+    const pageSize = list.maxPageSize;
+    const request = requestOf(list.request, resolverFor(platform, { extra: { limit: { literal: pageSize }, page: { literal: 1 } } }), report);
+    const pagination = paginationOf(list.request, pathExpression('body', list.itemsPath), pageSize);
+    if (pagination) request.pagination = pagination;
     const event = `${kind}.created` as NormalizedEvent;
     request.response = {
       iterate: wrap(pathExpression('body', list.itemsPath)),
@@ -87,12 +122,10 @@ export function addListSearches(app: AppFiles, platform: PlatformDefinition, con
       output: recordOutput({ platform, kind, event: 'other', vendorEvent: platform.events.find((item) => item.event === event)?.key ?? 'list', root: 'item', raw: 'item' }, report),
     };
     const sample = samples[kind];
-    app.add('module', name, { label: `List ${PLURAL[kind]}`, description: `Lists recent ${PLURAL[kind].toLowerCase()} from ${platform.name}, newest as ${platform.name} returns them.`, moduleType: 'search', actionCrud: 'read', connection }, {
+    app.add('module', name, { label: `List ${PLURAL[kind].toLowerCase()}`, description: `Lists recent ${PLURAL[kind].toLowerCase()} from ${platform.name}, in the order ${platform.name} returns them.`, moduleType: 'search', connection }, {
       communication: request,
       staticParams: [],
-      mappableParams: [
-        { name: 'limit', label: 'Limit', type: 'uinteger', required: true, default: DEFAULT_LIST_SIZE, help: `How many to return (${platform.name} serves at most ${list.maxPageSize} in one call).`, validate: { max: list.maxPageSize, min: 1 } },
-      ],
+      mappableParams: [limitParam(platform.name, pageSize)],
       interface: recordInterface(kind),
       ...(sample ? { samples: sampleFor(platform, { ...sample, event: 'other' }) } : {}),
     });

@@ -16,7 +16,7 @@ export interface MakeTrigger {
   zapierKey: string;
   /** Make module name (letters and digits). */
   name: string;
-  /** "Watch …", Make's wording for instant triggers. */
+  /** "Watch …" in sentence case, Make's wording for instant triggers. */
   label: string;
   description: string;
   record?: RecordKind;
@@ -25,15 +25,15 @@ export interface MakeTrigger {
   sample: NormalizedOutput;
 }
 
-/** Make's name and label per Zapier hook trigger key, e.g. `new_referral` → `watchNewReferrals`, "Watch New Referrals". */
+/** Make's name and label per Zapier hook trigger key, e.g. `new_referral` → `watchNewReferrals`, "Watch new referrals". */
 export const MAKE_NAMES: Readonly<Record<string, { name: string; label: string }>> = {
-  new_referral: { name: 'watchNewReferrals', label: 'Watch New Referrals' },
-  referral_status_changed: { name: 'watchReferralStatusChanges', label: 'Watch Referral Status Changes' },
-  new_affiliate: { name: 'watchNewAffiliates', label: 'Watch New Affiliates' },
-  affiliate_status_changed: { name: 'watchAffiliateStatusChanges', label: 'Watch Affiliate Status Changes' },
-  new_payout: { name: 'watchNewPayouts', label: 'Watch New Payouts' },
-  payout_paid: { name: 'watchPaidPayouts', label: 'Watch Paid Payouts' },
-  new_platform_event: { name: 'watchPlatformEvents', label: 'Watch Platform Events' },
+  new_referral: { name: 'watchNewReferrals', label: 'Watch new referrals' },
+  referral_status_changed: { name: 'watchReferralStatusChanges', label: 'Watch referral status changes' },
+  new_affiliate: { name: 'watchNewAffiliates', label: 'Watch new affiliates' },
+  affiliate_status_changed: { name: 'watchAffiliateStatusChanges', label: 'Watch affiliate status changes' },
+  new_payout: { name: 'watchNewPayouts', label: 'Watch new payouts' },
+  payout_paid: { name: 'watchPaidPayouts', label: 'Watch paid payouts' },
+  new_platform_event: { name: 'watchPlatformEvents', label: 'Watch platform events' },
 };
 
 /**

@@ -1,22 +1,34 @@
 /**
- * "Make an API Call": the universal module Make's reviewers expect, sending any request to the
- * platform's API with the connection's credentials (from the base). Our schemas type `headers`
- * and `qs` as objects, so the query goes in the URL and the module sends JSON only.
+ * "Make an API call": the universal module Make's review expects, in Make's standard form: the URL
+ * after the API version (the base adds `baseUrl` and the credentials), the method, headers and
+ * query string as key/value lists (spread into the request with `{{...}}` and `toCollection`), and
+ * a JSON body; it outputs the body, headers and status code.
  */
 import type { PlatformDefinition } from '../../platforms/types';
 import type { AppFiles } from './app-files';
 
 export const UNIVERSAL_MODULE = 'makeApiCall';
 
+/** Make's standard description of the universal module. */
+export const UNIVERSAL_DESCRIPTION = 'Performs an arbitrary authorized API call.';
+
+const KEY_VALUE_SPEC = [
+  { name: 'key', label: 'Key', type: 'text' },
+  { name: 'value', label: 'Value', type: 'text' },
+];
+
+/** Adds the universal module; returns its name. */
 export function addUniversalModule(app: AppFiles, platform: PlatformDefinition, connection: string): string {
   app.add(
     'module',
     UNIVERSAL_MODULE,
-    { label: 'Make an API Call', description: `Performs an arbitrary authorized call to the ${platform.name} API.`, moduleType: 'universal', connection },
+    { label: 'Make an API call', description: UNIVERSAL_DESCRIPTION, moduleType: 'universal', connection },
     {
       communication: {
         url: '{{parameters.url}}',
         method: '{{parameters.method}}',
+        headers: { '{{...}}': "{{toCollection(parameters.headers, 'key', 'value')}}" },
+        qs: { '{{...}}': "{{toCollection(parameters.qs, 'key', 'value')}}" },
         body: '{{parameters.body}}',
         type: 'json',
         response: { output: { body: '{{body}}', headers: '{{headers}}', statusCode: '{{statusCode}}' } },
@@ -28,7 +40,7 @@ export function addUniversalModule(app: AppFiles, platform: PlatformDefinition, 
           label: 'URL',
           type: 'text',
           required: true,
-          help: `A path relative to ${platform.baseUrl}, starting with "/", query string included, e.g. "/affiliates?page=1".`,
+          help: `Enter a path relative to \`${platform.baseUrl}\`. For example: \`/affiliates\`.`,
         },
         {
           name: 'method',
@@ -38,12 +50,14 @@ export function addUniversalModule(app: AppFiles, platform: PlatformDefinition, 
           default: 'GET',
           options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ label: method, value: method })),
         },
-        { name: 'body', label: 'Body', type: 'any', required: false, help: 'The JSON body, for POST, PUT and PATCH.' },
+        { name: 'headers', label: 'Headers', type: 'array', spec: KEY_VALUE_SPEC, help: 'You don\'t have to add authorization headers; we already did that for you.' },
+        { name: 'qs', label: 'Query string', type: 'array', spec: KEY_VALUE_SPEC },
+        { name: 'body', label: 'Body', type: 'any', help: 'The JSON body, for POST, PUT and PATCH.' },
       ],
       interface: [
         { name: 'body', label: 'Body', type: 'any' },
         { name: 'headers', label: 'Headers', type: 'collection' },
-        { name: 'statusCode', label: 'Status Code', type: 'number' },
+        { name: 'statusCode', label: 'Status code', type: 'number' },
       ],
     },
   );

@@ -15,16 +15,18 @@
  */
 import { EVENT_PARAM } from '../../platforms/delivery';
 import { recordKindOf, STATUSES } from '../../platforms/records';
-import type { PlatformDefinition, VendorEvent, WebhookApi } from '../../platforms/types';
+import type { PlatformDefinition, VendorEvent } from '../../platforms/types';
 import { selectVendorEvents } from '../../triggers/event-selection';
 import type { AppFiles } from './app-files';
-import { requestOf, resolverFor } from './context';
 import { mergeByEvent, recordOutput } from './fields';
 import type { IssueLog, Reporter } from './issues';
-import { asExpression, firstPresent, pathExpression, quote, wrap, type Binding } from './iml';
+import { asExpression, firstPresent, pathExpression, quote, wrap } from './iml';
 import type { Json, JsonRecord } from './json';
 import { recordInterface, sampleFor } from './modules-common';
 import { refetchFor, refetchNotes } from './refetch';
+import { sentenceCase } from './labels';
+import { makeWording } from './wording';
+import { attachDetach } from './attach-detach';
 import type { MakeTrigger } from './triggers';
 
 /** The query parameter a dashboard webhook may require (the platform's own for `url_token` schemes). */
@@ -32,12 +34,12 @@ function tokenParam(platform: PlatformDefinition): string {
   return platform.signature.type === 'url_token' ? platform.signature.param : 'ah_token';
 }
 
-/** IML of the delivery's vendor event name, reading `item` (the body). */
+/** IML of the delivery's vendor event name, reading `body` (the delivery). */
 function eventExpression(platform: PlatformDefinition, events: readonly VendorEvent[], chosen: boolean, report: Reporter): string {
   const { eventPath, eventAliases } = platform.delivery;
   if (eventPath !== undefined) {
     const paths = typeof eventPath === 'string' ? [eventPath] : [...eventPath];
-    const named = firstPresent(paths.map((path) => pathExpression('item', path)));
+    const named = firstPresent(paths.map((path) => pathExpression('body', path)));
     const aliases = Object.entries(eventAliases ?? {});
     return aliases.length === 0 ? named : `switch(${named}, ${aliases.flatMap(([alias, key]) => [quote(alias), quote(key)]).join(', ')}, ${named})`;
   }
@@ -51,8 +53,8 @@ function eventExpression(platform: PlatformDefinition, events: readonly VendorEv
 function outputOf(platform: PlatformDefinition, events: readonly VendorEvent[], eventIml: string, report: Reporter): JsonRecord {
   const variants = events.map((vendorEvent) => {
     if (vendorEvent.event === undefined) {
-      const id = platform.delivery.idPath ? wrap(pathExpression('item', platform.delivery.idPath)) : '';
-      const record: JsonRecord = { id, platform: platform.id, event: 'other', vendor_event: vendorEvent.key, raw: '{{item}}' };
+      const id = platform.delivery.idPath ? wrap(pathExpression('body', platform.delivery.idPath)) : '';
+      const record: JsonRecord = { id, platform: platform.id, event: 'other', vendor_event: vendorEvent.key, raw: '{{body}}' };
       return { vendorEvent: vendorEvent.key, record };
     }
     const record = recordOutput(
@@ -61,8 +63,8 @@ function outputOf(platform: PlatformDefinition, events: readonly VendorEvent[], 
         kind: recordKindOf(vendorEvent.event),
         event: vendorEvent.event,
         vendorEvent: vendorEvent.key,
-        root: pathExpression('item', vendorEvent.objectPath ?? ''),
-        raw: 'item',
+        root: pathExpression('body', vendorEvent.objectPath ?? ''),
+        raw: 'body',
         overrides: vendorEvent.fields,
       },
       report,
@@ -87,23 +89,23 @@ function webhookParams(platform: PlatformDefinition, trigger: MakeTrigger): Json
   if (trigger.statusFilter && trigger.record) {
     params.push({
       name: 'status',
-      label: 'Only When the Status Becomes',
+      label: 'Only when the status becomes',
       type: 'select',
       required: false,
       help: 'Leave empty to run on every status change, or pick a status to run only when a change lands on it.',
-      options: STATUSES[trigger.record].filter((status) => status !== 'unknown').map((status) => ({ label: status, value: status })),
+      options: STATUSES[trigger.record].filter((status) => status !== 'unknown').map((status) => ({ label: sentenceCase(status), value: status })),
     });
   }
   if (platform.webhooks.kind === 'dashboard') {
     const param = tokenParam(platform);
     params.push({
       name: 'url_token',
-      label: 'URL Token',
+      label: 'URL token',
       type: 'text',
       required: false,
       help:
-        `${platform.name} registers webhooks only in its dashboard: ${platform.webhooks.directions} ` +
-        `Paste this webhook's address there. To refuse requests that do not come from that registration, choose a long random token, enter it here and add "?${param}=<token>" to the address you paste.`,
+        `${platform.name} registers webhooks only in its dashboard: ${makeWording(platform.webhooks.directions)} ` +
+        `To refuse requests that do not come from that registration, choose a long random token, enter it here and add "?${param}=<token>" to the address you paste.`,
     });
   }
   return params;
@@ -123,53 +125,6 @@ function conditionOf(platform: PlatformDefinition, trigger: MakeTrigger, events:
   return parts.join(' && ');
 }
 
-type EventRef = { literal: string } | { iml: string };
-
-/** Attach and detach requests (one per vendor subscription). */
-function attachDetach(platform: PlatformDefinition, api: WebhookApi, trigger: MakeTrigger, events: readonly VendorEvent[], report: Reporter): { attach: Json; detach: Json } {
-  const refs: EventRef[] = trigger.events === 'chosen' ? [{ iml: 'parameters.event' }] : events.map((event) => ({ literal: event.key }));
-  const groups = api.eventsPerSubscription === 'one' ? refs.map((ref) => [ref]) : [refs];
-  if (api.findExisting) {
-    report('info', `${platform.name} allows one subscription per event; the Zapier app looks for a clash first, on Make a clash surfaces as ${platform.name}'s own error when the scenario is activated.`);
-  }
-  if (api.callerChoosesSecret) {
-    report('info', `${platform.name} takes a signing secret from the caller; Make cannot check signatures, so attach sends a value derived from the webhook URL.`);
-  }
-  if (platform.delivery.eventPath === undefined && groups.some((group) => group.length > 1)) {
-    report('warning', `${platform.name} deliveries name no event and one subscription takes several events: Make cannot tell them apart.`);
-  }
-  const bindingOf = (ref: EventRef): Binding => ('literal' in ref ? { literal: ref.literal } : { iml: ref.iml });
-  const attach: JsonRecord[] = [];
-  const detach: JsonRecord[] = [];
-  groups.forEach((group, index) => {
-    const dataKey = `subscription${index + 1}`;
-    // Deliveries that name no event are routed by a query parameter on the registered URL, as on Zapier.
-    const route = platform.delivery.eventPath === undefined && group.length === 1;
-    const routeSuffix = route ? ('literal' in group[0] ? ` + ${quote(`?${EVENT_PARAM}=${group[0].literal}`)}` : ` + '?${EVENT_PARAM}=' + ${group[0].iml}`) : '';
-    const eventsBinding: Binding = group.every((ref) => 'literal' in ref)
-      ? { literal: group.map((ref) => ('literal' in ref ? ref.literal : '')) }
-      : { iml: `add(emptyarray, ${group.map((ref) => ('literal' in ref ? quote(ref.literal) : ref.iml)).join(', ')})` };
-    const extra: Record<string, Binding> = {
-      target_url: { iml: `webhook.url${routeSuffix}` },
-      event: bindingOf(group[0]),
-      events: eventsBinding,
-      secret: { iml: 'sha256(webhook.url)' },
-      limit: { literal: 1 },
-      page: { literal: 1 },
-    };
-    const subscribe = requestOf(api.subscribe, resolverFor(platform, { extra }), report);
-    if (api.subscribe.idPath) subscribe.response = { data: { [dataKey]: wrap(pathExpression('body', api.subscribe.idPath)) } };
-    attach.push(subscribe);
-    const needsId = JSON.stringify([api.unsubscribe.path, api.unsubscribe.query ?? {}, api.unsubscribe.body ?? {}]).includes('subscription_id');
-    if (needsId && !api.subscribe.idPath) report('error', `unsubscribe needs {{subscription_id}} but subscribe names no idPath to keep it`);
-    const unsubscribe = requestOf(api.unsubscribe, resolverFor(platform, { extra: { ...extra, subscription_id: { iml: `webhook.${dataKey}` } } }), report);
-    // A subscription already gone counts as removed, so a scenario can always be turned off.
-    unsubscribe.response = { valid: '{{statusCode < 400 || statusCode == 404 || statusCode == 410}}' };
-    detach.push(unsubscribe);
-  });
-  return { attach: attach.length === 1 ? attach[0] : attach, detach: detach.length === 1 ? detach[0] : detach };
-}
-
 /**
  * Adds the webhook and instant trigger of one Make trigger, when the platform sends its events.
  * @returns the module name, or undefined (reported) when the platform serves none of the events
@@ -185,8 +140,8 @@ export function addInstantTrigger(app: AppFiles, platform: PlatformDefinition, c
   const eventIml = eventExpression(platform, events, trigger.events === 'chosen', report);
   const output = outputOf(platform, events, eventIml, report);
   const communication: JsonRecord = {
-    // One delivery is one bundle; `iterate` lets the condition drop what is not for this trigger.
-    iterate: { container: '{{add(emptyarray, body)}}', condition: wrap(conditionOf(platform, trigger, events, eventIml, output)) },
+    // One delivery is one bundle; the documented top-level `condition` drops what is not for this trigger.
+    condition: wrap(conditionOf(platform, trigger, events, eventIml, output)),
     output,
   };
   const code: Record<string, Json> = { communication, params: webhookParams(platform, trigger) };

@@ -4,8 +4,7 @@
  * API-reference index llms.txt); tags [DOC] / [INF] as in shared/platforms/README.md section 3.
  * Every `source` names its basis.
  */
-import { CATALOGUE } from '../catalogue';
-import type { PlatformDefinition } from '../types';
+import { definePlatform } from '../types';
 import { PARTNERSTACK_EVENT_ALIASES, PARTNERSTACK_EVENTS } from './events';
 import { PARTNERSTACK_FIELDS, PARTNERSTACK_STATUSES } from './fields';
 
@@ -20,9 +19,22 @@ const LIST_SOURCE = 'documented (cursor list, newest first, limit ≤ 250)';
  */
 const WEBHOOK_URL_FIELD = 'target';
 
-export const partnerstack: PlatformDefinition = {
+export const partnerstack = definePlatform({
   id: 'partnerstack',
-  name: CATALOGUE.partnerstack.name,
+  name: 'PartnerStack',
+  connection: {
+    apiKeyName: 'secret key',
+    keyLocation: 'Settings → Integrations → PartnerStack API Keys (public key and secret key)',
+    keyHelpUrl: 'https://docs.partnerstack.com/docs/authentication',
+    extraFields: [
+      {
+        key: 'public_key',
+        label: 'Public Key',
+        helpText: 'The public key shown next to the secret key under Settings → Integrations → PartnerStack API Keys.',
+        secret: true,
+      },
+    ],
+  },
   baseUrl: 'https://api.partnerstack.com/api/v2',
   // Basic public:secret [DOC: authentication page, with v1 paths; PostHog uses it against v2, INF].
   auth: { type: 'basic', username: 'public_key', password: 'api_key' },
@@ -180,4 +192,4 @@ export const partnerstack: PlatformDefinition = {
       },
     },
   },
-};
+});

@@ -6,8 +6,7 @@
  * [DOC-3P]; tags as in shared/platforms/README.md section 4. Every `source` names its basis.
  * Every path ends in `/` [DOC-3P].
  */
-import { CATALOGUE } from '../catalogue';
-import type { PlatformDefinition } from '../types';
+import { definePlatform } from '../types';
 import { REBUS_EVENTS } from './events';
 import { REBUS_FIELDS, REBUS_STATUSES } from './fields';
 
@@ -25,14 +24,20 @@ const UNSUBSCRIBE_PATH = '/webhooks/{{subscription_id}}/';
 const NO_APPROVAL =
   "Rebus AI's API documentation describes no endpoint to approve or reject commissions or affiliates (only \"approval workflows\" in its dashboard). Do it in the Rebus AI admin panel.";
 
-export const rebus: PlatformDefinition = {
+export const rebus = definePlatform({
   id: 'rebus',
-  name: CATALOGUE.rebus.name,
+  name: 'Rebus AI',
+  connection: {
+    keyLocation: 'admin panel → Settings → API Management → Generate New API Key (sk_live_… or sk_test_…)',
+    keyHelpUrl: 'https://www.beautyreferralnetwork.com/affiliate_manager/api_docs/authentication',
+  },
   baseUrl: 'https://rebusai.com/api/v1/affiliate',
   auth: { type: 'header', header: 'Authorization', value: 'Bearer {{api_key}}' },
   connectionTest: { method: 'GET', path: '/status/', source: 'documented ("healthy" status endpoint)' },
   // `{"success": false, …}`, rest not readable [UNK]: `message` as in success envelopes, then the usual Django REST names [INF].
   errorMessagePaths: ['message', 'error.message', 'error', 'detail', 'errors'],
+  // Every answer is `{success, data, message, …}` [DOC-3P]; `success: false` is an error even with HTTP 200.
+  envelope: { successPath: 'success' },
   events: REBUS_EVENTS,
   delivery: { eventPath: 'event' },
   signature: {
@@ -93,4 +98,4 @@ export const rebus: PlatformDefinition = {
     approve_affiliate: { unsupported: NO_APPROVAL },
     deny_affiliate: { unsupported: NO_APPROVAL },
   },
-};
+});

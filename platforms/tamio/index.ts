@@ -5,17 +5,20 @@
  * Webhook endpoints are created only in Tamio's dashboard (no endpoint API is documented), so the
  * REST-hook triggers refuse at subscribe and the "New Event from Dashboard Webhook" trigger serves Tamio.
  */
-import { CATALOGUE } from '../catalogue';
-import type { PlatformDefinition } from '../types';
+import { definePlatform } from '../types';
 import { TAMIO_EVENTS } from './events';
 import { TAMIO_FIELDS, TAMIO_STATUSES } from './fields';
 
 const NO_SALES_API =
   "Tamio's API has no affiliate sales or commissions to approve, deny or create (commissions are set on invoices). Use Tamio's dashboard.";
 
-export const tamio: PlatformDefinition = {
+export const tamio = definePlatform({
   id: 'tamio',
-  name: CATALOGUE.tamio.name,
+  name: 'Tamio',
+  connection: {
+    keyLocation: 'Settings → Developers → API Keys → Create key (a secret key with the affiliates permissions)',
+    keyHelpUrl: 'https://developers.tamio.com',
+  },
   baseUrl: 'https://api.tamio.com/v2',
   // A secret key (publishable keys only reach the Transactions API) [DOC].
   auth: { type: 'header', header: 'Authorization', value: 'Bearer {{api_key}}' },
@@ -128,4 +131,4 @@ export const tamio: PlatformDefinition = {
       unsupported: "Tamio's API documents no call that marks a payout paid (only one that pays an affiliate's balance). Mark it in Tamio's dashboard.",
     },
   },
-};
+});

@@ -3,16 +3,19 @@
  * Reference: https://aff-api.uppromote.com/docs/v2 and docs.uppromote.com → API & Webhook; tags
  * [DOC] / [INF] as in shared/platforms/README.md section 1. Every `source` names its basis.
  */
-import { CATALOGUE } from '../catalogue';
-import type { PlatformDefinition } from '../types';
+import { definePlatform } from '../types';
 import { UPPROMOTE_EVENTS } from './events';
 import { UPPROMOTE_FIELDS, UPPROMOTE_STATUSES } from './fields';
 
 const POLYMETRICS = 'inferred: third-party connector (polymetrics) built from the Apidog reference';
 
-export const uppromote: PlatformDefinition = {
+export const uppromote = definePlatform({
   id: 'uppromote',
-  name: CATALOGUE.uppromote.name,
+  name: 'UpPromote',
+  connection: {
+    keyLocation: 'Settings → Integrations → API Key → Get API Key (Professional plan)',
+    keyHelpUrl: 'https://docs.uppromote.com/settings/integrations/api-and-webhook',
+  },
   baseUrl: 'https://aff-api.uppromote.com/api/v2',
   // The raw key, no `Bearer` [DOC: API overview]. v1 used Bearer: do not mix them up.
   auth: { type: 'header', header: 'Authorization', value: '{{api_key}}' },
@@ -23,6 +26,8 @@ export const uppromote: PlatformDefinition = {
     source: 'inferred: PostHog uses this call as its credential probe; the endpoint is documented',
   },
   errorMessagePaths: ['message', 'errors', 'error'],
+  // Every answer is `{status, message, data}` [INF: PostHog fixtures]; a `status` other than 2xx is an error even with HTTP 200.
+  envelope: { statusPath: 'status' },
   events: UPPROMOTE_EVENTS,
   // Payloads are the bare object with no event name or id [INF: PostHog].
   delivery: {},
@@ -197,4 +202,4 @@ export const uppromote: PlatformDefinition = {
       },
     },
   },
-};
+});

@@ -5,8 +5,7 @@
  * ViralRef: the connection only checks that a key was entered, every action explains it is not
  * available, and deliveries arrive through the "New Event from Dashboard Webhook" trigger.
  */
-import { CATALOGUE } from '../catalogue';
-import type { ActionKey, PlatformDefinition, Unsupported } from '../types';
+import { definePlatform, type ActionKey, type Unsupported } from '../types';
 import { VIRALREF_EVENT_ALIASES, VIRALREF_EVENTS } from './events';
 import { VIRALREF_FIELDS, VIRALREF_STATUSES } from './fields';
 
@@ -25,9 +24,13 @@ const ACTIONS: readonly ActionKey[] = [
   'mark_payout_paid',
 ];
 
-export const viralref: PlatformDefinition = {
+export const viralref = definePlatform({
   id: 'viralref',
-  name: CATALOGUE.viralref.name,
+  name: 'ViralRef',
+  connection: {
+    keyLocation: 'Settings → Organization → Developers → Create API Key (paid plans)',
+    keyHelpUrl: 'https://viralref.com/docs/api-webhooks',
+  },
   // PLACEHOLDERS, never called (no list, action or connection test uses them): the real base URL
   // and auth header are unknown [UNK]. Replace both once ViralRef publishes its API.
   baseUrl: 'https://viralref.com/api',
@@ -56,4 +59,4 @@ export const viralref: PlatformDefinition = {
   lists: {},
   actions: Object.fromEntries(ACTIONS.map((key) => [key, NOT_PUBLISHED])),
   searches: { find_affiliate: NOT_PUBLISHED, find_referral: NOT_PUBLISHED },
-};
+});

@@ -8,17 +8,16 @@
  * imports the app, `platforms/`, `triggers/` or `creates/`, so a wrong path, field or signature
  * rule in the app fails against it instead of being mirrored by it.
  *
- * Adding a vendor: one file exporting a {@link VendorModule}, and one line in `VENDORS` below.
+ * Adding a vendor: a folder `vendors/<id>/` whose `index.ts` exports a {@link VendorModule} named
+ * `vendor` (start from `vendor-template/index.ts.txt`); the server finds it by itself.
  */
-import Fastify, { type FastifyPluginAsync } from 'fastify';
-import { DeliveryLog, type DeliveryRecord, type Vendor } from './deliver';
-import { upPromote } from './uppromote';
-import { partnerStack } from './partnerstack';
-import { rebus } from './rebus';
-import { tamio } from './tamio';
-import { viralRef } from './viralref';
+import Fastify from 'fastify';
+import { DeliveryLog, type DeliveryRecord, type Vendor } from './common/delivery-log';
+import { discoverVendors } from './common/discover-vendors';
+import type { VendorContext, VendorInstance } from './common/vendor-module';
 
-export type { DeliveryRecord, Vendor } from './deliver';
+export type { DeliveryRecord, Vendor } from './common/delivery-log';
+export type { VendorContext, VendorInstance, VendorModule } from './common/vendor-module';
 
 export interface EmulatorOptions {
   /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -53,54 +52,13 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** What a vendor module gets from the emulator. */
-export interface VendorContext {
-  /** The emulator's clock, unix ms. */
-  now: () => number;
-  /** Send deliveries through this (it logs them) and track after-response work with it. */
-  log: DeliveryLog;
-}
+/** Every vendor folder, loaded once per process (see {@link discoverVendors}). */
+const VENDORS = discoverVendors();
 
-/** One emulator instance's view of a vendor: its routes, and its webhook sender. */
-export interface VendorInstance {
-  /** The vendor's API, registered under the prefix `/<vendor>`; absent for a vendor that only sends webhooks. */
-  routes?: FastifyPluginAsync;
-  /** The vendor's own event names that `fire` accepts. */
-  events: readonly string[];
-  /** See {@link Emulator.fire}; only called with a name from `events`. */
-  fire(event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]>;
-  /** Current webhook subscriptions, in the vendor's own shape (for the control endpoint). */
-  subscriptions(): unknown[];
-  /** For a vendor whose webhooks are created only in its dashboard: see {@link Emulator.registerDashboardEndpoint}. */
-  dashboard?: { register(url: string, events: string[]): { secret: string } };
-  /** Emulator-only control routes of this vendor, registered under the prefix `/_emulator/<vendor>`. */
-  controls?: FastifyPluginAsync;
-}
-
-/** A vendor file's export: fixed test credentials and a factory for fresh per-emulator state. */
-export interface VendorModule<C extends Record<string, string> = Record<string, string>> {
-  credentials: C;
-  create(context: VendorContext): VendorInstance;
-}
-
-const VENDORS = {
-  uppromote: upPromote,
-  partnerstack: partnerStack,
-  rebus,
-  tamio,
-  viralref: viralRef,
-} as const satisfies { [V in Vendor]?: VendorModule };
-
-type RegisteredVendor = keyof typeof VENDORS;
-
-/** The credentials each registered vendor's emulation accepts, e.g. `EMULATOR_CREDENTIALS.uppromote.api_key`. */
-export const EMULATOR_CREDENTIALS = Object.fromEntries(Object.entries(VENDORS).map(([vendor, module]) => [vendor, { ...module.credentials }])) as {
-  [V in RegisteredVendor]: (typeof VENDORS)[V]['credentials'];
-};
-
-function isRegistered(vendor: string): vendor is RegisteredVendor {
-  return Object.prototype.hasOwnProperty.call(VENDORS, vendor);
-}
+/** The credentials each vendor's emulation accepts, by vendor id, e.g. `EMULATOR_CREDENTIALS.uppromote.api_key`. */
+export const EMULATOR_CREDENTIALS: Record<string, Record<string, string>> = Object.fromEntries(
+  [...VENDORS].map(([vendor, module]) => [vendor, { ...module.credentials }]),
+);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -116,10 +74,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const log = new DeliveryLog();
   const context: VendorContext = { now: options.now ?? Date.now, log };
-  const instances = new Map<string, VendorInstance>(Object.entries(VENDORS).map(([vendor, module]) => [vendor, module.create(context)]));
+  const instances = new Map<Vendor, VendorInstance>([...VENDORS].map(([vendor, module]) => [vendor, module.create(context)]));
 
   const fire = async (vendor: string, event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]> => {
-    const instance = isRegistered(vendor) ? instances.get(vendor) : undefined;
+    const instance = instances.get(vendor);
     if (!instance) throw new Error(`The emulator has no vendor "${vendor}" (registered: ${[...instances.keys()].join(', ')}).`);
     if (!instance.events.includes(event)) throw new Error(`${vendor} sends no event "${event}" (it sends: ${instance.events.join(', ')}).`);
     return log.track(instance.fire(event, overrides));

@@ -1,9 +1,15 @@
-/** Every platform the playground runs, in order. */
+/**
+ * Every platform the playground runs, in registry order: `playground/scenarios/<id>.ts` exports
+ * `scenario` for each registered platform (the completeness test asks for the file).
+ */
+import { PLATFORMS } from '../../platforms/registry';
 import type { Scenario } from '../scenario';
-import { partnerStackScenario } from './partnerstack';
-import { rebusScenario } from './rebus';
-import { tamioScenario } from './tamio';
-import { upPromoteScenario } from './uppromote';
-import { viralRefScenario } from './viralref';
 
-export const SCENARIOS: Scenario[] = [upPromoteScenario, partnerStackScenario, rebusScenario, tamioScenario, viralRefScenario];
+/** The scenario of one platform. @throws Error naming the file when the platform has none */
+function scenarioOf(id: string): Scenario {
+  const module = require(`./${id}`) as { scenario?: Scenario };
+  if (!module.scenario) throw new Error(`playground/scenarios/${id}.ts exports no \`scenario\`.`);
+  return module.scenario;
+}
+
+export const SCENARIOS: Scenario[] = PLATFORMS.map((platform) => scenarioOf(platform.id));

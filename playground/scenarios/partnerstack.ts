@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario';
 
-export const partnerStackScenario: Scenario = {
+export const scenario: Scenario = {
   vendor: 'partnerstack',
   title: 'PartnerStack',
   authData: (emulator) => ({ platform: 'partnerstack', account_name: 'Playground Vendor', ...emulator.credentials.partnerstack }),

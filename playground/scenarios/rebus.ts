@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario';
 
-export const rebusScenario: Scenario = {
+export const scenario: Scenario = {
   vendor: 'rebus',
   title: 'Rebus AI',
   authData: (emulator) => ({ platform: 'rebus', ...emulator.credentials.rebus }),

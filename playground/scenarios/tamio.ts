@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario';
 
-export const tamioScenario: Scenario = {
+export const scenario: Scenario = {
   vendor: 'tamio',
   title: 'Tamio',
   authData: (emulator) => ({ platform: 'tamio', api_key: emulator.credentials.tamio.api_key }),

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario';
 
-export const upPromoteScenario: Scenario = {
+export const scenario: Scenario = {
   vendor: 'uppromote',
   title: 'UpPromote',
   authData: (emulator) => ({ platform: 'uppromote', account_name: 'Playground Shop', ...emulator.credentials.uppromote }),

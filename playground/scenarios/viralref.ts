@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario';
 
-export const viralRefScenario: Scenario = {
+export const scenario: Scenario = {
   vendor: 'viralref',
   title: 'ViralRef',
   authData: (emulator) => ({ platform: 'viralref', ...emulator.credentials.viralref }),

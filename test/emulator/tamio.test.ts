@@ -4,7 +4,7 @@
  * (the way the app must verify them), never by trusting the emulator's own helpers.
  */
 import { EMULATOR_CREDENTIALS, type Emulator } from '../../playground/emulator/server';
-import { TAMIO_RESTRICTED_KEY } from '../../playground/emulator/tamio';
+import { TAMIO_RESTRICTED_KEY } from '../../playground/emulator/vendors/tamio';
 import { type Answer, type Caught, type Receiver, callJson, closeHarness, startHarness } from './harness';
 
 const KEY = EMULATOR_CREDENTIALS.tamio.api_key;

@@ -1,9 +1,13 @@
 /**
  * Builds webhook deliveries the way Zapier hands them to a hook's perform: `rawRequest` with the
  * exact body and headers renamed `Http-X-…`, `cleanedRequest` with the parsed body. Signatures are
- * computed here with node:crypto, never hard-coded.
+ * computed, never hard-coded: `signedHookRequest` through the app's own signature schemes (one rule
+ * for both sides), `hmacHex` / `hmacBase64` for the kits, which sign from their own reading of the
+ * vendor documents so a wrong rule in the platform data fails against them.
  */
 import { createHmac } from 'node:crypto';
+import { signDelivery } from '../../platforms/signature-schemes';
+import type { PlatformDefinition } from '../../platforms/types';
 
 /** `X-UpPromote-Signature` → `Http-X-Uppromote-Signature`, as Zapier renames hook headers. */
 export function zapierHeaderName(name: string): string {
@@ -55,4 +59,22 @@ export function hookRequest(
     rawRequest: { method: 'POST', headers: renamed, content: rawBody, querystring: new URLSearchParams(query).toString() },
     cleanedRequest: cleaned,
   };
+}
+
+/**
+ * A delivery of `rawBody` signed as the platform's vendor signs it, through the app's signature
+ * scheme (platforms/signature-schemes/), as Zapier passes it.
+ * @param secret the signing secret, or the URL token for `url_token` platforms
+ * @param query further query parameters (e.g. the `ah_event` route)
+ * @param now unix ms, for schemes that sign a time
+ */
+export function signedHookRequest(
+  platform: PlatformDefinition,
+  rawBody: string,
+  secret: string,
+  query: Record<string, string> = {},
+  now: number = Date.now(),
+): HookRequest {
+  const signed = signDelivery(platform, rawBody, secret, now);
+  return hookRequest(rawBody, signed.headers, { ...query, ...signed.query });
 }

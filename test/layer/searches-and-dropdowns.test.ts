@@ -15,7 +15,7 @@ const search = (key: string) => (app.searches?.[key] as unknown as Perform).oper
 const hidden = (key: string) => (app.triggers?.[key] as unknown as Perform).operation.perform;
 
 describe('Find Affiliate', () => {
-  it('searches by email and puts the exact match first', async () => {
+  it('searches by email and returns only the exact match (trimmed, any case)', async () => {
     const near = { ...affiliateNew, id: 1, email: 'ana.smith@example.com' };
     const exact = { ...affiliateNew, id: 2, email: 'Ana@Example.com' };
     const scope = upPromoteKit
@@ -25,7 +25,7 @@ describe('Find Affiliate', () => {
       .reply(200, { status: 200, message: 'success', data: [near, exact] });
     const results = (await appTester(search('find_affiliate'), { authData, inputData: { email: 'ana@example.com' } })) as { id: string }[];
     expect(scope.isDone()).toBe(true);
-    expect(results.map((record) => record.id)).toEqual(['2', '1']);
+    expect(results.map((record) => record.id)).toEqual(['2']);
   });
 
   it('returns an empty result, not an error, when nothing matches', async () => {
@@ -120,7 +120,7 @@ describe('Find Affiliate on the other platforms', () => {
     expect(await appTester(search('find_affiliate'), { authData: partnerStack, inputData: { email: 'nobody@example.com' } })).toEqual([]);
   });
 
-  it('searches Rebus AI affiliates and puts the exact email first', async () => {
+  it('searches Rebus AI affiliates and returns only the exact email', async () => {
     const near = { id: 7, name: 'Ana Smith', email: 'ana.smith@example.com', status: { value: 'approved', display: 'Approved' } };
     const exact = { id: 8, name: 'Ana', email: 'ana@example.com', status: { value: 'pending', display: 'Pending' } };
     nock('https://rebusai.com')
@@ -128,7 +128,7 @@ describe('Find Affiliate on the other platforms', () => {
       .query({ search: 'ana@example.com', page: '1', page_size: '25' })
       .reply(200, { success: true, data: { results: [near, exact], pagination: {} } });
     const results = (await appTester(search('find_affiliate'), { authData: rebus, inputData: { email: 'ana@example.com' } })) as { id: string }[];
-    expect(results.map((record) => record.id)).toEqual(['8', '7']);
+    expect(results.map((record) => record.id)).toEqual(['8']);
   });
 
   it('says clearly when a platform cannot find referrals by order ID', async () => {

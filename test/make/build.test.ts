@@ -3,7 +3,7 @@
  * (when ../shared/make-schemas is present) and our own reference checks, and the checks themselves
  * catch the mistakes they exist for.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import app from '../../index';
@@ -185,3 +185,114 @@ describe('own checks catch what the schemas miss', () => {
     expect(existsSync(source)).toBe(true);
   });
 });
+
+describe('Make review conventions in every generated app', () => {
+  type Meta = { label: string; description?: string; moduleType?: string; codeFiles: Record<string, string> };
+  const apps = report.apps.map((built) => {
+    const manifest = JSON.parse(readFileSync(join(built.dir, 'makecomapp.json'), 'utf8')) as { components: Record<string, Record<string, Meta>> };
+    const json = (path: string): unknown => JSON.parse(readFileSync(join(built.dir, path), 'utf8'));
+    return { built, manifest, json };
+  });
+
+  it.each(apps.map((item) => [item.built.platform, item] as const))('%s: module, parameter and option labels are sentence case', (_, { manifest, json }) => {
+    const titleCase = /^[A-Z][a-z]+ [A-Z][a-z]/;
+    for (const [id, meta] of Object.entries(manifest.components.module)) {
+      expect([id, meta.label]).toEqual([id, expect.not.stringMatching(titleCase)]);
+      for (const code of ['mappableParams', 'staticParams', 'interface'] as const) {
+        const path = meta.codeFiles[code];
+        if (!path) continue;
+        const labels = JSON.stringify(json(path)).match(/"label":"[^"]*"/g) ?? [];
+        expect(labels.filter((label) => titleCase.test(label.slice(9)))).toEqual([]);
+      }
+    }
+    for (const meta of Object.values(manifest.components.webhook)) {
+      const params = JSON.stringify(json(meta.codeFiles.params));
+      expect(params).not.toMatch(/"label":"[a-z]/);
+    }
+  });
+
+  it.each(apps.map((item) => [item.built.platform, item] as const))('%s: no Zapier wording and no emptyarray', (_, { built }) => {
+    const all = [...walk(built.dir)].map((path) => readFileSync(path, 'utf8')).join('\n');
+    expect(all).not.toMatch(/\bZaps?\b/);
+    expect(all).not.toContain('Signing Secret');
+    expect(all).not.toContain('emptyarray');
+  });
+
+  it.each(apps.map((item) => [item.built.platform, item] as const))('%s: the universal module is Make\'s standard "Make an API call"', (_, { manifest, json }) => {
+    const universal = manifest.components.module.makeApiCall;
+    expect(universal).toMatchObject({ label: 'Make an API call', description: 'Performs an arbitrary authorized API call.' });
+    const params = json(universal.codeFiles.mappableParams) as { name: string; type: string }[];
+    expect(params.map((param) => param.name)).toEqual(['url', 'method', 'headers', 'qs', 'body']);
+    expect(json(universal.codeFiles.communication)).toMatchObject({ qs: { '{{...}}': expect.stringContaining('parameters.qs') }, headers: { '{{...}}': expect.stringContaining('parameters.headers') } });
+  });
+
+  it.each(apps.map((item) => [item.built.platform, item] as const))('%s: searches take a limit and page where the list has pages', (_, { manifest, json }) => {
+    for (const meta of Object.values(manifest.components.module).filter((module) => module.moduleType === 'search')) {
+      const params = json(meta.codeFiles.mappableParams) as { name: string }[];
+      expect(params.map((param) => param.name)).toContain('limit');
+      const communication = json(meta.codeFiles.communication) as { qs?: Record<string, unknown>; pagination?: { qs: Record<string, string> }; response: { limit?: string } };
+      expect(communication.response.limit).toBe('{{parameters.limit}}');
+      if (communication.qs && 'page' in communication.qs) expect(communication.pagination?.qs.page).toBe('{{pagination.page}}');
+    }
+  });
+
+  it.each(apps.map((item) => [item.built.platform, item] as const))('%s: attach saves what detach reads', (_, { manifest, json }) => {
+    for (const meta of Object.values(manifest.components.webhook)) {
+      if (!meta.codeFiles.attach) continue;
+      const attach = [json(meta.codeFiles.attach)].flat() as { response: { data: Record<string, unknown> } }[];
+      const saved = new Set(attach.flatMap((request) => Object.keys(request.response.data)));
+      const detach = JSON.stringify(json(meta.codeFiles.detach));
+      const read = [...detach.matchAll(/webhook\.(\w+)/g)].map((match) => match[1]);
+      expect(read.length).toBeGreaterThan(0);
+      expect(read.filter((key) => !saved.has(key))).toEqual([]);
+    }
+  });
+
+  it('UpPromote detach deletes only a subscription that targets this webhook', () => {
+    const { manifest, json } = apps.find((item) => item.built.platform === 'uppromote')!;
+    const detach = json(manifest.components.webhook.watchNewReferralsWebhook.codeFiles.detach) as Record<string, unknown>[];
+    expect(detach[0]).toMatchObject({ method: 'GET', url: '/webhook-subscriptions', response: { temp: { ours: expect.stringContaining('webhook.target1') } } });
+    expect(detach[1]).toMatchObject({ method: 'DELETE', condition: '{{temp.ours}}' });
+  });
+
+  it('status options carry labels', () => {
+    const { manifest, json } = apps.find((item) => item.built.platform === 'uppromote')!;
+    const params = json(manifest.components.webhook.watchReferralStatusChangesWebhook.codeFiles.params) as { name: string; options?: { label: string; value: string }[] }[];
+    expect(params.find((param) => param.name === 'status')?.options).toContainEqual({ label: 'Approved', value: 'approved' });
+  });
+
+  it('the ViralRef connection says it cannot check the key; the others call the vendor', () => {
+    for (const { built, manifest, json } of apps) {
+      const connection = manifest.components.connection[built.platform];
+      const communication = json(connection.codeFiles.communication) as { condition?: boolean; url: string };
+      const params = JSON.stringify(json(connection.codeFiles.params));
+      if (built.platform === 'viralref') {
+        expect(communication.condition).toBe(false);
+        expect(params).toContain('cannot check this key');
+      } else {
+        expect(communication.condition).toBeUndefined();
+        expect(communication.url).toMatch(/^https:\/\//);
+      }
+    }
+  });
+
+  it('webhooks read deliveries in the documented form: condition and output over body', () => {
+    const { manifest, json } = apps.find((item) => item.built.platform === 'uppromote')!;
+    const communication = json(manifest.components.webhook.watchNewReferralsWebhook.codeFiles.communication) as Record<string, unknown>;
+    expect(Object.keys(communication).sort()).toEqual(['condition', 'output']);
+  });
+
+  it('make:build fails without the schemas when they are required (CI), and only warns otherwise', () => {
+    const missing = join(tmpdir(), 'no-such-make-schemas');
+    expect(buildAll(mkdtempSync(join(tmpdir(), 'make-ci-')), missing, 'eu1.make.com', true)).toMatchObject({ ok: false, schemasRequired: true });
+    expect(buildAll(mkdtempSync(join(tmpdir(), 'make-local-')), missing, 'eu1.make.com', false)).toMatchObject({ ok: true, schemaSkipped: expect.stringContaining('skipped') });
+  });
+});
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}

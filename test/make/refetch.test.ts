@@ -13,7 +13,7 @@ import { selectVendorEvents } from '../../triggers/event-selection';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const apps = new Map(PLATFORMS.map((platform) => [platform.id, generateApp(platform)] as const));
+const apps = new Map<PlatformId, GeneratedApp>(PLATFORMS.map((platform) => [platform.id, generateApp(platform)]));
 
 function appOf(id: PlatformId): GeneratedApp {
   const app = apps.get(id);
@@ -106,9 +106,11 @@ describe('UpPromote', () => {
     expect(error['401']).toMatchObject({ type: 'InvalidAccessTokenError' });
   });
 
-  it('the id must be one URL segment and the fetched object must be that id', () => {
-    const valid = response(communication(app, 'watchNewReferrals')).valid as JsonObject;
-    expect(valid.type).toBe('DataError');
+  it('the id must be one URL segment and the fetched object must be that id, else the bundle ends with no output', () => {
+    const valid = response(communication(app, 'watchNewReferrals')).iterate as JsonObject;
+    // A one-item container filtered by the checks: a mismatch outputs nothing instead of failing the run.
+    expect(valid.container).toBe("{{split(toString(payload.id), ',')}}");
+    expect(response(communication(app, 'watchNewReferrals')).valid).toBeUndefined();
     expect(valid.condition).toContain("encodeURL(toString(payload.id)) == toString(payload.id)");
     expect(valid.condition).toContain("toString(payload.id) != '..'");
     expect(valid.condition).toContain("toString(ifempty(get(ifempty(get(body.data, '1'), body.data), 'id'), payload.id)) == toString(payload.id)");
@@ -119,27 +121,27 @@ describe('UpPromote', () => {
   it('Watch Referral Status Changes: the diff id is fetched, the status must agree, previous_status is not output', () => {
     const comm = communication(app, 'watchReferralStatusChanges');
     expect(comm.url).toBe('/referrals/{{payload.id}}');
-    const valid = response(comm).valid as JsonObject;
+    const valid = response(comm).iterate as JsonObject;
     expect(valid.condition).toContain("(ifempty(payload.status, '') == '' || if(toString(get(ifempty(get(body.data, '1'), body.data), 'status')) == '', null, switch(");
     expect(valid.condition).toContain('== payload.status)');
     const output = response(comm).output as JsonObject;
     expect(output.previous_status).toBeUndefined();
     // The webhook itself still reads the diff, which is what the module fetches by.
     const webhookOutput = file(app, 'webhooks/watchReferralStatusChangesWebhook/watchReferralStatusChangesWebhook.communication.iml.json').output as JsonObject;
-    expect(webhookOutput.id).toBe('{{item.referral_id}}');
+    expect(webhookOutput.id).toBe('{{body.referral_id}}');
     expect(webhookOutput.previous_status).toBeDefined();
   });
 
   it('Watch Paid Payouts fetches GET /payments/{id} and checks the status', () => {
     const comm = communication(app, 'watchPaidPayouts');
     expect(comm.url).toBe('/payments/{{payload.id}}');
-    expect((response(comm).valid as JsonObject).condition).toContain('== payload.status');
+    expect((response(comm).iterate as JsonObject).condition).toContain('== payload.status');
   });
 
   it('the module description and the readme say what a forged event can cause', () => {
     expect(components(app, 'module').watchNewReferrals.description).toContain('a forged event can at worst re-send a real referral, never invent one');
     const readme = app.files.get('README.md');
-    expect(readme).toEqual(expect.stringContaining('Watch New Referrals: the referral is fetched again by the id the event names (GET /referrals/{id})'));
+    expect(readme).toEqual(expect.stringContaining('Watch new referrals: the referral is fetched again by the id the event names (GET /referrals/{id})'));
     expect(readme).toEqual(expect.stringContaining('`previous_status` is not output'));
   });
 });

@@ -8,7 +8,7 @@ import type nock from 'nock';
 /** The subscription facts a kit needs to sign a delivery: what our subscribe stored. */
 export interface StoredSubscription {
   id: string;
-  subscriptions: { events: string[]; id?: string; secret?: string }[];
+  subscriptions: { events: string[]; id?: string; secret?: string; target?: string }[];
   token?: string;
 }
 

@@ -1,7 +1,14 @@
-/** Every platform with a webhook API, as the contract and property tests see it. */
+/**
+ * Every platform with a webhook API, as the contract and property tests see it:
+ * `test/platforms/<id>.kit.ts` exports `kit` for each (the completeness test asks for the file).
+ */
+import { PLATFORMS } from '../../platforms/registry';
 import type { PlatformKit } from './kit';
-import { partnerStackKit } from './partnerstack.kit';
-import { rebusKit } from './rebus.kit';
-import { upPromoteKit } from './uppromote.kit';
 
-export const KITS: PlatformKit[] = [upPromoteKit, partnerStackKit, rebusKit];
+function kitOf(id: string): PlatformKit {
+  const module = require(`./${id}.kit`) as { kit?: PlatformKit };
+  if (!module.kit) throw new Error(`test/platforms/${id}.kit.ts exports no \`kit\`.`);
+  return module.kit;
+}
+
+export const KITS: PlatformKit[] = PLATFORMS.filter((platform) => platform.webhooks.kind === 'api').map((platform) => kitOf(platform.id));

@@ -123,3 +123,6 @@ export const partnerStackKit: PlatformKit = {
     },
   ],
 };
+
+/** This platform's kit under the name test/platforms/kits.ts looks for. */
+export { partnerStackKit as kit };

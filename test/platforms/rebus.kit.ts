@@ -92,3 +92,6 @@ export const rebusKit: PlatformKit = {
   },
   deliveries,
 };
+
+/** This platform's kit under the name test/platforms/kits.ts looks for. */
+export { rebusKit as kit };

@@ -50,6 +50,12 @@ export const upPromoteKit: PlatformKit = {
   },
   expectUnsubscribe(scope, stored) {
     for (const subscription of stored.subscriptions) {
+      // One subscription per event: the app looks first and deletes only while the event still goes to its own URL.
+      const event = subscription.events[0];
+      scope
+        .get('/api/v2/webhook-subscriptions')
+        .query({ page: '1', per_page: '10', event })
+        .reply(200, { status: 200, message: 'success', data: [{ event, target_url: subscription.target, secret_key: subscription.secret }] });
       scope.delete('/api/v2/webhook-subscriptions', { event: subscription.events[0] }).reply(200, { status: 200, message: 'success' });
     }
   },
@@ -92,3 +98,6 @@ export const upPromoteKit: PlatformKit = {
     },
   ],
 };
+
+/** This platform's kit under the name test/platforms/kits.ts looks for. */
+export { upPromoteKit as kit };

@@ -6,6 +6,7 @@ import nock from 'nock';
 import { app, appTester, createOperation, triggerOperation } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
+import { fakeCacheRpc, withCache } from '../helpers/fake-cache-rpc';
 import referralNew from '../fixtures/uppromote/referral.new.json';
 import { UPPROMOTE_KEY, UPPROMOTE_ORIGIN, upPromoteKit, upPromoteSecret } from './uppromote.kit';
 
@@ -17,7 +18,7 @@ const api = () => upPromoteKit.api();
 const stored = {
   id: 'referral.new',
   platform: 'uppromote',
-  subscriptions: [{ events: ['referral.new'], secret: upPromoteSecret('referral.new') }],
+  subscriptions: [{ events: ['referral.new'], secret: upPromoteSecret('referral.new'), target: `${TARGET_URL}?ah_event=referral.new` }],
 };
 
 /** Each call starts with an empty z.cache, so a repeated body is not taken for a retried delivery. */
@@ -83,10 +84,12 @@ describe('UpPromote deliveries', () => {
 
   it('runs a retried delivery once per Zap, remembered in z.cache', async () => {
     const request = hookRequest(body, { 'X-UpPromote-Signature': signature });
-    expect(await performNewReferral(request)).toHaveLength(1);
-    expect(await performNewReferral(request, stored, false)).toEqual([]);
-    const otherZap = { ...stored, id: 'referral.new/other-zap' };
-    expect(await performNewReferral(request, otherZap, false)).toHaveLength(1);
+    const store = fakeCacheRpc();
+    const run = (meta: { zap: { id: string } }) =>
+      appTester(withCache(newReferral.perform as never, store) as never, { authData, subscribeData: stored, meta, ...request }) as Promise<unknown[]>;
+    expect(await run({ zap: { id: '101' } })).toHaveLength(1);
+    expect(await run({ zap: { id: '101' } })).toEqual([]);
+    expect(await run({ zap: { id: '202' } })).toHaveLength(1);
   });
 
   it('applies the status filter of Referral Status Changed', async () => {
@@ -147,6 +150,9 @@ describe('UpPromote subscriptions', () => {
       .reply(200, { data: [] })
       .post('/api/v2/webhook-subscriptions')
       .reply(200, { status: 200, message: 'success', data: {} })
+      .get('/api/v2/webhook-subscriptions')
+      .query(true)
+      .reply(200, { data: [{ event: 'referral.new', target_url: `${TARGET_URL}?ah_event=referral.new` }] })
       .delete('/api/v2/webhook-subscriptions', { event: 'referral.new' })
       .reply(200, { status: 200, message: 'success' });
     expect(await rejectionMessage(appTester(newReferral.performSubscribe as never, { authData, targetUrl: TARGET_URL }))).toBe(
@@ -160,7 +166,12 @@ describe('UpPromote subscriptions', () => {
   });
 
   it('treats a webhook already gone as unsubscribed', async () => {
-    const scope = api().delete('/api/v2/webhook-subscriptions', { event: 'referral.new' }).reply(404, { message: 'Not found' });
+    const scope = api()
+      .get('/api/v2/webhook-subscriptions')
+      .query(true)
+      .reply(200, { data: [{ event: 'referral.new', target_url: stored.subscriptions[0].target }] })
+      .delete('/api/v2/webhook-subscriptions', { event: 'referral.new' })
+      .reply(404, { message: 'Not found' });
     await expect(appTester(newReferral.performUnsubscribe as never, { authData, subscribeData: stored })).resolves.toEqual({ removed: 1 });
     expect(scope.isDone()).toBe(true);
   });

@@ -6,6 +6,7 @@
 import { app, appTester, createOperation, triggerOperation } from '../helpers/app';
 import { hmacBase64, hmacHex, hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
+import { fakeCacheRpc, withCache } from '../helpers/fake-cache-rpc';
 import conversionCreated from '../fixtures/viralref/conversion.created.json';
 import conversionUpdated from '../fixtures/viralref/conversion.updated.json';
 import affiliateCreated from '../fixtures/viralref/affiliate.created.json';
@@ -45,9 +46,10 @@ describe('ViralRef connection', () => {
 describe('ViralRef deliveries through the dashboard webhook trigger', () => {
   it('runs a retried delivery once (ViralRef retries with backoff), remembered in z.cache', async () => {
     const { request } = signed(conversionCreated);
-    const run = (fresh: boolean) => appTester(dashboard.perform as never, { authData, inputData: { signing_secret: SECRET }, ...request }, fresh);
-    expect(await run(true)).toHaveLength(1);
-    expect(await run(false)).toEqual([]);
+    const store = fakeCacheRpc();
+    const run = () => appTester(withCache(dashboard.perform as never, store) as never, { authData, inputData: { signing_secret: SECRET }, ...request });
+    expect(await run()).toHaveLength(1);
+    expect(await run()).toEqual([]);
   });
 
   it.each([

@@ -6,69 +6,18 @@
 import nock from 'nock';
 import { appTester, createOperation } from '../helpers/app';
 import { userMessage } from '../helpers/errors';
+import { PLATFORMS as REGISTERED } from '../../platforms/registry';
+import { errorCaseOf, type ErrorCase } from './error-cases/error-case';
 
-/** One platform: an action that names an id, the request it makes, and how the vendor words an error. */
-interface ErrorCase {
-  name: string;
-  authData: Record<string, string>;
-  action: string;
-  inputData: Record<string, unknown>;
-  origin: string;
-  method: 'post' | 'patch';
-  path: string;
-  /** The vendor's error body carrying `message` (shapes from each vendor's documents, or inferred). */
-  errorBody: (message: string) => Record<string, unknown>;
-}
-
-const PLATFORMS: ErrorCase[] = [
-  {
-    name: 'UpPromote',
-    authData: { platform: 'uppromote', api_key: 'upk_errors' },
-    action: 'approve_referral',
-    inputData: { referral_id: '1781959' },
-    origin: 'https://aff-api.uppromote.com',
-    method: 'post',
-    path: '/api/v2/referral/1781959/status',
-    errorBody: (message) => ({ status: 0, message }),
-  },
-  {
-    name: 'PartnerStack',
-    authData: { platform: 'partnerstack', api_key: 'sk_errors', public_key: 'pk_errors' },
-    action: 'approve_affiliate',
-    inputData: { affiliate: 'appl_8WePUs6tWFsW4h' },
-    origin: 'https://api.partnerstack.com',
-    method: 'patch',
-    path: '/api/v2/applications/appl_8WePUs6tWFsW4h/decision',
-    errorBody: (message) => ({ message, status: 'error' }),
-  },
-  {
-    name: 'Rebus AI',
-    authData: { platform: 'rebus', api_key: 'sk_test_errors' },
-    action: 'mark_payout_paid',
-    inputData: { payout_id: '901' },
-    origin: 'https://rebusai.com',
-    method: 'post',
-    path: '/api/v1/affiliate/payouts/901/process/',
-    errorBody: (message) => ({ success: false, error: { code: 'error', message } }),
-  },
-  {
-    name: 'Tamio',
-    authData: { platform: 'tamio', api_key: 'sk_tamio_errors' },
-    action: 'approve_affiliate',
-    inputData: { affiliate: 'a5af6690-1622-4726-b201-f829df269d28' },
-    origin: 'https://api.tamio.com',
-    method: 'post',
-    path: '/v2/affiliates/approve/a5af6690-1622-4726-b201-f829df269d28',
-    errorBody: (message) => ({ status: 0, error: message, error_code: 1002 }),
-  },
-];
+/** Every registered platform that has an API to answer errors (ViralRef publishes none). */
+const PLATFORMS: ErrorCase[] = REGISTERED.filter((platform) => platform.connectionTest !== null).map((platform) => errorCaseOf(platform.id));
 
 /** Status → what the user must be told, besides the platform's name and the vendor's message. */
 const STATUSES: [number, RegExp][] = [
   [400, /rejected .* \(HTTP 400\): vendor says: email is invalid/],
   [401, /did not accept the API key .*Reconnect/],
   [403, /lacks a permission it needs|needs the "[a-z.-]+" permission/],
-  [404, /found nothing at (POST|PATCH) \/\S*(1781959|appl_8WePUs6tWFsW4h|901|a5af6690-1622-4726-b201-f829df269d28)\S*.*Check the ID/],
+  [404, /found nothing at (POST|PATCH) \/\S+.*Check the ID/],
   [409, /rejected .* \(HTTP 409\)/],
   [422, /rejected .* \(HTTP 422\)/],
   [500, /server error \(HTTP 500\).*temporary/],

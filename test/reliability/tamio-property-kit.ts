@@ -5,7 +5,7 @@
  */
 import { EMULATOR_ENV } from '../../platforms/api';
 import { startEmulator, type Emulator } from '../../playground/emulator/server';
-import { signTamio, TAMIO_SIGNATURE_HEADER } from '../../playground/emulator/tamio-webhooks';
+import { signTamio, TAMIO_SIGNATURE_HEADER } from '../../playground/emulator/vendors/tamio/webhooks';
 import affiliateApproved from '../fixtures/tamio/affiliate-approved.json';
 import affiliateDeclined from '../fixtures/tamio/affiliate-declined.json';
 import affiliateRemoved from '../fixtures/tamio/affiliate-removed.json';

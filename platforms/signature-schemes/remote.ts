@@ -1,0 +1,139 @@
+/**
+ * `remote`: the vendor's own API says whether it signed a delivery (Tamio's
+ * `POST /webhook-endpoints/verify-signature`: signature header + raw body, 200 valid, 400 invalid
+ * [DOC]); the signature's shape (`t=<unix s>,s=<signature>`) is known, its signed string is not.
+ *
+ * Everything the delivery carries is untrusted data: it is forwarded byte for byte (never as a
+ * template), a header value HTTP cannot carry is refused before any call, and only a genuine
+ * outage (unreachable, 5xx) throws, so junk cannot raise Zap errors or spend the merchant's rate
+ * limit beyond one refused call, and no error text ever quotes the delivery.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import { callPlatform } from '../api';
+import {
+  findHeaders,
+  hmacSha256,
+  isFresh,
+  isSendableHeaderValue,
+  parseTimestampedSignature,
+  refused,
+  VERIFIED,
+  type FoundHeader,
+  type VerifyResult,
+} from '../signature';
+import type { PlatformDefinition } from '../types';
+import { titleCase, type SchemeHandler, type SchemeOf, type VerifyContext } from './scheme';
+
+type RemoteScheme = SchemeOf<'remote'>;
+
+/** The verify call's "valid" and "invalid signature" answers [DOC: Tamio `{"status": 400, "valid": false, …}`]. */
+const VALID_STATUS = 200;
+const INVALID_STATUS = 400;
+
+/** HTTP status range ends. */
+const CLIENT_ERRORS = Array.from({ length: 100 }, (_, index) => 400 + index);
+const SERVER_ERRORS = Array.from({ length: 100 }, (_, index) => 500 + index);
+
+/**
+ * Every answer is taken here rather than by the app's afterResponse: a 401 must not ask the user to
+ * reconnect because of a stranger's request, and a 5xx error must say a delivery could not be verified.
+ */
+const HANDLED_STATUSES: readonly number[] = [...CLIENT_ERRORS, ...SERVER_ERRORS];
+
+/** RFC 9110 token characters: a header name the HTTP client will send. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** A header named like the scheme's word and valued `t=…,s=…`, with its signed time (unix s). */
+type TimestampedHeader = FoundHeader & { timestamp: number };
+
+/**
+ * Finds the signature header by name and shape: the name is not documented, only that it carries
+ * `t=<timestamp>,s=<signature>`, so a header named e.g. `…-Signature-Version` with another value is skipped.
+ * @returns the header, `malformed` when one is named like it but none has that value, undefined when none is named like it
+ */
+function findTimestampedHeader(headers: Record<string, string>, scheme: RemoteScheme): TimestampedHeader | 'malformed' | undefined {
+  const named = findHeaders(headers, scheme.header);
+  for (const header of named) {
+    const parsed = parseTimestampedSignature(header.value, scheme.timestampField);
+    if (parsed) return { ...header, timestamp: parsed.timestamp };
+  }
+  return named.length > 0 ? 'malformed' : undefined;
+}
+
+/**
+ * The error that makes Zapier show a failed run (and the vendor's retry a second chance). It names
+ * the call and what went wrong, never the body, a key or the signature.
+ * @param what e.g. `could not be reached to verify a webhook delivery (POST /x)`
+ */
+function outage(z: ZObject, platform: PlatformDefinition, what: string, status = 503): Error {
+  return new z.errors.Error(
+    `${platform.name} ${what}. The delivery was not run; this is usually temporary and ${platform.name} normally retries it.`,
+    'VerificationUnavailable',
+    status,
+  );
+}
+
+/** What the user should do about an answer that verified nothing. */
+function hintFor(status: number, platformName: string): string {
+  if (status === 401 || status === 403) return `check that the connected ${platformName} API key is still valid (reconnect if not)`;
+  if (status === 429) return `${platformName}'s rate limit was reached; deliveries arriving meanwhile cannot be verified`;
+  return `${platformName} may have changed its verify call`;
+}
+
+/** Statuses core throws before any middleware sees them (zapier-platform-core 18+: 429 as ThrottledError). */
+function thrownStatus(error: unknown): number | undefined {
+  return error instanceof Error && error.name === 'ThrottledError' ? 429 : undefined;
+}
+
+/**
+ * Asks the vendor whether it signed the delivery. The signed time is checked first, so a replay
+ * never reaches the vendor. Once the signed string is known, a local HMAC check can replace the
+ * call here without touching any caller.
+ * @returns verified (200); refused for a missing, malformed or stale header, an invalid answer
+ *   (400) or an answer that verifies nothing (other 4xx, 429: `verification_unavailable`)
+ * @throws z.errors.Error naming the platform when it cannot be reached or answers 5xx
+ */
+async function verifyRemotely({ z, platform, scheme, delivery, now }: VerifyContext<RemoteScheme>): Promise<VerifyResult> {
+  const header = findTimestampedHeader(delivery.headers, scheme);
+  if (header === undefined) return refused('missing_signature');
+  if (header === 'malformed') return refused('malformed_signature');
+  const forwardedName = scheme.request.signatureHeader ?? header.name;
+  if (!HEADER_NAME.test(forwardedName) || !isSendableHeaderValue(header.value)) return refused('malformed_signature');
+  if (!isFresh(header.timestamp, now, scheme.toleranceSeconds)) return refused('stale_timestamp');
+  const { request } = scheme;
+  const call = `${request.method} ${request.path}`;
+  let status: number;
+  try {
+    ({ status } = await callPlatform(z, platform, request, {}, {
+      // The exact bytes received, as data: re-serialized JSON would not match the vendor's signature.
+      rawBody: delivery.rawBody,
+      headers: { 'Content-Type': 'application/json', [forwardedName]: header.value },
+      acceptStatuses: HANDLED_STATUSES,
+      // The transport's own message may quote the request: only the kind of failure is kept.
+      unreachable: (reason) =>
+        outage(z, platform, `${/timeout|timed out|ETIMEDOUT/i.test(reason) ? 'did not answer in time' : 'could not be reached'} to verify a webhook delivery (${call})`),
+    }));
+  } catch (error) {
+    const thrown = thrownStatus(error);
+    if (thrown === undefined) throw error;
+    status = thrown;
+  }
+  if (status === VALID_STATUS) return VERIFIED;
+  if (status === INVALID_STATUS) return refused('rejected_by_vendor');
+  if (status >= 500) throw outage(z, platform, `could not verify a webhook delivery: ${call} answered HTTP ${status}`, status);
+  return refused('verification_unavailable', `${platform.name} answered HTTP ${status} to ${call}: ${hintFor(status, platform.name)}`);
+}
+
+export const remoteScheme: SchemeHandler<RemoteScheme> = {
+  verify: verifyRemotely,
+  /**
+   * A stand-in for the vendor's signature: its signed string is not documented [UNK], so this
+   * signs `<t>.<raw body>` (the common convention) for tests whose stand-in verify call agrees.
+   */
+  sign(platform, scheme, rawBody, secret, now) {
+    const timestamp = Math.floor(now / 1000);
+    const digest = hmacSha256(secret, `${timestamp}.${rawBody}`).toString('hex');
+    const name = scheme.request.signatureHeader ?? `${platform.name.replace(/\W/g, '')}-${titleCase(scheme.header.contains)}`;
+    return { headers: { [name]: `${scheme.timestampField}=${timestamp},s=${digest}` }, query: {} };
+  },
+};

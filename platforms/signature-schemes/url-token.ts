@@ -1,0 +1,19 @@
+/**
+ * `url_token`: the vendor signs nothing (PartnerStack), so the proof is a random token we put in
+ * the target URL's query when subscribing; only the vendor was given that URL.
+ */
+import { refused, safeEqualText, VERIFIED, type VerifyResult } from '../signature';
+import type { SchemeHandler, SchemeOf } from './scheme';
+
+type UrlTokenScheme = SchemeOf<'url_token'>;
+
+export const urlTokenScheme: SchemeHandler<UrlTokenScheme> = {
+  verify({ scheme, delivery, expectation }): VerifyResult {
+    const received = delivery.query[scheme.param];
+    if (!expectation.token || received === undefined) return refused('missing_signature');
+    return safeEqualText(received, expectation.token) ? VERIFIED : refused('token_mismatch');
+  },
+  sign(_platform, scheme, _rawBody, secret) {
+    return { headers: {}, query: { [scheme.param]: secret } };
+  },
+};

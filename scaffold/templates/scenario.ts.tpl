@@ -1,0 +1,14 @@
+/**
+ * __NAME__ in the playground. NEW-PLATFORM-TODO: one Zap per trigger the platform serves, every
+ * event its emulator module sends, and a round trip through an action where it has one.
+ */
+import type { Scenario } from '../scenario';
+
+export const scenario: Scenario = {
+  vendor: '__ID__',
+  title: '__NAME__',
+  authData: (emulator) => ({ platform: '__ID__', ...emulator.credentials.__ID__ }),
+  zaps: [{ name: 'dashboard', trigger: 'dashboard_webhook', dashboard: { events: [] } }],
+  events: [],
+  tamperZap: 'dashboard',
+};
