@@ -15,9 +15,12 @@ import dashboardWebhook from './triggers/dashboard_webhook';
 import { defineHookTrigger } from './triggers/hook-trigger';
 import { HOOK_TRIGGER_SPECS } from './triggers/hook-trigger-specs';
 import platformEventList from './triggers/platform_event_list';
+import { definePollingTrigger } from './triggers/polling-trigger';
+import { POLLING_TRIGGER_SPECS } from './triggers/polling-trigger-specs';
 
 const triggers = [
   ...HOOK_TRIGGER_SPECS.map(defineHookTrigger),
+  ...POLLING_TRIGGER_SPECS.map(definePollingTrigger),
   dashboardWebhook,
   platformEventList,
   referralList,

@@ -5,12 +5,12 @@
  * `rawRequest` with the exact body and headers renamed `Http-X-…`, `cleanedRequest` parsed.
  * This is a load generator, not a contract test: reading the app's own data to sign is fine here.
  */
-import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EVENT_PARAM } from '../platforms/delivery';
 import { getPath } from '../platforms/paths';
 import { PLATFORMS } from '../platforms/registry';
+import { signDelivery } from '../platforms/signature-schemes';
 import type { PlatformDefinition } from '../platforms/types';
 import { FIXTURES_DIR } from './paths';
 
@@ -60,28 +60,10 @@ function vendorEventOf(platform: PlatformDefinition, file: string, body: unknown
   return undefined;
 }
 
-/** Header name and value proving a body, per the platform's scheme. */
-function signatureHeaders(platform: PlatformDefinition, rawBody: string, now: number): Record<string, string> {
-  const scheme = platform.signature;
-  if (scheme.type === 'hmac') {
-    const name = typeof scheme.header === 'string' ? scheme.header : `X-${scheme.header.contains}`;
-    const digest = createHmac('sha256', SECRET).update(rawBody, 'utf8').digest(scheme.encodings[0]);
-    return { [name]: `${scheme.prefix ?? ''}${digest}` };
-  }
-  if (scheme.type === 'remote') {
-    // The vendor's verify call decides; the bench answers it (see requests and delivery workers).
-    const digest = createHmac('sha256', SECRET).update(rawBody, 'utf8').digest('hex');
-    return { [`X-${platform.name.replace(/\W/g, '')}-${scheme.header.contains}`]: `${scheme.timestampField}=${Math.floor(now / 1000)},s=${digest}` };
-  }
-  return {};
-}
-
 function deliveryFor(platform: PlatformDefinition, file: string, body: unknown, vendorEvent: string): PlatformDelivery {
   // Vendors send compact JSON; the fixture files are pretty-printed for reading.
   const rawBody = JSON.stringify(body);
-  const query: Record<string, string> = {};
-  if (platform.delivery.eventPath === undefined) query[EVENT_PARAM] = vendorEvent;
-  if (platform.signature.type === 'url_token') query[platform.signature.param] = SECRET;
+  const route: Record<string, string> = platform.delivery.eventPath === undefined ? { [EVENT_PARAM]: vendorEvent } : {};
   return {
     platform: platform.id,
     fixture: join(platform.id, basename(file)),
@@ -89,25 +71,29 @@ function deliveryFor(platform: PlatformDefinition, file: string, body: unknown, 
     bodyBytes: Buffer.byteLength(rawBody),
     rawBody,
     scheme: platform.signature.type,
-    bundle: (now) => ({
-      authData: { platform: platform.id, api_key: 'bench_key', public_key: 'bench_public_key' },
-      inputData: { event: vendorEvent },
-      subscribeData: {
-        id: `bench-${vendorEvent}`,
-        platform: platform.id,
-        subscriptions: [{ events: [vendorEvent], secret: SECRET }],
-        token: platform.signature.type === 'url_token' ? SECRET : undefined,
-      },
-      rawRequest: {
-        method: 'POST',
-        headers: Object.fromEntries(
-          Object.entries({ 'Content-Type': 'application/json', ...signatureHeaders(platform, rawBody, now) }).map(([name, value]) => [zapierHeaderName(name), value]),
-        ),
-        content: rawBody,
-        querystring: new URLSearchParams(query).toString(),
-      },
-      cleanedRequest: JSON.parse(rawBody) as unknown,
-    }),
+    bundle: (now) => {
+      // Signed through the app's own scheme objects, as the vendor signs (platforms/signature-schemes/).
+      const signed = signDelivery(platform, rawBody, SECRET, now);
+      return {
+        authData: { platform: platform.id, api_key: 'bench_key', public_key: 'bench_public_key' },
+        inputData: { event: vendorEvent },
+        subscribeData: {
+          id: `bench-${vendorEvent}`,
+          platform: platform.id,
+          subscriptions: [{ events: [vendorEvent], secret: SECRET }],
+          token: platform.signature.type === 'url_token' ? SECRET : undefined,
+        },
+        rawRequest: {
+          method: 'POST',
+          headers: Object.fromEntries(
+            Object.entries({ 'Content-Type': 'application/json', ...signed.headers }).map(([name, value]) => [zapierHeaderName(name), value]),
+          ),
+          content: rawBody,
+          querystring: new URLSearchParams({ ...route, ...signed.query }).toString(),
+        },
+        cleanedRequest: JSON.parse(rawBody) as unknown,
+      };
+    },
   };
 }
 

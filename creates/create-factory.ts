@@ -4,14 +4,17 @@
  * it, or why the platform cannot; no action names a vendor.
  */
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callPlatform } from '../platforms/api';
+import { callPlatform, type ApiResponse } from '../platforms/api';
+import { vendorMessage } from '../platforms/middleware';
+import { credentialSecrets, redact } from '../platforms/redact';
 import { normalizeRecord } from '../platforms/normalize';
 import { getPath, isJsonObject } from '../platforms/paths';
 import { recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
-import { renderObject } from '../platforms/template';
+import { renderObject, renderPath } from '../platforms/template';
 import type { ActionKey, ActionSpec, PlatformDefinition } from '../platforms/types';
-import { outputFieldsFor } from '../triggers/output-fields';
+import { recordOutputFields } from '../triggers/output-fields';
+import { actionInputFields } from './dynamic-fields';
 
 /** A static input field of an action (Zapier's shape, restricted to what the actions use). */
 export interface ActionInputField {
@@ -21,6 +24,13 @@ export interface ActionInputField {
   required?: boolean;
   type?: 'string' | 'boolean' | 'number';
   dynamic?: string;
+  /** Zapier's `list: true`: the user maps or picks several values, sent as an array. */
+  list?: boolean;
+  /**
+   * Help text for the Zap editor once the platform is known: `{platform}` becomes its name. The
+   * plain `helpText` (every platform at once) is kept for the Make app and unknown connections.
+   */
+  connectedHelp?: string;
 }
 
 /** The data that defines one action. */
@@ -71,19 +81,43 @@ function checkInputs(z: ZObject, platform: PlatformDefinition, spec: ActionSpec,
   }
 }
 
+/** Answers that mean "no such endpoint" for an action whose endpoint no vendor document confirms. */
+const NOT_OFFERED_STATUSES: readonly number[] = [404, 405];
+
+/**
+ * The error for a 404 / 405 on an action whose endpoint rests on a third party (`unconfirmed`):
+ * the user learns that their platform's API does not offer the action, not that an ID was not found.
+ */
+function notOfferedError(z: ZObject, platform: PlatformDefinition, spec: ActionSpec, action: ActionDefinition, bundle: Bundle, response: ApiResponse): Error {
+  const secrets = credentialSecrets(bundle.authData, platform);
+  const message = vendorMessage(platform, response, secrets);
+  // The call already succeeded in rendering this path, so rendering it again cannot throw.
+  const call = redact(`${spec.request.method} ${renderPath(spec.request.path, bundle.inputData)}`, secrets);
+  return new z.errors.Error(
+    `${platform.name} does not offer "${action.label}" through your ${platform.name} API: it answered ${call} with HTTP ${response.status} ` +
+      `("${message}"), and ${spec.unconfirmed}. Do this step in ${platform.name}'s dashboard instead; ` +
+      `if ${platform.name} confirms your API offers it, check the ID you mapped.`,
+    'NotOffered',
+    response.status,
+  );
+}
+
 /**
  * Runs an action on the connected platform.
  * @returns the normalized record of what changed: the vendor's response where it returns the
  *   object, over what is known from the inputs where it does not
- * @throws z.errors.Error naming the platform when it does not offer the action, when an input has
- *   the wrong form, or (through the middleware) when the vendor refuses
+ * @throws z.errors.Error naming the platform when it does not offer the action (also when an
+ *   `unconfirmed` endpoint answers 404 / 405), when an input has the wrong form, or (through the
+ *   middleware) when the vendor refuses
  */
 async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinition): Promise<NormalizedOutput> {
   const platform = platformOf(z, bundle);
   const spec = actionSpecOf(z, platform, action);
   checkInputs(z, platform, spec, action, bundle);
   // `confirm`: an error envelope or an HTML page with HTTP 200 must not read as the action done.
-  const response = await callPlatform(z, platform, spec.request, bundle.inputData, { confirm: true });
+  const notOffered = spec.unconfirmed === undefined ? [] : NOT_OFFERED_STATUSES;
+  const response = await callPlatform(z, platform, spec.request, bundle.inputData, { confirm: true, acceptStatuses: notOffered });
+  if (notOffered.includes(response.status)) throw notOfferedError(z, platform, spec, action, bundle, response);
   const returned = spec.result.resultPath === undefined ? undefined : getPath(response.data, spec.result.resultPath);
   const object = isJsonObject(returned) ? returned : {};
   const raw = isJsonObject(returned) ? returned : isJsonObject(response.data) ? response.data : {};
@@ -96,6 +130,12 @@ async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinitio
   return { ...normalized, ...assumed, ...fromResponse } as NormalizedOutput;
 }
 
+/** The record fields an action knows from its inputs on a platform (`result.assume`), beyond what the vendor returns. */
+function assumedKeys(platform: PlatformDefinition, action: ActionDefinition): string[] {
+  const spec = platform.actions[action.key];
+  return spec === undefined || 'unsupported' in spec ? [] : Object.keys(spec.result.assume ?? {});
+}
+
 /** Builds a Zapier create from its data (core's `defineCreate`, so its shape is checked against Zapier's schema). */
 export function defineAction(action: ActionDefinition) {
   return defineCreate({
@@ -103,10 +143,10 @@ export function defineAction(action: ActionDefinition) {
     noun: action.noun,
     display: { label: action.label, description: action.description },
     operation: {
-      inputFields: action.inputFields,
+      inputFields: [actionInputFields(action)],
       perform: (z: ZObject, bundle: Bundle) => performAction(z, bundle, action),
       sample: action.sample,
-      outputFields: outputFieldsFor(action.record),
+      outputFields: recordOutputFields(action.record, (platform) => assumedKeys(platform, action)),
     },
   });
 }

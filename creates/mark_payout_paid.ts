@@ -7,14 +7,16 @@ export const spec = {
   key: 'mark_payout_paid',
   noun: 'Payout',
   label: 'Mark Payout Paid',
-  description: 'Marks a payout to an affiliate as paid (for platforms that send payments, processes the payout).',
+  description:
+    'Marks a payout to an affiliate as paid. On Rebus AI this processes the payout, which sends the money to the affiliate; it shows as paid once Rebus AI confirms it.',
   record: 'payout',
   inputFields: [
     {
       key: 'payout_id',
       label: 'Payout',
       dynamic: 'payout_list.id.label',
-      helpText: 'The payout to mark as paid, on platforms that keep payouts as records. Pick one or map its ID.',
+      helpText:
+        "The payout to mark as paid, on platforms that keep payouts as records: pick one from the platform's payout list or map its ID. On Rebus AI this **sends the payment**; the result stays pending until Rebus AI reports the payout processed.",
     },
     { ...AFFILIATE_INPUT, required: false, helpText: `The affiliate who was paid, on platforms that record payments per affiliate. ${AFFILIATE_INPUT.helpText}` },
     {

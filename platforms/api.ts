@@ -82,8 +82,8 @@ export interface CallMiddlewareData {
   secrets: readonly string[];
 }
 
-/** The rendered path and query as a URL below the platform's base URL. */
-function urlOf(z: ZObject, platform: PlatformDefinition, spec: RequestSpec, scope: Scope): string {
+/** The rendered path, and the URL with the rendered query below the platform's base URL. */
+function urlOf(z: ZObject, platform: PlatformDefinition, spec: RequestSpec, scope: Scope): { path: string; url: string } {
   let path: string;
   try {
     path = renderPath(spec.path, scope);
@@ -94,7 +94,7 @@ function urlOf(z: ZObject, platform: PlatformDefinition, spec: RequestSpec, scop
   }
   // The query is serialized here, not handed to core as `params`: core blanks any `{{…}}` in params.
   const query = spec.query ? stringifyQuery(renderObject(spec.query, scope) as ParsedUrlQueryInput) : '';
-  return baseUrlOf(platform) + path + (query === '' ? '' : `?${query}`);
+  return { path, url: baseUrlOf(platform) + path + (query === '' ? '' : `?${query}`) };
 }
 
 /** The 2xx answer's own verdict: a message when it says (or cannot show) that the call succeeded, else undefined. */
@@ -126,7 +126,7 @@ export async function callPlatform(
   scope: Scope,
   options: CallOptions = {},
 ): Promise<ApiResponse> {
-  const url = urlOf(z, platform, spec, scope);
+  const { path, url } = urlOf(z, platform, spec, scope);
   const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret !== '');
   const rendered = spec.body ? JSON.stringify(renderObject(spec.body, scope)) : undefined;
   const body = options.rawBody ?? rendered;
@@ -148,7 +148,7 @@ export async function callPlatform(
     if (failure !== undefined) {
       const quoted = redact(vendorText(platform, response), secrets);
       throw new z.errors.Error(
-        `${platform.name} answered ${spec.method} ${spec.path} (HTTP ${response.status}) with ${failure}, so it is not known to have worked ("${quoted}").`,
+        `${platform.name} answered ${spec.method} ${redact(path, secrets)} (HTTP ${response.status}) with ${failure}, so it is not known to have worked ("${quoted}").`,
         'VendorError',
         502,
       );

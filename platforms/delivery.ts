@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { normalizeRecord, unmappedOutput } from './normalize';
+import { toText } from './conversions';
 import { getPath } from './paths';
 import { UNMAPPED_EVENT, recordKindOf, type JsonObject, type NormalizedOutput } from './records';
 import { parseJsonObject, readAt, vendorIdSchema } from './schemas';
@@ -53,6 +54,7 @@ export interface Refusal {
   message: string;
 }
 
+/** What receiveDelivery concluded: the accepted record with what identifies its event, or a refusal. */
 export type DeliveryOutcome =
   | {
       accepted: true;
@@ -131,8 +133,10 @@ export async function receiveDelivery(
   const object = getPath(body, vendorEvent.objectPath ?? '');
   const kind = vendorEvent.event === undefined ? vendorEvent.record : recordKindOf(vendorEvent.event);
   if (kind === undefined) {
-    // With no record to take an id from, the delivery's own id (or a digest of its body) identifies the run.
-    const id = deliveryId ?? createHash('sha256').update(delivery.rawBody).digest('hex').slice(0, 24);
+    // With no record to take an id from: the object's own id where the event names it, else the
+    // delivery's own id (or a digest of its body) identifies the run.
+    const objectId = vendorEvent.idPath === undefined ? undefined : toText(getPath(object, vendorEvent.idPath));
+    const id = objectId ?? deliveryId ?? createHash('sha256').update(delivery.rawBody).digest('hex').slice(0, 24);
     return { accepted: true, vendorEvent, deliveryId, timed, output: unmappedOutput(platform, vendorEvent.key, id, body) };
   }
   const event = vendorEvent.event ?? UNMAPPED_EVENT;

@@ -103,9 +103,10 @@ export const explainErrors: AfterResponseMiddleware = (response, z, bundle) => {
   const call = redact(describeCall(platform, response), secrets);
   const status = response.status;
   if (status === 401) {
-    throw new z.errors.ExpiredAuthError(
-      `${name} did not accept the API key ("${message}"). Reconnect your ${name} account with a current key.`,
-    );
+    const expired = new z.errors.ExpiredAuthError(`${name} did not accept the API key ("${message}"). Reconnect your ${name} account with a current key.`);
+    // Core appends its "What happened" trace (with the first 100 characters of the raw response, unredacted)
+    // to every error without this flag; its own AppError and ThrottledError carry it.
+    throw Object.assign(expired, { doNotContextify: true });
   }
   if (status === 429) {
     const delay = retryAfterSeconds(response);

@@ -23,10 +23,16 @@ function joined(object: unknown, paths: readonly string[]): string | undefined {
   return parts.length === 0 ? undefined : parts.join(' ');
 }
 
-function firstPresent(object: unknown, path: string | readonly string[]): unknown {
+/**
+ * A path with this prefix reads the whole delivery body (or list item) kept under `raw`, not the
+ * vendor object: an envelope's own fields, e.g. `$.timestamp` beside Rebus AI's `data`.
+ */
+export const DELIVERY_PREFIX = '$.';
+
+function firstPresent(object: unknown, raw: unknown, path: string | readonly string[]): unknown {
   const paths = typeof path === 'string' ? [path] : path;
   for (const path of paths) {
-    const value = getPath(object, path);
+    const value = path.startsWith(DELIVERY_PREFIX) ? getPath(raw, path.slice(DELIVERY_PREFIX.length)) : getPath(object, path);
     if (value !== undefined && value !== null && value !== '') return value;
   }
   return undefined;
@@ -84,7 +90,7 @@ export function normalizeRecord<K extends RecordKind>(
       continue;
     }
     const source: Extract<FieldSource, { path: unknown }> = typeof spec === 'string' ? { path: spec } : spec;
-    const value = firstPresent(object, source.path) ?? source.default;
+    const value = firstPresent(object, raw, source.path) ?? source.default;
     const conversion = source.convert ?? 'text';
     const converted =
       conversion === 'status' ? normalizeStatus(platform, kind, value) : convert(value, conversion);

@@ -30,8 +30,10 @@ export type VerifyFailure =
  */
 export type VerifyResult = { ok: true; secret?: string } | { ok: false; reason: VerifyFailure; detail?: string };
 
+/** A verdict of success where no secret needs naming (URL token, vendor-verified). */
 export const VERIFIED: VerifyResult = { ok: true };
 
+/** A refusal verdict, with an optional sentence for the user (never a secret or body). */
 export function refused(reason: VerifyFailure, detail?: string): VerifyResult {
   return detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 }

@@ -47,11 +47,17 @@ export type Conversion =
   | 'decimal'
   /** An integer amount in minor units (cents) to major units, e.g. 1250 → 12.5. */
   | 'minor_units'
-  /** Epoch milliseconds to ISO-8601 UTC. */
+  /**
+   * Any vendor time to ISO-8601 UTC: ISO-8601 (or other `Date`-readable) text, or epoch seconds /
+   * milliseconds as a number or numeric text, told apart by magnitude (below 1e11 seconds, else
+   * milliseconds: `toTime` in conversions.ts). Every field map's times use it.
+   */
+  | 'time'
+  /** Alias of `time` (kept for older data): reads seconds and ISO text too. */
   | 'epoch_ms'
-  /** Epoch seconds to ISO-8601 UTC. */
+  /** Alias of `time` (kept for older data): reads milliseconds and ISO text too. */
   | 'epoch_s'
-  /** Any date string Date can parse to ISO-8601 UTC. */
+  /** Alias of `time` (kept for older data): reads epoch numbers too. */
   | 'iso'
   /** Upper-case text (ISO-4217 currency codes). */
   | 'upper'
@@ -60,7 +66,8 @@ export type Conversion =
 
 /**
  * Where a normalized field comes from: a dotted path (or several, the first present wins), or
- * several paths whose texts are joined with spaces (a first and a last name).
+ * several paths whose texts are joined with spaces (a first and a last name). A path starting
+ * `$.` reads the whole delivery body instead of the vendor object (an envelope's `$.timestamp`).
  */
 export type FieldSource =
   | {
@@ -98,6 +105,11 @@ export interface VendorEvent {
   objectPath?: string;
   /** Field-map overrides for this event's payload (diff payloads, envelopes of their own). */
   fields?: FieldMap<RecordKind>;
+  /**
+   * For an event with no record kind: dotted path (below `objectPath`) of its object's own id, the
+   * output's `id` (e.g. a Tamio program's `id`); without it the delivery's id stands in.
+   */
+  idPath?: string;
   /** `documented`: a vendor example exists; `constructed`: built from documented field lists. */
   example: 'documented' | 'constructed' | 'none';
 }
@@ -192,6 +204,42 @@ export interface ListSpec {
   itemsPath: string;
   /** Largest page the vendor serves. */
   maxPageSize: number;
+  /** What the polling triggers need to know to read this list on Zapier's schedule (triggers/polling-trigger.ts). */
+  polling?: ListPolling;
+}
+
+/**
+ * How a list behaves when it is polled, as the vendor documents it (or as inferred, in `source`).
+ * Absent on a list: order `unknown`, no filters, and status changes seen only where the field map
+ * reads a status.
+ */
+export interface ListPolling {
+  /** The order of the items the request returns; anything but `newest_first` is re-sorted by creation time. */
+  order: 'newest_first' | 'oldest_first' | 'unknown';
+  /** A filter narrowing the list to items created since a time (new-item triggers). */
+  createdSince?: TimeFilter;
+  /** A filter narrowing the list to items updated since a time (status triggers). */
+  updatedSince?: TimeFilter;
+  /**
+   * Whether the items carry the record's status, so a poll sees a change: the vendor field it is
+   * read from (the field map normalizes it), or why the list cannot tell (the status trigger then
+   * refuses, naming the instant trigger instead).
+   */
+  status: { field: string } | { unavailable: string };
+  /** The item's last-update time, where items carry one: status changes are ordered by it. */
+  updatedAt?: { path: string; convert: 'epoch_ms' | 'epoch_s' | 'iso' };
+  /** `documented`, or `inferred: <basis>`, for the order, the filters and the status field. */
+  source: string;
+}
+
+/** A query filter on a time: the parameter and how the time is written in it. */
+export interface TimeFilter {
+  /** Query parameter, e.g. `from_date`. */
+  param: string;
+  /** `iso`: 2021-11-01T11:02:43Z; `date`: 2021-11-01; `epoch_ms` / `epoch_s`: unix time. */
+  format: 'iso' | 'date' | 'epoch_ms' | 'epoch_s';
+  /** The parameter of the window's end, where the vendor refuses the start alone (set to now). */
+  untilParam?: string;
 }
 
 /**
@@ -224,6 +272,12 @@ export interface ActionSpec {
   inputFormats?: Record<string, 'email'>;
   /** Inputs this platform needs although the action's form marks them optional (forms are shared by all platforms). */
   requiredInputs?: readonly string[];
+  /**
+   * Set when no vendor document confirms the endpoint (only a third party shows it): what rests on
+   * whom, e.g. `only a third-party connector shows this endpoint`. A 404 or 405 answer then tells the
+   * user their API does not offer the action, with this note, instead of a generic "not found".
+   */
+  unconfirmed?: string;
 }
 
 /** An action the platform's API does not offer: the message says why and what to do instead. */

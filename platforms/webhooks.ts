@@ -8,6 +8,8 @@ import { callPlatform } from './api';
 import { EVENT_PARAM } from './delivery';
 import { jsonObjectListSchema, readAt, secretSchema, vendorIdSchema } from './schemas';
 import type { PlatformDefinition, PlatformId, WebhookApi } from './types';
+// Labels only (data, no behaviour): a refusal names the polling trigger that works instead.
+import { pollingTriggerFor } from '../triggers/polling-trigger-specs';
 
 /** One vendor-side subscription. */
 export interface VendorSubscription {
@@ -54,9 +56,11 @@ function hostOf(url: string): string {
 /** Raised when a vendor allows one subscription per event and another URL holds it. */
 function clashMessage(platform: PlatformDefinition, event: string, otherUrl: string): string {
   const where = hostOf(otherUrl);
+  const polling = pollingTriggerFor(platform.events.find((item) => item.key === event)?.event);
   return (
     `${platform.name} allows only one webhook per event, and "${event}" is already sent to another address (${where}). ` +
-    `Turn off the other Zap using this event, or remove that webhook in ${platform.name}, then turn this Zap on again.`
+    `Turn off the other Zap using this event, or remove that webhook in ${platform.name}, then turn this Zap on again.` +
+    (polling ? ` Or use "${polling}" instead: it checks ${platform.name}'s API on a schedule and needs no webhook, so it can run beside the other one.` : '')
   );
 }
 
@@ -110,7 +114,7 @@ async function subscribeOne(
 ): Promise<VendorSubscription> {
   const token = tokenOf(platform, targetUrl);
   const event = events[0];
-  const secrets = [token, targetUrl];
+  const secrets = [token];
   const existing = await findExisting(z, platform, api, event, secrets);
   if (existing !== undefined) {
     const existingUrl = existing.target;
@@ -161,7 +165,7 @@ async function subscribeOne(
  */
 async function unsubscribeOne(z: ZObject, platform: PlatformDefinition, api: WebhookApi, subscription: VendorSubscription): Promise<void> {
   const event = subscription.events[0];
-  const secrets = [subscription.secret, subscription.target, subscription.target && tokenOf(platform, subscription.target)];
+  const secrets = [subscription.secret, subscription.target && tokenOf(platform, subscription.target)];
   if (ownsByTarget(api)) {
     const existing = await findExisting(z, platform, api, event, secrets);
     if (existing === undefined || subscription.target === undefined || existing.target !== subscription.target) return;

@@ -14,7 +14,8 @@ import { type NormalizedEvent, type NormalizedOutput, type RecordKind } from '..
 import { platformOf } from '../platforms/registry';
 import type { SearchKey, SearchSpec } from '../platforms/types';
 import type { ActionInputField } from '../creates/create-factory';
-import { outputFieldsFor } from '../triggers/output-fields';
+import { recordOutputFields } from '../triggers/output-fields';
+import { searchInputNotice } from '../creates/dynamic-fields';
 
 /** The status with which a direct look-up says "no such item". */
 const NOT_FOUND = 404;
@@ -122,10 +123,10 @@ export function defineSearchFrom(search: SearchDefinition) {
     noun: search.noun,
     display: { label: search.label, description: search.description },
     operation: {
-      inputFields: search.inputFields,
+      inputFields: [searchInputNotice(search), ...search.inputFields.map(({ connectedHelp: _help, ...field }) => field)],
       perform: (z: ZObject, bundle: Bundle) => performSearch(z, bundle, search),
       sample: search.sample,
-      outputFields: outputFieldsFor(search.record),
+      outputFields: recordOutputFields(search.record),
     },
   });
 }

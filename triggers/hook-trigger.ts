@@ -18,7 +18,9 @@ import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/t
 import { subscribe, unsubscribe, type SubscribeData } from '../platforms/webhooks';
 import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
 import { describeOffer, selectVendorEvents, type TriggerEvents } from './event-selection';
-import { anyRecordOutputFields, outputFieldsFor, type OutputField } from './output-fields';
+import { chosenRecordOutputFields, recordOutputFields } from './output-fields';
+import { NOTICE_KEY, connectedPlatform, type EditorField } from '../creates/dynamic-fields';
+import { pollingAlternativeTo } from './polling-trigger-specs';
 
 /** The data that defines one instant trigger. */
 export interface HookTriggerSpec {
@@ -48,11 +50,42 @@ const DEFAULT_LIST_SIZE = 10;
 /** Key of the hidden trigger that lists the connected platform's vendor events (dropdown). */
 export const PLATFORM_EVENT_LIST = 'platform_event_list';
 
-function webhookApiOf(z: ZObject, platform: PlatformDefinition): WebhookApi {
+/** Label of the dashboard-webhook trigger (triggers/dashboard_webhook.ts), named where it is the way round. */
+const DASHBOARD_TRIGGER_LABEL = 'New Event from Dashboard Webhook';
+
+/**
+ * The trigger that works where this one cannot subscribe: its polling twin when the platform has
+ * a list API for the record, and the dashboard webhook.
+ */
+function workingAlternative(spec: HookTriggerSpec, platform: PlatformDefinition): string {
+  const polling = spec.record && platform.lists[spec.record] ? pollingAlternativeTo(spec.key) : undefined;
+  return polling ? `"${polling}" (or "${DASHBOARD_TRIGGER_LABEL}")` : `"${DASHBOARD_TRIGGER_LABEL}"`;
+}
+
+/** Why the trigger cannot serve the platform, with what to use instead; undefined when it can. */
+function unservableReason(spec: HookTriggerSpec, platform: PlatformDefinition): string | undefined {
+  if (platform.webhooks.kind === 'dashboard') {
+    return `${platform.name} registers webhooks only in its dashboard, so "${spec.label}" cannot set one up. Use ${workingAlternative(spec, platform)} instead.`;
+  }
+  if (spec.events !== 'chosen' && selectVendorEvents(platform, spec.events, undefined).length === 0) {
+    return `${platform.name} sends no event for "${spec.label}". Events ${platform.name} offers: ${describeOffer(platform)}.`;
+  }
+  return undefined;
+}
+
+/** "approved" → "Approved". */
+function statusLabel(status: string): string {
+  return status.charAt(0).toUpperCase() + status.slice(1);
+}
+
+function webhookApiOf(z: ZObject, platform: PlatformDefinition, spec?: HookTriggerSpec): WebhookApi {
   if (platform.webhooks.kind === 'api') return platform.webhooks;
+  // The polling twin reads the platform's API instead, where the platform has a list for it.
+  const polling = spec?.record && platform.lists[spec.record] ? pollingAlternativeTo(spec.key) : undefined;
   throw new z.errors.Error(
     `${platform.name} registers webhooks only in its dashboard, so this trigger cannot set one up. ` +
-      `Use the "New Event from Dashboard Webhook" trigger instead: it gives you a URL to paste into ${platform.name}.`,
+      `Use the "New Event from Dashboard Webhook" trigger instead: it gives you a URL to paste into ${platform.name}.` +
+      (polling ? ` Or use "${polling}", which checks ${platform.name}'s API on a schedule and needs no webhook.` : ''),
   );
 }
 
@@ -89,8 +122,18 @@ function passesStatusFilter(spec: HookTriggerSpec, bundle: Bundle, output: Norma
   return wanted === undefined || ('status' in output && output.status === wanted);
 }
 
+/**
+ * The trigger's input fields: for a connection whose platform cannot serve the trigger, a notice
+ * first (what to use instead); the event dropdown (New Platform Event); the status filter with the
+ * statuses the connected platform can report, labelled.
+ */
 function inputFieldsOf(spec: HookTriggerSpec) {
-  const fields = [];
+  const notice = async (_z: ZObject, bundle: Bundle): Promise<EditorField[]> => {
+    const platform = connectedPlatform(bundle);
+    const reason = platform === undefined ? undefined : unservableReason(spec, platform);
+    return reason === undefined ? [] : [{ key: NOTICE_KEY, type: 'copy', helpText: reason }];
+  };
+  const fields: (EditorField | typeof notice)[] = [notice];
   if (spec.events === 'chosen') {
     fields.push({
       key: 'event',
@@ -100,13 +143,21 @@ function inputFieldsOf(spec: HookTriggerSpec) {
       helpText: 'The platform event to listen to. The list shows every event your connected platform sends.',
     });
   }
-  if (spec.statusFilter && spec.record) {
-    fields.push({
-      key: 'status',
-      label: 'Only When the Status Becomes',
-      required: false,
-      choices: STATUSES[spec.record].filter((status) => status !== 'unknown'),
-      helpText: 'Leave empty to run on every status change, or pick a status to run only when a change lands on it.',
+  const record = spec.record;
+  if (spec.statusFilter && record) {
+    fields.push(async (_z: ZObject, bundle: Bundle): Promise<EditorField[]> => {
+      const platform = connectedPlatform(bundle);
+      const reported = platform === undefined ? undefined : new Set<string>(Object.values(platform.statuses[record] ?? {}));
+      const statuses = STATUSES[record].filter((status) => status !== 'unknown' && (reported === undefined || reported.has(status)));
+      return [
+        {
+          key: 'status',
+          label: 'Only When the Status Becomes',
+          required: false,
+          choices: Object.fromEntries(statuses.map((status) => [status, statusLabel(status)])),
+          helpText: 'Leave empty to run on every status change, or pick a status to run only when a change lands on it.',
+        },
+      ];
     });
   }
   return fields;
@@ -119,6 +170,10 @@ function inputFieldsOf(spec: HookTriggerSpec) {
  */
 async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): Promise<NormalizedOutput[]> {
   const platform = platformOf(z, bundle);
+  // Refused at the test step: a sample from the list API would let the user build a Zap that
+  // cannot be turned on.
+  const unservable = platform.webhooks.kind === 'dashboard' ? unservableReason(spec, platform) : undefined;
+  if (unservable !== undefined) throw new z.errors.Error(unservable, 'TriggerUnavailable', 400);
   const vendorEvent = vendorEventsFor(z, spec, platform, bundle)[0];
   const event = vendorEvent.event;
   const kind = event === undefined ? undefined : recordKindOf(event);
@@ -144,7 +199,7 @@ async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): P
  *   forged, malformed or not for this trigger); performList loads recent items.
  */
 export function defineHookTrigger(spec: HookTriggerSpec) {
-  const outputFields: OutputField[] = spec.record ? outputFieldsFor(spec.record) : anyRecordOutputFields();
+  const outputFields = spec.record ? recordOutputFields(spec.record) : chosenRecordOutputFields();
   return defineTrigger({
     key: spec.key,
     noun: spec.noun,
@@ -154,7 +209,7 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
       inputFields: inputFieldsOf(spec),
       performSubscribe: async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
         const platform = platformOf(z, bundle);
-        const api = webhookApiOf(z, platform);
+        const api = webhookApiOf(z, platform, spec);
         const events = vendorEventsFor(z, spec, platform, bundle).map((event) => event.key);
         if (!bundle.targetUrl) throw new z.errors.Error('Zapier gave no target URL to subscribe.');
         return subscribe(z, platform, api, events, bundle.targetUrl);

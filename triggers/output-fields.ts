@@ -1,8 +1,17 @@
 /**
  * Labelled output fields of the normalized records (DESIGN.md section 2), shared by every trigger,
  * action and search that returns the record kind.
+ *
+ * The definition carries only the fields every record has; the rest is a dynamic entry (a function
+ * of the connection) listing what the connected platform's field map fills for the record kind. Two
+ * reasons: the field mapper then offers no field that is always empty for the user's platform, and
+ * zapier-platform-core deep-copies and freezes the whole definition twice per invocation, so every
+ * static label object costs CPU time on every webhook delivery.
  */
-import type { RecordKind } from '../platforms/records';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { recordKindOf, type RecordKind } from '../platforms/records';
+import { findPlatform } from '../platforms/registry';
+import type { PlatformDefinition } from '../platforms/types';
 
 /** Zapier's output-field shape, restricted to what the records use. */
 export interface OutputField {
@@ -67,9 +76,84 @@ const BY_KIND: Record<RecordKind, OutputField[]> = {
   ],
 };
 
-/** Output fields of a record kind. */
+/** Output fields of a record kind, every platform's (the Make app and unknown connections). */
 export function outputFieldsFor(kind: RecordKind): OutputField[] {
   return BY_KIND[kind];
+}
+
+/** Zapier's dynamic `outputFields` entry: computed for the connection when the editor needs it. */
+export type OutputFieldsFunction = (z: ZObject, bundle: Bundle) => Promise<OutputField[]>;
+
+/** A definition's `outputFields`: the fields every record has, then the platform's. */
+export type OutputFieldsEntry = OutputField | OutputFieldsFunction;
+
+const BASE_KEYS = new Set(BASE.map((field) => field.key));
+
+/**
+ * The normalized fields a platform's data can fill for a record kind: its field map's keys, the
+ * per-event overrides of that kind, `vendor_status` beside `status`, `name` from name parts, and
+ * `extra` (what an action assumes from its inputs).
+ */
+export function filledKeys(platform: PlatformDefinition, kind: RecordKind, extra: readonly string[] = []): Set<string> {
+  const keys = new Set<string>([...BASE_KEYS, ...extra, ...Object.keys(platform.fields[kind] ?? {})]);
+  for (const event of platform.events) {
+    const eventKind = event.event !== undefined ? recordKindOf(event.event) : event.record;
+    if (eventKind === kind) for (const key of Object.keys(event.fields ?? {})) keys.add(key);
+  }
+  if (keys.has('status')) keys.add('vendor_status');
+  if (keys.has('first_name') || keys.has('last_name')) keys.add('name');
+  return keys;
+}
+
+/**
+ * The kind's output fields the platform fills, without the static ones (they are listed once in the
+ * definition). Every field of the kind when the platform is unknown.
+ */
+export function platformOutputFields(platform: PlatformDefinition | undefined, kind: RecordKind, extra: readonly string[] = []): OutputField[] {
+  const rest = BY_KIND[kind].filter((field) => !BASE_KEYS.has(field.key));
+  if (platform === undefined) return rest;
+  const keys = filledKeys(platform, kind, extra);
+  return rest.filter((field) => keys.has(field.key));
+}
+
+/**
+ * `outputFields` of an operation returning one record kind: the static base fields, then the
+ * connected platform's (`extra`: keys the operation adds for that platform, e.g. an action's assumptions).
+ */
+export function recordOutputFields(kind: RecordKind, extra: (platform: PlatformDefinition) => readonly string[] = () => []): OutputFieldsEntry[] {
+  return [
+    ...BASE,
+    async (_z: ZObject, bundle: Bundle) => {
+      const platform = findPlatform(bundle.authData?.platform);
+      return platformOutputFields(platform, kind, platform ? extra(platform) : []);
+    },
+  ];
+}
+
+/**
+ * `outputFields` of a trigger whose record kind depends on the event chosen (New Platform Event,
+ * the dashboard webhook): the chosen vendor event's kind when there is one, else every kind the
+ * platform fills, each field once.
+ */
+export function chosenRecordOutputFields(): OutputFieldsEntry[] {
+  return [
+    ...BASE,
+    async (_z: ZObject, bundle: Bundle) => {
+      const platform = findPlatform(bundle.authData?.platform);
+      const chosen = platform?.events.find((event) => event.key === bundle.inputData?.event);
+      const kinds: RecordKind[] =
+        chosen === undefined
+          ? ['referral', 'affiliate', 'payout']
+          : chosen.event !== undefined
+            ? [recordKindOf(chosen.event)]
+            : chosen.record !== undefined
+              ? [chosen.record]
+              : [];
+      const byKey = new Map<string, OutputField>();
+      for (const kind of kinds) for (const field of platformOutputFields(platform, kind)) if (!byKey.has(field.key)) byKey.set(field.key, field);
+      return [...byKey.values()];
+    },
+  ];
 }
 
 /** Output fields of a trigger whose record kind depends on the event chosen (New Platform Event): every kind's, once. */

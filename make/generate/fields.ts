@@ -8,6 +8,7 @@ import { outputFieldsFor } from '../../triggers/output-fields';
 import type { Reporter } from './issues';
 import { asExpression, firstPresent, pathExpression, quote, wrap } from './iml';
 import type { Json, JsonRecord } from './json';
+import { DELIVERY_PREFIX } from '../../platforms/normalize';
 
 const ISO_FORMAT = quote('YYYY-MM-DDTHH:mm:ss.SSS[Z]');
 
@@ -20,12 +21,16 @@ function converted(platform: PlatformDefinition, kind: RecordKind, conversion: s
       return `parseNumber(${value}, '.')`;
     case 'minor_units':
       return `${value} / 100`;
+    // platforms/conversions.ts `toTime`: a number (or numeric text) is epoch seconds below 1e11,
+    // else milliseconds; anything else is date text.
+    case 'time':
     case 'epoch_ms':
-      return `formatDate(parseDate(${value}, 'x'), ${ISO_FORMAT}, 'UTC')`;
     case 'epoch_s':
-      return `formatDate(parseDate(${value}, 'X'), ${ISO_FORMAT}, 'UTC')`;
-    case 'iso':
-      return `formatDate(${value}, ${ISO_FORMAT}, 'UTC')`;
+    case 'iso': {
+      const epoch = `parseNumber(toString(${value}), '.')`;
+      const unit = `if(abs(${epoch}) < 100000000000, 'X', 'x')`;
+      return `if(toString(${epoch}) == trim(toString(${value})), formatDate(parseDate(toString(${epoch}), ${unit}), ${ISO_FORMAT}, 'UTC'), formatDate(${value}, ${ISO_FORMAT}, 'UTC'))`;
+    }
     case 'upper':
       return `upper(${value})`;
     case 'status':
@@ -49,11 +54,12 @@ export function statusSwitch(platform: PlatformDefinition, kind: RecordKind, val
 }
 
 /** The vendor value behind a field source (before conversion), or undefined for joins and unknown shapes. */
-function sourceValue(root: string, source: string | FieldSource): string | undefined {
+function sourceValue(root: string, source: string | FieldSource, raw: string = root): string | undefined {
   if (typeof source === 'string') return pathExpression(root, source);
   if ('path' in source) {
     const paths = typeof source.path === 'string' ? [source.path] : [...source.path];
-    return firstPresent(paths.map((path) => pathExpression(root, path)));
+    // `$.`: the whole delivery (the envelope), as platforms/normalize.ts reads it.
+    return firstPresent(paths.map((path) => (path.startsWith(DELIVERY_PREFIX) ? pathExpression(raw, path.slice(DELIVERY_PREFIX.length)) : pathExpression(root, path))));
   }
   return undefined;
 }
@@ -63,14 +69,14 @@ function joinExpression(parts: readonly string[]): string {
 }
 
 /** One field's IML, or undefined (reported) when the source cannot be translated. */
-function fieldExpression(platform: PlatformDefinition, kind: RecordKind, root: string, field: string, source: unknown, report: Reporter): string | undefined {
+function fieldExpression(platform: PlatformDefinition, kind: RecordKind, root: string, field: string, source: unknown, report: Reporter, raw: string = root): string | undefined {
   if (typeof source === 'string') return pathExpression(root, source);
   if (typeof source === 'object' && source !== null && 'join' in source && Array.isArray(source.join)) {
     return joinExpression(source.join.map((path: unknown) => pathExpression(root, String(path))));
   }
   if (typeof source === 'object' && source !== null && 'path' in source) {
     const spec = source as { path: string | readonly string[]; convert?: string };
-    const value = sourceValue(root, spec as FieldSource);
+    const value = sourceValue(root, spec as FieldSource, raw);
     if (value === undefined) return undefined;
     const out = converted(platform, kind, spec.convert ?? 'text', value);
     if (out === undefined) report('error', `field ${field}: conversion "${String(spec.convert)}" has no IML translation (make/generate/fields.ts)`);
@@ -108,10 +114,10 @@ export function recordOutput(context: RecordContext, report: Reporter): JsonReco
   const expressions: Record<string, string> = {};
   for (const [field, source] of Object.entries(map)) {
     if (source === undefined || context.noObject) continue;
-    const expression = fieldExpression(platform, kind, root, field, source, report);
+    const expression = fieldExpression(platform, kind, root, field, source, report, context.raw);
     if (expression !== undefined) expressions[field] = expression;
     if (field === 'status') {
-      const raw = sourceValue(root, source as string | FieldSource);
+      const raw = sourceValue(root, source as string | FieldSource, context.raw);
       if (raw !== undefined) expressions.vendor_status = raw;
     }
   }

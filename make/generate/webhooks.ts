@@ -53,8 +53,12 @@ function eventExpression(platform: PlatformDefinition, events: readonly VendorEv
 function outputOf(platform: PlatformDefinition, events: readonly VendorEvent[], eventIml: string, report: Reporter): JsonRecord {
   const variants = events.map((vendorEvent) => {
     if (vendorEvent.event === undefined) {
-      const id = platform.delivery.idPath ? wrap(pathExpression('body', platform.delivery.idPath)) : '';
-      const record: JsonRecord = { id, platform: platform.id, event: 'other', vendor_event: vendorEvent.key, raw: '{{body}}' };
+      // The event's object id where it names one (platforms/delivery.ts), else the delivery's id.
+      const objectId = vendorEvent.idPath === undefined ? undefined : pathExpression(pathExpression('body', vendorEvent.objectPath ?? ''), vendorEvent.idPath);
+      const deliveryId = platform.delivery.idPath ? pathExpression('body', platform.delivery.idPath) : undefined;
+      const ids = [objectId, deliveryId].filter((expression): expression is string => expression !== undefined);
+      const idText = ids.length === 0 ? '' : wrap(firstPresent(ids));
+      const record: JsonRecord = { id: idText, platform: platform.id, event: 'other', vendor_event: vendorEvent.key, raw: '{{body}}' };
       return { vendorEvent: vendorEvent.key, record };
     }
     const record = recordOutput(

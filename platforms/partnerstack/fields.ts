@@ -10,17 +10,42 @@
  * An affiliate is identified by its `partner_key` (unique, shown in referral links, and the field
  * customer and application payloads use to point at their partner), so a Referral's
  * `affiliate_id` and an Affiliate's `id` agree. `key` / `id` are fallbacks.
+ *
+ * Transactions [DOC-3P: Airbyte source-partnerstack `schemas/transactions.json`, read from the
+ * vendor-side `GET /v2/transactions`]: `key`, `amount` / `amount_usd` (integers), `approved`
+ * (boolean or null), `currency`, `customer_key`, an embedded `customer` object, `created_at` /
+ * `updated_at` (integers). Customers carry both `partner_key` and `partnership_key` [DOC-3P: the
+ * same connector's `schemas/customers.json`]. A partner-side example names the partnership only by
+ * a top-level `partnership_key` with an empty `customer` [third-party recording, per issue 13]. So
+ * the partner is read from every place it can be, partner keys first (they match an Affiliate's
+ * `id`), then partnership keys: a partnership key is still the partner, never dropped.
  */
 import type { PlatformDefinition } from '../types';
+
+/**
+ * Where an object names its partner, in order: partner keys (an Affiliate's `id`), then partnership
+ * keys, top-level before nested (an empty `customer` must not hide a top-level key).
+ */
+const PARTNER_PATHS = [
+  'partner_key',
+  'customer.partner_key',
+  'partnership.partner_key',
+  'partnership_key',
+  'customer.partnership_key',
+  'partnership.key',
+] as const;
 
 export const PARTNERSTACK_FIELDS: PlatformDefinition['fields'] = {
   referral: {
     id: { path: ['key', 'id'] },
     sale_amount: { path: 'amount', convert: 'minor_units' },
     currency: { path: 'currency', convert: 'upper' },
-    affiliate_id: { path: ['partner_key', 'customer.partner_key', 'partnership.partner_key'] },
+    // `approved` (boolean) is the transaction's only status field [DOC-3P: Airbyte schema]; its text
+    // goes through the referral status table below.
+    status: { path: 'approved', convert: 'status' },
+    affiliate_id: { path: PARTNER_PATHS },
     customer_email: { path: ['customer_email', 'customer.email'] },
-    created_at: { path: 'created_at', convert: 'epoch_ms' },
+    created_at: { path: 'created_at', convert: 'time' },
   },
   affiliate: {
     id: { path: ['partner_key', 'key', 'id'] },
@@ -33,16 +58,18 @@ export const PARTNERSTACK_FIELDS: PlatformDefinition['fields'] = {
     // A PartnerStack "group" is what other platforms call a program.
     program_id: { path: ['group.key', 'group.id'] },
     program_name: { path: ['group.name', 'group_name'] },
-    created_at: { path: ['created_at', 'joined_at'], convert: 'epoch_ms' },
+    created_at: { path: ['created_at', 'joined_at'], convert: 'time' },
   },
   payout: {
     id: { path: ['key', 'id'] },
     status: { path: 'status', convert: 'status' },
     amount: { path: 'amount', convert: 'minor_units' },
     currency: { path: 'currency', convert: 'upper' },
-    affiliate_id: { path: ['partner_key', 'partnership.partner_key'] },
-    paid_at: { path: 'paid_at', convert: 'epoch_ms' },
-    created_at: { path: 'created_at', convert: 'epoch_ms' },
+    affiliate_id: { path: PARTNER_PATHS },
+    // `sent_at` / `withdrawal_date` are what a partner-side recording shows [third-party, partner-side
+    // API: likely the vendor side's names too, not certain]; `paid_at` is kept first in case it is not.
+    paid_at: { path: ['paid_at', 'sent_at', 'withdrawal_date'], convert: 'time' },
+    created_at: { path: 'created_at', convert: 'time' },
   },
 };
 
@@ -54,7 +81,12 @@ export const PARTNERSTACK_FIELDS: PlatformDefinition['fields'] = {
  */
 export const PARTNERSTACK_STATUSES: PlatformDefinition['statuses'] = {
   affiliate: { true: 'active', false: 'denied' },
+  // A transaction's `approved` flag read as text [DOC-3P: Airbyte schema, boolean or null]; `false`
+  // taken for "not approved yet" rather than denied [INF: no decline field exists on transactions].
+  referral: { true: 'approved', false: 'pending' },
   payout: {
+    // What a partner-side recording shows for a completed payout [third-party, partner-side: likely].
+    successful: 'paid',
     paid: 'paid',
     paid_externally: 'paid',
     in_transit: 'pending',

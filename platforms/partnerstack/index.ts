@@ -11,6 +11,8 @@ import { PARTNERSTACK_FIELDS, PARTNERSTACK_STATUSES } from './fields';
 /** Cursor-paged lists: `{data: {has_more, items}}`, newest first, `limit` 1–250 [DOC]. Only the first page is read. */
 const LIST = { itemsPath: 'data.items', maxPageSize: 250 } as const;
 const LIST_SOURCE = 'documented (cursor list, newest first, limit ≤ 250)';
+/** Every list is newest first [DOC], so a poll reads the first page without a time filter. */
+const POLLED = { order: 'newest_first', source: 'documented order (sorted by creation date, most recent first)' } as const;
 
 /**
  * The webhook-create body's URL field. `target` is what the Laravel client and another CLI send
@@ -78,14 +80,18 @@ export const partnerstack = definePlatform({
     referral: {
       request: { method: 'GET', path: '/transactions', query: { limit: '{{limit}}' }, source: LIST_SOURCE },
       ...LIST,
+      polling: { ...POLLED, status: { unavailable: 'its transactions carry no status (none is documented)' } },
     },
     affiliate: {
       request: { method: 'GET', path: '/partnerships', query: { limit: '{{limit}}' }, source: LIST_SOURCE },
       ...LIST,
+      // Approval is decided on applications; a partnership exists once a partner is in.
+      polling: { ...POLLED, status: { unavailable: 'its partnerships carry no approval status (decisions are made on applications, which are not polled)' } },
     },
     payout: {
       request: { method: 'GET', path: '/payouts', query: { limit: '{{limit}}' }, source: LIST_SOURCE },
       ...LIST,
+      polling: { ...POLLED, status: { field: 'status' } },
     },
   },
   // `GET /v2/partnerships/{unique_identifier}` [DOC: llms.txt], in the `{data, message, status}` envelope [DOC].

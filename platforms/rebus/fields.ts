@@ -21,14 +21,17 @@ export const REBUS_FIELDS: PlatformDefinition['fields'] = {
     affiliate_name: 'affiliate_name',
     affiliate_email: 'affiliate_email',
     customer_email: 'customer_email',
-    created_at: { path: 'created_date', convert: 'iso' },
+    // The documented commission.approved `data` has no creation time, only `approved_date` (ISO) and
+    // the envelope's `timestamp` (unix s) [DOC-3P: webhooks page example]: the record then carries
+    // the decision's time, the latest known, rather than none. `rejected_date` by analogy [INF].
+    created_at: { path: ['created_date', 'approved_date', 'rejected_date', '$.timestamp'], convert: 'time' },
   },
   affiliate: {
     id: { path: ['affiliate_id', 'id'] },
     status: STATUS,
     email: 'email',
     name: { path: ['name', 'affiliate_name'] },
-    created_at: { path: ['join_date', 'created_date'], convert: 'iso' },
+    created_at: { path: ['join_date', 'created_date'], convert: 'time' },
   },
   // payout.created is a batch (`batch_id`, `total_amount` [DOC-3P: generate-payouts response]);
   // the other events are presumably one affiliate's payout [INF].
@@ -39,8 +42,8 @@ export const REBUS_FIELDS: PlatformDefinition['fields'] = {
     affiliate_id: 'affiliate_id',
     affiliate_email: 'affiliate_email',
     payment_method: 'payment_method',
-    paid_at: { path: ['processed_date', 'payment_date'], convert: 'iso' },
-    created_at: { path: 'created_date', convert: 'iso' },
+    paid_at: { path: ['processed_date', 'payment_date'], convert: 'time' },
+    created_at: { path: 'created_date', convert: 'time' },
   },
 };
 

@@ -39,7 +39,8 @@ export const rebus = definePlatform({
   // Every answer is `{success, data, message, …}` [DOC-3P]; `success: false` is an error even with HTTP 200.
   envelope: { successPath: 'success' },
   events: REBUS_EVENTS,
-  delivery: { eventPath: 'event' },
+  // The envelope's `timestamp` is the event's time [DOC example], so identical bodies are one event.
+  delivery: { eventPath: 'event', timePath: 'timestamp' },
   signature: {
     type: 'hmac',
     header: 'X-Webhook-Signature',
@@ -63,9 +64,26 @@ export const rebus = definePlatform({
   fields: REBUS_FIELDS,
   statuses: REBUS_STATUSES,
   lists: {
-    referral: { request: { method: 'GET', path: '/commissions/', query: PAGE, source: 'documented endpoint; paging inferred (as affiliates)' }, ...LIST },
-    affiliate: { request: { method: 'GET', path: '/affiliates/', query: PAGE, source: 'documented' }, ...LIST },
-    payout: { request: { method: 'GET', path: '/payouts/', query: PAGE, source: 'documented endpoint ("filtering and pagination"); parameters and items path inferred' }, ...LIST },
+    referral: {
+      request: { method: 'GET', path: '/commissions/', query: PAGE, source: 'documented endpoint; paging inferred (as affiliates)' },
+      ...LIST,
+      polling: {
+        order: 'unknown',
+        createdSince: { param: 'date_from', format: 'date' },
+        status: { field: 'status.value' },
+        source: 'documented filter date_from and status {value, display}; the date format (YYYY-MM-DD) inferred; order undocumented',
+      },
+    },
+    affiliate: {
+      request: { method: 'GET', path: '/affiliates/', query: PAGE, source: 'documented' },
+      ...LIST,
+      polling: { order: 'unknown', status: { field: 'status.value' }, source: 'documented status {value, display}; no date filter documented; order undocumented' },
+    },
+    payout: {
+      request: { method: 'GET', path: '/payouts/', query: PAGE, source: 'documented endpoint ("filtering and pagination"); parameters and items path inferred' },
+      ...LIST,
+      polling: { order: 'unknown', status: { field: 'status' }, source: 'inferred: filters not readable; status as in the generate-payouts response' },
+    },
   },
   searches: {
     // The affiliate list's `search` filter matches names and emails [DOC-3P]; exact email matches are put first.
@@ -91,7 +109,9 @@ export const rebus = definePlatform({
     mark_payout_paid: {
       request: { method: 'POST', path: '/payouts/{{payout_id}}/process/', source: 'documented ("process a pending payout and send payment")' },
       requiredInputs: ['payout_id'],
-      result: { event: 'payout.paid', resultPath: 'data', assume: { id: '{{payout_id}}', status: 'paid' } },
+      // `process` sends the payment; it is paid once payout.processed arrives (or the answer says
+      // `processed`), so without a status in the answer the payout reads as pending, not paid.
+      result: { event: 'payout.paid', resultPath: 'data', assume: { id: '{{payout_id}}', status: 'pending', vendor_status: 'processing' } },
     },
     approve_referral: { unsupported: NO_APPROVAL },
     deny_referral: { unsupported: NO_APPROVAL },

@@ -14,6 +14,7 @@ function headerName(platformName: string, scheme: HmacScheme): string {
   return typeof scheme.header === 'string' ? scheme.header : `X-${platformName.replace(/\W/g, '')}-${titleCase(scheme.header.contains)}`;
 }
 
+/** Verifies against each expected secret in turn; signs with the first accepted encoding and the scheme's prefix. */
 export const hmacScheme: SchemeHandler<HmacScheme> = {
   verify({ scheme, delivery, expectation }): VerifyResult {
     if (expectation.secrets.length === 0) return refused('missing_secret');

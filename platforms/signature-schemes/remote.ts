@@ -124,6 +124,7 @@ async function verifyRemotely({ z, platform, scheme, delivery, now }: VerifyCont
   return refused('verification_unavailable', `${platform.name} answered HTTP ${status} to ${call}: ${hintFor(status, platform.name)}`);
 }
 
+/** Verifies through the vendor's verify call (verifyRemotely); signs with a stand-in for the undocumented signed string. */
 export const remoteScheme: SchemeHandler<RemoteScheme> = {
   verify: verifyRemotely,
   /**

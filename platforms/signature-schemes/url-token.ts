@@ -7,6 +7,7 @@ import type { SchemeHandler, SchemeOf } from './scheme';
 
 type UrlTokenScheme = SchemeOf<'url_token'>;
 
+/** Compares the URL's token with the one we issued in constant time; "signs" by adding it to the query. */
 export const urlTokenScheme: SchemeHandler<UrlTokenScheme> = {
   verify({ scheme, delivery, expectation }): VerifyResult {
     const received = delivery.query[scheme.param];

@@ -23,8 +23,10 @@ export const TAMIO_EVENTS: readonly VendorEvent[] = [
     fields: { status: { path: 'status', convert: 'status', default: 'removed' } },
     example: 'constructed',
   },
-  // Programs are not one of the three normalized records: reachable through New Platform Event / the dashboard trigger, raw only.
-  { key: 'affiliate-program-created', label: 'Affiliate Program: Created (affiliate-program-created)', objectPath: 'data.affiliate_program', example: 'documented' },
-  { key: 'affiliate-program-updated', label: 'Affiliate Program: Updated (affiliate-program-updated)', objectPath: 'data.affiliate_program', example: 'documented' },
-  { key: 'affiliate-program-removed', label: 'Affiliate Program: Removed (affiliate-program-removed)', objectPath: 'data.affiliate_program', example: 'documented' },
+  // Programs are not one of the three normalized records: reachable through New Platform Event / the
+  // dashboard trigger, raw only. Their output's `id` is the program's own `id` [DOC: every program
+  // example carries one], not the envelope's `event_id` (which stays the delivery id).
+  { key: 'affiliate-program-created', label: 'Affiliate Program: Created (affiliate-program-created)', objectPath: 'data.affiliate_program', idPath: 'id', example: 'documented' },
+  { key: 'affiliate-program-updated', label: 'Affiliate Program: Updated (affiliate-program-updated)', objectPath: 'data.affiliate_program', idPath: 'id', example: 'documented' },
+  { key: 'affiliate-program-removed', label: 'Affiliate Program: Removed (affiliate-program-removed)', objectPath: 'data.affiliate_program', idPath: 'id', example: 'documented' },
 ];

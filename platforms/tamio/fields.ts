@@ -22,7 +22,7 @@ export const TAMIO_FIELDS: PlatformDefinition['fields'] = {
     last_name: 'surname',
     program_id: 'affiliate_program_id',
     program_name: 'affiliate_program_label',
-    created_at: { path: 'date_joined', convert: 'epoch_s' },
+    created_at: { path: 'date_joined', convert: 'time' },
   },
   payout: {
     id: 'id',
@@ -32,7 +32,7 @@ export const TAMIO_FIELDS: PlatformDefinition['fields'] = {
     affiliate_id: 'affiliate_partner.id',
     affiliate_email: 'affiliate_partner.email',
     payment_method: 'payment',
-    created_at: { path: 'date', convert: 'epoch_s' },
+    created_at: { path: 'date', convert: 'time' },
   },
 };
 

@@ -75,11 +75,18 @@ export const tamio = definePlatform({
       },
       itemsPath: 'affiliates',
       maxPageSize: 50,
+      polling: { order: 'newest_first', status: { field: 'approved' }, source: 'documented (sort_by created_at, order desc; approved true / false / null)' },
     },
     payout: {
       request: { method: 'GET', path: '/affiliates/payouts/list', query: { page: '{{page}}', per_page: '{{limit}}' }, source: 'documented' },
       itemsPath: 'payouts',
       maxPageSize: 50,
+      polling: {
+        order: 'unknown',
+        createdSince: { param: 'from', format: 'iso' },
+        status: { field: 'status' },
+        source: 'documented filters from/to (ISO-8601 or unix); that from filters on the payout date and the order are undocumented',
+      },
     },
   },
   // Retrieve calls [DOC]: `{"status": 200, "affiliate": {…}}` (saved example) and `{"status": 200, "payout": {…}}`.

@@ -4,6 +4,12 @@
  * affiliate.new [DOC]; the rest of the referral and affiliate objects from PostHog's column docs for
  * `GET /referrals` and `GET /affiliates` and code reading live payloads [INF]. Money is a decimal
  * string in the shop's currency (e.g. "120.00"), which no payload names [INF], so `currency` stays unset.
+ *
+ * Recorded from the live v1 API [DOC-3P: Airbyte source-uppromote `manifest.yaml`, streams tested
+ * against a real account]: a referral's `created_at` is epoch seconds (cursor format `%s`) and it
+ * also carries a top-level `affiliate_id`; an affiliate's time is `created_at_timestamp` (a number);
+ * a coupon names its code `coupon` (and its time `created_timestamp`). v2's forms are not recorded
+ * [UNK], so every time goes through `time` (ISO text or epoch seconds / ms) and both names are read.
  */
 import type { PlatformDefinition } from '../types';
 
@@ -15,11 +21,11 @@ export const UPPROMOTE_FIELDS: PlatformDefinition['fields'] = {
     order_number: 'order_number',
     sale_amount: { path: 'total_sales', convert: 'decimal' },
     commission_amount: { path: 'commission', convert: 'decimal' },
-    affiliate_id: 'affiliate.id',
+    affiliate_id: { path: ['affiliate.id', 'affiliate_id'] },
     affiliate_email: 'affiliate.email',
     affiliate_name: { join: ['affiliate.first_name', 'affiliate.last_name'] },
     customer_email: 'customer_email',
-    created_at: { path: 'created_at', convert: 'iso' },
+    created_at: { path: 'created_at', convert: 'time' },
   },
   affiliate: {
     id: 'id',
@@ -31,8 +37,10 @@ export const UPPROMOTE_FIELDS: PlatformDefinition['fields'] = {
     program_id: 'program_id',
     program_name: 'program_name',
     referral_link: { path: ['custom_affiliate_link', 'default_affiliate_link'] },
-    coupon_code: { path: ['coupons.0.code', 'coupons.0'] },
-    created_at: { path: 'created_at', convert: 'iso' },
+    // `coupon` is the recorded name of a coupon's code [DOC-3P: Airbyte coupons schema]; `code` and a
+    // bare string are kept for other renderings of the `coupons` array [INF].
+    coupon_code: { path: ['coupons.0.coupon', 'coupons.0.code', 'coupons.0', 'coupon'] },
+    created_at: { path: ['created_at', 'created_at_timestamp', 'created_timestamp'], convert: 'time' },
   },
   payout: {
     id: 'payment_id',
@@ -41,8 +49,8 @@ export const UPPROMOTE_FIELDS: PlatformDefinition['fields'] = {
     affiliate_id: 'affiliate_id',
     affiliate_email: 'affiliate_email',
     payment_method: 'payment_method',
-    paid_at: { path: 'processed_at', convert: 'iso' },
-    created_at: { path: 'created_at', convert: 'iso' },
+    paid_at: { path: 'processed_at', convert: 'time' },
+    created_at: { path: 'created_at', convert: 'time' },
   },
 };
 

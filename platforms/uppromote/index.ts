@@ -9,6 +9,12 @@ import { UPPROMOTE_FIELDS, UPPROMOTE_STATUSES } from './fields';
 
 const POLYMETRICS = 'inferred: third-party connector (polymetrics) built from the Apidog reference';
 
+/**
+ * Why an action's endpoint is unconfirmed: the one source is the third-party connector (which gets
+ * UpPromote's auth and host wrong elsewhere), and no stored copy of UpPromote's v2 reference lists it.
+ */
+const THIRD_PARTY_ONLY = "only a third-party connector shows this endpoint (UpPromote's own v2 reference, as far as it could be read, does not list it)";
+
 export const uppromote = definePlatform({
   id: 'uppromote',
   name: 'UpPromote',
@@ -30,7 +36,9 @@ export const uppromote = definePlatform({
   envelope: { statusPath: 'status' },
   events: UPPROMOTE_EVENTS,
   // Payloads are the bare object with no event name or id [INF: PostHog].
-  delivery: {},
+  // Bodies carry no event id or time [INF] and retries are undocumented [UNK]: an identical body is a
+  // retry only within a few minutes (a status that flips back and forth repeats byte for byte).
+  delivery: { retryWindowSeconds: 10 * 60 },
   signature: {
     type: 'hmac',
     header: 'X-UpPromote-Signature',
@@ -72,16 +80,35 @@ export const uppromote = definePlatform({
       request: { method: 'GET', path: '/referrals', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
       itemsPath: 'data',
       maxPageSize: 100,
+      // Page 1 only: 120 requests a minute per shop, shared with every other call [DOC].
+      polling: {
+        order: 'unknown',
+        createdSince: { param: 'from_date', format: 'iso', untilParam: 'to_date' },
+        status: { field: 'status' },
+        source: 'documented filters from_date/to_date (ISO-8601); to_date required with from_date and the status field inferred (PostHog); sort order undocumented',
+      },
     },
     affiliate: {
       request: { method: 'GET', path: '/affiliates', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
       itemsPath: 'data',
       maxPageSize: 100,
+      polling: {
+        order: 'unknown',
+        createdSince: { param: 'from_date', format: 'iso' },
+        status: { field: 'status' },
+        source: 'documented status field (active|inactive|pending); from_date inferred (PostHog); sort order undocumented',
+      },
     },
     payout: {
       request: { method: 'GET', path: '/payments/paid', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
       itemsPath: 'data',
       maxPageSize: 100,
+      polling: {
+        order: 'unknown',
+        createdSince: { param: 'from_date', format: 'iso' },
+        status: { field: 'status' },
+        source: 'inferred: from_date filters on the processed time (PostHog); status as in payment.paid [DOC]; sort order undocumented',
+      },
     },
   },
   // Get-by-id [DOC: reference nav], envelope `{status, message, data}` as in the lists [INF: PostHog fixtures].
@@ -123,10 +150,12 @@ export const uppromote = definePlatform({
     approve_referral: {
       request: { method: 'POST', path: '/referral/{{referral_id}}/status', body: { status: 'approved' }, source: POLYMETRICS },
       result: { event: 'referral.approved', resultPath: 'data', assume: { id: '{{referral_id}}', status: 'approved' } },
+      unconfirmed: THIRD_PARTY_ONLY,
     },
     deny_referral: {
       request: { method: 'POST', path: '/referral/{{referral_id}}/status', body: { status: 'denied' }, source: POLYMETRICS },
       result: { event: 'referral.denied', resultPath: 'data', assume: { id: '{{referral_id}}', status: 'denied' } },
+      unconfirmed: THIRD_PARTY_ONLY,
     },
     create_affiliate: {
       request: {
@@ -177,6 +206,7 @@ export const uppromote = definePlatform({
       requiredInputs: ['affiliate'],
       inputFormats: { affiliate: 'email' },
       result: { event: 'payout.paid', resultPath: 'data', assume: { id: '{{affiliate}}', affiliate_email: '{{affiliate}}', status: 'paid' } },
+      unconfirmed: THIRD_PARTY_ONLY,
     },
     // "Create referral" [DOC]; body inferred (polymetrics). `use_order_id` attaches the referral to a
     // real order, whose amounts UpPromote then knows; a fixed commission may override it.
@@ -187,9 +217,11 @@ export const uppromote = definePlatform({
         body: {
           type: 'use_order_id',
           affiliate_email: '{{affiliate}}',
-          order_id: '{{order_id}}',
-          total_sale: '{{sale_amount}}',
-          commission: '{{commission_amount}}',
+          // JSON numbers, not "245.00" text: UpPromote's objects carry ids as numbers [DOC-3P: Airbyte
+          // source-uppromote schemas] and the fields are numeric; the type UpPromote requires [UNK].
+          order_id: '{{order_id | number}}',
+          total_sale: '{{sale_amount | number}}',
+          commission: '{{commission_amount | number}}',
         },
         source: POLYMETRICS,
       },

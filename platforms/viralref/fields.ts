@@ -39,7 +39,7 @@ export const VIRALREF_FIELDS: PlatformDefinition['fields'] = {
     affiliate_email: from('conversion', AFFILIATE_EMAIL),
     affiliate_name: from('conversion', ['affiliate_name', 'affiliate.name', 'referrer_name', 'referrer.name']),
     customer_email: from('conversion', ['customer_email', 'customer.email', 'buyer_email']),
-    created_at: from('conversion', CREATED, 'iso'),
+    created_at: from('conversion', CREATED, 'time'),
   },
   affiliate: {
     id: idOf('affiliate'),
@@ -54,7 +54,7 @@ export const VIRALREF_FIELDS: PlatformDefinition['fields'] = {
     program_name: from('affiliate', ['program_name', 'campaign_name', 'program.name', 'campaign.name']),
     referral_link: from('affiliate', ['referral_link', 'referral_url', 'link', 'share_url']),
     coupon_code: from('affiliate', ['coupon_code', 'coupon', 'referral_code', 'code']),
-    created_at: from('affiliate', CREATED, 'iso'),
+    created_at: from('affiliate', CREATED, 'time'),
   },
   payout: {
     id: idOf('payout'),
@@ -64,8 +64,8 @@ export const VIRALREF_FIELDS: PlatformDefinition['fields'] = {
     affiliate_id: from('payout', AFFILIATE_ID),
     affiliate_email: from('payout', AFFILIATE_EMAIL),
     payment_method: from('payout', ['payment_method', 'method']),
-    paid_at: from('payout', ['paid_at', 'paidAt'], 'iso'),
-    created_at: from('payout', CREATED, 'iso'),
+    paid_at: from('payout', ['paid_at', 'paidAt'], 'time'),
+    created_at: from('payout', CREATED, 'time'),
   },
 };
 

@@ -40,7 +40,8 @@ export const viralref = definePlatform({
   errorMessagePaths: ['message', 'error', 'errors'],
   events: VIRALREF_EVENTS,
   // The event name's field is unknown [UNK]: the common names, in order.
-  delivery: { eventPath: ['event', 'type', 'event_type'], eventAliases: VIRALREF_EVENT_ALIASES },
+  // `created_at` in the envelope read as the event's time [INF]; retries use exponential backoff [DOC].
+  delivery: { eventPath: ['event', 'type', 'event_type'], eventAliases: VIRALREF_EVENT_ALIASES, timePath: 'created_at' },
   signature: {
     type: 'hmac',
     header: { contains: 'signature' },

@@ -31,6 +31,8 @@ export interface FakeCacheRpc {
   cache: ZObject['cache'];
   /** Every set, in order. */
   sets: CacheSetCall[];
+  /** Every RPC method called, in order. */
+  methods: string[];
   /** Moves the store's clock forward, expiring what outlives its ttl. */
   advance(seconds: number): void;
   /** How many live entries the store holds. */
@@ -47,12 +49,14 @@ export function fakeCacheRpc(): FakeCacheRpc {
   const entries = new Map<string, { value: string; expiresAt: number }>();
   let now = 0;
   const sets: CacheSetCall[] = [];
+  const methods: string[] = [];
   const live = (key: string) => {
     const entry = entries.get(key);
     if (entry && entry.expiresAt <= now) entries.delete(key);
     return entries.get(key);
   };
   const rpc: Rpc = async (method, ...params) => {
+    methods.push(method);
     const [key, second, third, fourth, fifth] = params;
     if (typeof key !== 'string') throw new Error('zcache key must be a string');
     if (method === 'zcache_get') return live(storeKey(key, second))?.value ?? null;
@@ -73,6 +77,7 @@ export function fakeCacheRpc(): FakeCacheRpc {
     rpc,
     cache: createCache({ _zapier: { rpc } }),
     sets,
+    methods,
     advance(seconds) {
       now += seconds;
     },

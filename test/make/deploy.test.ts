@@ -169,12 +169,16 @@ describe.each(PLATFORMS.map((platform) => [platform.id, platform] as const))('de
     expect(made?.modules).toHaveLength(app.modules.length);
   });
 
-  it('clears a webhook connection the build no longer has with null', async () => {
+  it('clears on Make a webhook connection the build does not have, with null', async () => {
     const server = new FakeMakeServer();
     const fresh = mkdtempSync(join(tmpdir(), `make-deploy-${platform.id}-null-`));
     writeApp(app, fresh);
     await deployApp(new FakeTransportMake(server), fresh, id);
     const made = server.apps.get(id.name);
+    // Someone bound every webhook to the connection on Make; the redeploy puts back what the build says.
+    for (const webhook of made?.webhooks ?? []) webhook.connection = made?.connections[0].name;
+    server.exchanges.length = 0;
+    await deployApp(new FakeTransportMake(server), fresh, id);
     const manifest = JSON.parse(readFileSync(join(fresh, 'makecomapp.json'), 'utf8')) as { components: { webhook: Record<string, { connection: string | null }> } };
     for (const webhook of made?.webhooks ?? []) {
       const local = Object.entries(manifest.components.webhook).find(([localId]) => first(manifestOf(fresh), localId) === webhook.name);

@@ -136,11 +136,22 @@ describe('Rebus AI actions', () => {
     expect(result).toMatchObject({ id: '321', name: 'Nia Obi', status: 'pending', event: 'affiliate.created' });
   });
 
-  it('marks a payout paid by processing it', async () => {
+  it('processes a payout (which sends the payment) without claiming it paid before Rebus AI says so', async () => {
     const scope = api().post('/api/v1/affiliate/payouts/901/process/').reply(200, { success: true, message: 'Payout processed' });
     const result = await appTester(createOperation('mark_payout_paid').perform as never, { authData, inputData: { payout_id: '901' } });
     expect(scope.isDone()).toBe(true);
-    expect(result).toMatchObject({ id: '901', platform: 'rebus', event: 'payout.paid', status: 'paid' });
+    expect(result).toMatchObject({ id: '901', platform: 'rebus', event: 'payout.paid', status: 'pending', vendor_status: 'processing' });
+  });
+
+  it.each([
+    ['processing', 'pending'],
+    ['processed', 'paid'],
+  ])('reads the processed payout Rebus AI answers with (status %s → %s)', async (vendorStatus, normalized) => {
+    api()
+      .post('/api/v1/affiliate/payouts/902/process/')
+      .reply(200, { success: true, data: { id: 902, status: vendorStatus, amount: 40.5 }, message: 'Payout processed successfully' });
+    const result = await appTester(createOperation('mark_payout_paid').perform as never, { authData, inputData: { payout_id: '902' } });
+    expect(result).toMatchObject({ id: '902', status: normalized, vendor_status: vendorStatus, amount: 40.5 });
   });
 
   it('asks for the payout before calling Rebus AI', async () => {

@@ -2,7 +2,7 @@
  * The webhook endpoints of a vendor whose endpoints exist only in its dashboard (Tamio, ViralRef):
  * the merchant pastes a URL, ticks event types (none = every event) and copies a signing secret.
  * Only this bookkeeping is shared; each vendor's envelope, signature and retry rules stay in its
- * own `<vendor>-webhooks.ts`.
+ * own `vendors/<id>/webhooks.ts`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DeliveryLog, DeliveryRecord } from './delivery-log';

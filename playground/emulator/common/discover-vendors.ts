@@ -41,7 +41,6 @@ export function discoverVendors(directory: string = VENDORS_DIR): ReadonlyMap<st
     ids.map((id): [string, VendorModule] => {
       if (!VENDOR_ID.test(id)) throw new Error(`Vendor folder "${id}" is not a lower-case slug.`);
       // A dynamic require is the point: the folder list is only known at run time.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const loaded: unknown = require(join(directory, id, 'index'));
       const module = typeof loaded === 'object' && loaded !== null && 'vendor' in loaded ? loaded.vendor : undefined;
       if (!isVendorModule(module)) throw new Error(`vendors/${id}/index must export \`vendor\`, a VendorModule ({ credentials, create }).`);

@@ -11,3 +11,13 @@
 export function seedCopy<T>(json: unknown): T {
   return structuredClone(json) as T;
 }
+
+/**
+ * The seeded item whose `id` (or `key`) is `id`, for building `fire` examples. Throws when it is
+ * gone: the examples name seeded ids, so a missing one is a broken seed, not a request error.
+ */
+export function seeded<T extends { id: unknown }>(items: readonly T[], id: T['id'], what: string): T {
+  const found = items.find((item) => item.id === id);
+  if (!found) throw new Error(`Seeded ${what} ${String(id)} is missing.`);
+  return found;
+}

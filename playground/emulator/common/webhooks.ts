@@ -1,7 +1,7 @@
 /**
  * Webhook mechanics shared by the emulated senders: event-name and target-URL checks and the
  * HMAC-SHA256 primitive. Which header carries a signature, its prefix and the signed bytes are
- * vendor rules and stay in each `<vendor>-webhooks.ts`.
+ * vendor rules and stay in each `vendors/<id>/webhooks.ts`.
  */
 import { createHmac } from 'node:crypto';
 

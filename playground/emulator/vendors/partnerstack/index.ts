@@ -3,8 +3,8 @@
  * that the documented vendor base `https://api.partnerstack.com/api/v2` is
  * `${emulator.url}/partnerstack/api/v2`.
  *
- * - routes: Basic auth and envelopes (partnerstack-http), the webhooks API (partnerstack-webhooks),
- *   data and action endpoints (partnerstack-api) over a seeded account (partnerstack-data);
+ * - routes: Basic auth and envelopes (http.ts), the webhooks API (webhooks.ts),
+ *   data and action endpoints (api.ts) over a seeded account (data.ts);
  * - fire: the documented sample of an event where one exists (with the body's `event` set to the
  *   v1 underscore name), otherwise a payload constructed from the current store.
  */

@@ -3,8 +3,8 @@
  * documented base `https://rebusai.com/api/v1/affiliate` is `${emulator.url}/rebus/api/v1/affiliate`
  * (every path ends in `/`).
  *
- * - routes: Bearer auth and envelopes (rebus-http), the webhooks API (rebus-webhooks), data and
- *   action endpoints (rebus-api) over a seeded program (rebus-data);
+ * - routes: Bearer auth and envelopes (http.ts), the webhooks API (webhooks.ts), data and
+ *   action endpoints (api.ts) over a seeded program (data.ts);
  * - fire: commission.approved sends the documented `data` verbatim; every other event sends data
  *   constructed from the documented field names, taken from the current store so its ids resolve.
  */
@@ -12,7 +12,6 @@ import {
   COMMISSION_APPROVED_EXAMPLE,
   type RbCommission,
   type RebusState,
-  affiliateById,
   affiliatePayload,
   codeRedeemedPayload,
   commissionPayload,
@@ -24,6 +23,7 @@ import {
 import { apiRoutes } from './api';
 import { guard } from './http';
 import { REBUS_EVENTS, type RebusEvent, RebusWebhooks, webhookRoutes } from './webhooks';
+import { seeded } from '../../common/seed';
 import type { VendorModule } from '../../common/vendor-module';
 import { webhookFiring } from '../../common/firing';
 
@@ -31,32 +31,25 @@ import { webhookFiring } from '../../common/firing';
 export const REBUS_API_KEY = 'sk_test_emu4f9c2a7b1d8e3f6a0c5b9d2e7f1a4c8';
 
 function commission(state: RebusState, id: number): RbCommission {
-  const found = state.commissions.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`Seeded commission ${id} is missing.`);
-  return found;
+  return seeded(state.commissions, id, 'commission');
 }
 
 function affiliateData(state: RebusState, id: number): Record<string, unknown> {
-  const found = affiliateById(state, id);
-  if (!found) throw new Error(`Seeded affiliate ${id} is missing.`);
-  return affiliatePayload(found);
+  return affiliatePayload(seeded(state.affiliates, id, 'affiliate'));
 }
 
 function payoutData(state: RebusState, id: number): Record<string, unknown> {
-  const found = state.payouts.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`Seeded payout ${id} is missing.`);
-  return payoutPayload(state, found);
+  return payoutPayload(state, seeded(state.payouts, id, 'payout'));
 }
 
 /** The `data` `fire` sends for each event, before overrides (shallowly merged into `data`). */
 function exampleData(state: RebusState, event: RebusEvent, now: number): Record<string, unknown> {
-  const john = affiliateById(state, 123);
-  if (!john) throw new Error('Seeded affiliate 123 is missing.');
+  const john = seeded(state.affiliates, 123, 'affiliate');
   switch (event) {
     // Verbatim [DOC-3P]: the only documented payload.
     case 'commission.approved':
       return { ...COMMISSION_APPROVED_EXAMPLE };
-    // The rest is constructed from the documented field names (see rebus-data).
+    // The rest is constructed from the documented field names (see data.ts).
     case 'commission.created':
       return commissionPayload(state, commission(state, 572));
     case 'commission.rejected':

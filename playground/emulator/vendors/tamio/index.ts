@@ -2,8 +2,8 @@
  * The Tamio emulator (platforms README §5), mounted under `/tamio` so that the documented base URL
  * `https://api.tamio.com/v2` is `${emulator.url}/tamio/v2`.
  *
- * - routes: Bearer-key auth with per-resource permissions (tamio-http), affiliates / payouts /
- *   programs (tamio-api), verify-signature (tamio-webhooks), over a seeded store (tamio-data);
+ * - routes: Bearer-key auth with per-resource permissions (http.ts), affiliates / payouts /
+ *   programs (api.ts), verify-signature (webhooks.ts), over a seeded store (data.ts);
  * - dashboard: webhook endpoints are created in Tamio's dashboard only [DOC]; `register` stands in
  *   for that and returns the endpoint's signing secret;
  * - fire: each event's documented example where one exists, else one constructed from the
@@ -12,6 +12,7 @@
  * - controls: `POST /_emulator/tamio/outage` `{"verify": <status>|null}` makes verify-signature
  *   answer that status (emulator only, to test the app's handling of a failing verifier).
  */
+import { seeded } from '../../common/seed';
 import type { VendorModule } from '../../common/vendor-module';
 import { PROGRAM_CREATED_EXAMPLE, PROGRAM_UPDATED_EXAMPLE, TAMIO_IDS, type TamioState, affiliateEventView, seedState } from './data';
 import { apiRoutes } from './api';
@@ -26,9 +27,7 @@ export const TAMIO_API_KEY = 'tamio_sk_emu_4c8e1f7a2b9d4e60a3f5c7b1d2e8f904';
 export const TAMIO_RESTRICTED_KEY = 'tamio_sk_emu_restricted_0b6d3a9e5f2c4871';
 
 function affiliateEvent(state: TamioState, id: string, approved: boolean | null): Record<string, unknown> {
-  const found = state.affiliates.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`Seeded Tamio affiliate ${id} is missing.`);
-  return { ...affiliateEventView(state, found), approved };
+  return { ...affiliateEventView(state, seeded(state.affiliates, id, 'Tamio affiliate')), approved };
 }
 
 /** A deep copy of a documented object as a plain record. */

@@ -2,12 +2,13 @@
  * The UpPromote emulator (platforms README §1), mounted under `/uppromote` so that the documented
  * base URL `https://aff-api.uppromote.com/api/v2` is `${emulator.url}/uppromote/api/v2`.
  *
- * - routes: raw-key auth and 120/min limit (uppromote-http), webhook subscriptions
- *   (uppromote-webhooks), data and action endpoints (uppromote-api), over a seeded store
- *   (uppromote-data);
+ * - routes: raw-key auth and 120/min limit (http.ts), webhook subscriptions
+ *   (webhooks.ts), data and action endpoints (api.ts), over a seeded store
+ *   (data.ts);
  * - fire: the documented example of an event where one exists, otherwise one constructed from the
  *   documented field lists and fragments, taken from the current store so its ids resolve.
  */
+import { seeded } from '../../common/seed';
 import type { VendorModule } from '../../common/vendor-module';
 import { PAYMENT_PAID_EXAMPLE, type UpPromoteState, affiliateView, referralView, seedState } from './data';
 import { apiRoutes } from './api';
@@ -19,15 +20,11 @@ import { webhookFiring } from '../../common/firing';
 export const UPPROMOTE_API_KEY = 'upk_emu_7f3a9c2e41b84d0f9a6e5c1b2d8f4a37';
 
 function referral(state: UpPromoteState, id: number): Record<string, unknown> {
-  const found = state.referrals.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`Seeded referral ${id} is missing.`);
-  return referralView(state, found);
+  return referralView(state, seeded(state.referrals, id, 'referral'));
 }
 
 function affiliate(state: UpPromoteState, id: number): Record<string, unknown> {
-  const found = state.affiliates.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`Seeded affiliate ${id} is missing.`);
-  return affiliateView(state, found);
+  return affiliateView(state, seeded(state.affiliates, id, 'affiliate'));
 }
 
 /** The payload `fire` sends for each event, before overrides. */

@@ -4,8 +4,8 @@
  * exists only for the app's connection screen.
  *
  * - dashboard: "Create Webhook" (URL + event types → signing secret) [DOC];
- * - fire: a constructed example (viralref-data) in a constructed envelope, signed and retried
- *   (viralref-webhooks); overrides are merged into `data`, not into the envelope.
+ * - fire: a constructed example (data.ts) in a constructed envelope, signed and retried
+ *   (webhooks.ts); overrides are merged into `data`, not into the envelope.
  */
 import type { VendorModule } from '../../common/vendor-module';
 import { VIRALREF_EVENTS, viralRefExample } from './data';
