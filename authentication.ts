@@ -20,7 +20,15 @@ export interface ConnectionTestResult {
   platform: string;
   platform_name: string;
   account?: string;
+  /** True when the platform offers no call to test the key with (`connectionTest: null`): the label says so. */
+  key_untested?: boolean;
 }
+
+/** Platforms whose keys cannot be tested when connecting, named from their data (`connectionTest: null`). */
+const UNTESTABLE = PLATFORMS.filter((platform) => platform.connectionTest === null).map((platform) => platform.name);
+
+/** What the connection label adds for such a platform, so a connection never reads as "tested" when it was not. */
+export const UNTESTED_LABEL = '(key not checked: no API to test it)';
 
 /**
  * Proves the key works with the platform's cheapest authenticated call; for a platform that
@@ -47,14 +55,15 @@ async function test(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
   }
   const named = typeof bundle.authData.account_name === 'string' ? bundle.authData.account_name.trim() : '';
   const account = named || fromVendor;
-  return { platform: platform.id, platform_name: platform.name, ...(account ? { account } : {}) };
+  return { platform: platform.id, platform_name: platform.name, ...(account ? { account } : {}), ...(check === null ? { key_untested: true } : {}) };
 }
 
 /** "UpPromote: Northwind Store", or just the platform when no account name is known. */
 async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<string> {
   const name = String(bundle.inputData.platform_name ?? '');
   const account = bundle.inputData.account;
-  return typeof account === 'string' && account !== '' ? `${name}: ${account}` : name;
+  const label = typeof account === 'string' && account !== '' ? `${name}: ${account}` : name;
+  return bundle.inputData.key_untested === true ? `${label} ${UNTESTED_LABEL}` : label;
 }
 
 /**
@@ -95,7 +104,9 @@ export default {
       label: 'API Key',
       required: true,
       type: 'password' as const,
-      helpText: `Your platform's API key (some platforms call it the secret key). [Where each platform shows it](${KEY_HELP_URL}).`,
+      helpText: `Your platform's API key (some platforms call it the secret key). [Where each platform shows it](${KEY_HELP_URL}).${
+        UNTESTABLE.length > 0 ? ` ${UNTESTABLE.join(' and ')} publishes no API to test a key against, so for it the key cannot be checked when you connect.` : ''
+      }`,
     },
     ...extraFields(),
     {

@@ -21,6 +21,7 @@ export const spec = {
       label: 'Send Welcome Email',
       type: 'boolean',
       helpText: 'Yes to have the platform email the new affiliate their login and links, where the platform offers it.',
+      connectedHelp: 'Yes to have {platform} email the new affiliate their login and links.',
     },
   ],
   sample: AFFILIATE_SAMPLE.created,

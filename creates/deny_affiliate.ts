@@ -2,7 +2,7 @@ import { AFFILIATE_SAMPLE } from '../triggers/samples';
 import type { ActionDefinition } from './create-factory';
 import { APPLICANT_INPUT } from './inputs';
 
-/** Deny Affiliate: the application is declined. */
+/** Deny Affiliate: the application is declined. The sample is UpPromote's, whose denials arrive as `affiliate.inactive`. */
 export const spec = {
   key: 'deny_affiliate',
   noun: 'Affiliate',
@@ -10,5 +10,5 @@ export const spec = {
   description: "Denies a pending affiliate's application.",
   record: 'affiliate',
   inputFields: [APPLICANT_INPUT],
-  sample: { ...AFFILIATE_SAMPLE.created, event: 'affiliate.denied', vendor_event: 'deny_affiliate', status: 'denied', vendor_status: 'denied' },
+  sample: { ...AFFILIATE_SAMPLE.created, event: 'affiliate.denied', vendor_event: 'affiliate.inactive', status: 'denied', vendor_status: 'denied' },
 } satisfies ActionDefinition;

@@ -1,4 +1,8 @@
-/** Input fields several actions share. Dropdowns list the connected platform's items; mapping an ID from an earlier step works too. */
+/**
+ * Input fields several actions share. Dropdowns list the connected platform's items; mapping an ID
+ * from an earlier step works too. `helpText` speaks of every platform (the Make app, a Zap editor
+ * without a connection); `connectedHelp` of the connected one (creates/dynamic-fields.ts).
+ */
 import { PLATFORMS } from '../platforms/registry';
 import type { ActionInputField } from './create-factory';
 
@@ -8,6 +12,7 @@ export const REFERRAL_ID_INPUT: ActionInputField = {
   required: true,
   dynamic: 'referral_list.id.label',
   helpText: 'The referral to change. Pick one, or map its ID from an earlier step (for example the ID from a New Referral trigger).',
+  connectedHelp: 'The {platform} referral to change. Pick one, or map its ID from an earlier step (for example from New Referral).',
 };
 
 /** Platforms whose actions identify affiliates by email, named in help text so users map the right value. */
@@ -20,6 +25,7 @@ export const AFFILIATE_INPUT: ActionInputField = {
   required: true,
   dynamic: 'affiliate_list.id.label',
   helpText: `The affiliate. Pick one, or map the affiliate's ID from an earlier step${EMAIL_NOTE}.`,
+  connectedHelp: "The {platform} affiliate. Pick one, or map the affiliate's ID from an earlier step.",
 };
 
 /** The affiliate to approve or deny: the dropdown lists those awaiting a decision (applications, where the platform has them). */
@@ -27,6 +33,7 @@ export const APPLICANT_INPUT: ActionInputField = {
   ...AFFILIATE_INPUT,
   dynamic: 'applicant_list.id.label',
   helpText: `The affiliate awaiting approval. Pick one, or map its ID from an earlier step (the application's ID where the platform approves applications${EMAIL_NOTE}).`,
+  connectedHelp: 'The affiliate awaiting approval in {platform}. Pick one from the list, or map its ID from an earlier step.',
 };
 
 export const PROGRAM_INPUT: ActionInputField = {
@@ -34,6 +41,7 @@ export const PROGRAM_INPUT: ActionInputField = {
   label: 'Program',
   dynamic: 'program_list.id.label',
   helpText: 'The affiliate program to use. Leave empty for your default program.',
+  connectedHelp: 'The {platform} program to add the affiliate to. Leave empty for your default program.',
 };
 
 export const GROUP_INPUT: ActionInputField = {
@@ -41,4 +49,5 @@ export const GROUP_INPUT: ActionInputField = {
   label: 'Partner Group',
   dynamic: 'group_list.id.label',
   helpText: 'The partner group to place the affiliate in, on platforms that sort partners into groups. Leave empty for your default group.',
+  connectedHelp: 'The {platform} group to place the affiliate in. Leave empty for your default group.',
 };

@@ -18,13 +18,21 @@ export const spec = {
       helpText:
         "The payout to mark as paid, on platforms that keep payouts as records: pick one from the platform's payout list or map its ID. On Rebus AI this **sends the payment**; the result stays pending until Rebus AI reports the payout processed.",
     },
-    { ...AFFILIATE_INPUT, required: false, helpText: `The affiliate who was paid, on platforms that record payments per affiliate. ${AFFILIATE_INPUT.helpText}` },
+    {
+      ...AFFILIATE_INPUT,
+      required: false,
+      helpText: `The affiliate who was paid, on platforms that record payments per affiliate. ${AFFILIATE_INPUT.helpText}`,
+      connectedHelp: "The {platform} affiliate who was paid. Pick one, or map the affiliate's ID from an earlier step.",
+    },
     {
       key: 'referral_ids',
-      label: 'Referral IDs',
-      helpText: 'The IDs of the referrals this payment covers, separated by commas, where the platform records them. Leave empty for all approved ones.',
+      label: 'Referrals',
+      list: true,
+      dynamic: 'referral_list.id.label',
+      helpText: 'The referrals this payment covers, where the platform records them: pick them or map their IDs, one per line. Leave empty for all approved ones.',
+      connectedHelp: 'The {platform} referrals this payment covers: pick them or map their IDs, one per line. Leave empty for all approved ones.',
     },
-    { key: 'note', label: 'Note', helpText: 'A note kept with the payment, for your records.' },
+    { key: 'note', label: 'Note', helpText: 'Kept with the payment, for your records.', connectedHelp: '{platform} keeps it with the payment, for your records.' },
   ],
   sample: PAYOUT_SAMPLE.paid,
 } satisfies ActionDefinition;

@@ -118,6 +118,9 @@ export const explainErrors: AfterResponseMiddleware = (response, z, bundle) => {
   if (status === 403) {
     const { method, path } = callOf(platform, response);
     const permission = permissionFor(platform, method, path);
+    // A call whose permission the vendor does not name explains itself through its rule's note.
+    const note = platform.permissions?.find((item) => (item.method === undefined || item.method === method) && path.startsWith(item.pathPrefix))?.note;
+    if (permission === undefined && note !== undefined) throw new z.errors.Error(`${name} refused ${call} ("${message}"): ${note}`, 'Forbidden', status);
     throw new z.errors.Error(
       permission === undefined
         ? `${name} refused ${call}: the API key lacks a permission it needs ("${message}").`

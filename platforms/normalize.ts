@@ -29,13 +29,34 @@ function joined(object: unknown, paths: readonly string[]): string | undefined {
  */
 export const DELIVERY_PREFIX = '$.';
 
-function firstPresent(object: unknown, raw: unknown, path: string | readonly string[]): unknown {
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+/** The present values of a source's candidate paths, in order. */
+function presentValues(object: unknown, raw: unknown, path: string | readonly string[]): unknown[] {
   const paths = typeof path === 'string' ? [path] : path;
-  for (const path of paths) {
-    const value = path.startsWith(DELIVERY_PREFIX) ? getPath(raw, path.slice(DELIVERY_PREFIX.length)) : getPath(object, path);
-    if (value !== undefined && value !== null && value !== '') return value;
-  }
-  return undefined;
+  return paths
+    .map((candidate) => (candidate.startsWith(DELIVERY_PREFIX) ? getPath(raw, candidate.slice(DELIVERY_PREFIX.length)) : getPath(object, candidate)))
+    .filter(isPresent);
+}
+
+/** True when the platform's status table has an entry for the value's text. */
+function knownStatus(platform: PlatformDefinition, kind: RecordKind, value: unknown): boolean {
+  const text = toText(value);
+  const table: Record<string, string> = platform.statuses[kind] ?? {};
+  return text !== undefined && Object.hasOwn(table, text.toLowerCase());
+}
+
+/**
+ * The vendor value a field is read from: the first present candidate; for a status, the first
+ * present candidate the status table knows (so Tamio's `paid: false` leaves the decision to its
+ * `status`, while `paid: true` decides), else the first present one.
+ */
+function sourceValue(platform: PlatformDefinition, kind: RecordKind, object: unknown, raw: unknown, source: { path: string | readonly string[]; convert?: string }): unknown {
+  const values = presentValues(object, raw, source.path);
+  if (source.convert === 'status') return values.find((value) => knownStatus(platform, kind, value)) ?? values[0];
+  return values[0];
 }
 
 function normalizeStatus(platform: PlatformDefinition, kind: RecordKind, value: unknown): string | undefined {
@@ -90,7 +111,7 @@ export function normalizeRecord<K extends RecordKind>(
       continue;
     }
     const source: Extract<FieldSource, { path: unknown }> = typeof spec === 'string' ? { path: spec } : spec;
-    const value = firstPresent(object, raw, source.path) ?? source.default;
+    const value = sourceValue(platform, kind, object, raw, source) ?? source.default;
     const conversion = source.convert ?? 'text';
     const converted =
       conversion === 'status' ? normalizeStatus(platform, kind, value) : convert(value, conversion);

@@ -302,8 +302,10 @@ export type ActionKey =
 export interface PermissionRule {
   method?: RequestSpec['method'];
   pathPrefix: string;
-  /** The vendor's own permission name, e.g. `affiliates.view`. */
-  permission: string;
+  /** The vendor's own permission name, e.g. `affiliates.view`; absent when the vendor does not name it (then `note` is required). */
+  permission?: string;
+  /** What a 403 on this call means when the permission is undocumented, told to the user in full. */
+  note?: string;
 }
 
 /**

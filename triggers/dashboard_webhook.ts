@@ -13,7 +13,8 @@ import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type NormalizedOutput,
 import { PLATFORMS, platformOf } from '../platforms/registry';
 import type { PlatformDefinition, VendorEvent } from '../platforms/types';
 import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
-import { anyRecordOutputFields } from './output-fields';
+import { chosenRecordOutputFields } from './output-fields';
+import { NOTICE_KEY, connectedPlatform, type EditorField } from '../creates/dynamic-fields';
 import { AFFILIATE_SAMPLE } from './samples';
 
 /** Default performList page size when Zapier sets no limit. */
@@ -83,9 +84,6 @@ const SECRET_HELP = fitted([
   ...platformCaveats(),
 ]);
 
-/** The platforms this trigger exists for, named from their data. */
-const DASHBOARD_PLATFORMS = PLATFORMS.filter((platform) => platform.webhooks.kind === 'dashboard').map((platform) => platform.name);
-
 /** "referral.status_changed" → "Referral: Status Changed". */
 function eventLabel(event: string): string {
   const [kind, action] = event.split('.');
@@ -120,11 +118,12 @@ function chosenEvents(bundle: Bundle): string[] | undefined {
 function checkSecret(z: ZObject, platform: PlatformDefinition, secret: string | undefined): void {
   if (secret !== undefined || !needsSecret(platform)) return;
   const where = platform.webhooks.kind === 'dashboard' ? ` ${platform.webhooks.directions}` : '';
-  throw new z.errors.Error(
-    `${platform.name} signs its webhooks: enter the webhook's signing secret in this trigger's Signing Secret field, so deliveries can be verified.${where}`,
-    'MissingSigningSecret',
-    400,
-  );
+  // Only an `hmac` platform signs; a `url_token` one signs nothing and the secret is our URL token.
+  const what =
+    platform.signature.type === 'url_token'
+      ? `${platform.name} signs nothing, so deliveries are verified by a secret you add to the URL (\`?${platform.signature.param}=<secret>\`): enter that secret in this trigger's Signing Secret field.`
+      : `${platform.name} signs its webhooks: enter the webhook's signing secret in this trigger's Signing Secret field, so deliveries can be verified.`;
+  throw new z.errors.Error(`${what}${where}`, 'MissingSigningSecret', 400);
 }
 
 function unnamedEventsMessage(platform: PlatformDefinition): string {
@@ -184,8 +183,10 @@ async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput
   const list = kind === undefined ? undefined : platform.lists[kind];
   const vendorEvent = kind === undefined ? undefined : listedEvent(platform, kind);
   if (kind === undefined || list === undefined || vendorEvent?.event === undefined) {
+    // No list to sample from: say how to make a real delivery arrive, which the test step then shows.
+    const setUp = platform.webhooks.kind === 'dashboard' ? ` ${platform.webhooks.directions}` : '';
     throw new z.errors.Error(
-      `${platform.name} offers no list to load a sample from. Send a test event from ${platform.name}'s dashboard to this Zap's URL instead.`,
+      `${platform.name} offers no API to load a sample from, so test this trigger with a real event.${setUp} Then do something in ${platform.name} that sends one of the chosen events (for example approve a test affiliate) and test this step again: the delivery appears here.`,
       'NoSample',
       400,
     );
@@ -196,6 +197,25 @@ async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput
 }
 
 
+/**
+ * The Signing Secret field for the connection: required where the platform's deliveries are
+ * checked with a secret (`hmac`, `url_token`), absent where its own API verifies them (`remote`),
+ * with that platform's directions; every platform's help before one is connected. A platform whose
+ * payloads name no event gets a notice instead, first.
+ */
+async function signingSecretFields(_z: ZObject, bundle: Bundle): Promise<EditorField[]> {
+  const platform = connectedPlatform(bundle);
+  if (platform === undefined) return [{ key: 'signing_secret', label: 'Signing Secret', type: 'password', required: false, helpText: SECRET_HELP }];
+  if (!namesItsEvents(platform)) return [{ key: NOTICE_KEY, type: 'copy', helpText: unnamedEventsMessage(platform) }];
+  if (!needsSecret(platform)) return [];
+  const how =
+    platform.signature.type === 'url_token'
+      ? `${platform.name} signs nothing: add \`?${platform.signature.param}=<a secret of yours>\` to this Zap's URL and enter the same secret here.`
+      : `Every delivery is verified with it; unsigned or forged ones are ignored.`;
+  const where = platform.webhooks.kind === 'dashboard' ? ` ${platform.webhooks.directions}` : '';
+  return [{ key: 'signing_secret', label: 'Signing Secret', type: 'password', required: true, helpText: fitted([`${how}${where}`]) }];
+}
+
 /** Key of the dashboard-webhook trigger (hook-trigger.ts's refusal for dashboard platforms names its label). */
 export const DASHBOARD_WEBHOOK = 'dashboard_webhook';
 
@@ -204,16 +224,15 @@ export default {
   noun: 'Event',
   display: {
     label: 'New Event from Dashboard Webhook',
-    description: `Triggers when your platform sends an event to a webhook you added in its dashboard (for platforms whose webhooks can only be set up there${
-      DASHBOARD_PLATFORMS.length > 0 ? `: ${DASHBOARD_PLATFORMS.join(', ')}` : ''
-    }).`,
+    // Under 140 characters and no vendor names (Zapier's M002); the directions name the platforms.
+    description: 'Triggers when your platform sends an event to a webhook you added in its dashboard (for platforms that set up webhooks only there).',
     directions: DIRECTIONS,
   },
   operation: {
     // A static webhook: no performSubscribe / performUnsubscribe, the user registers the URL.
     type: 'hook' as const,
     inputFields: [
-      { key: 'signing_secret', label: 'Signing Secret', type: 'password' as const, required: false, helpText: SECRET_HELP },
+      signingSecretFields,
       {
         key: 'events',
         label: 'Only These Events',
@@ -226,6 +245,6 @@ export default {
     perform,
     performList,
     sample: AFFILIATE_SAMPLE.approvedFromDashboard,
-    outputFields: anyRecordOutputFields(),
+    outputFields: chosenRecordOutputFields(),
   },
 };

@@ -37,10 +37,10 @@ const UNKNOWN_LIST: Omit<ListPolling, 'status'> = { order: 'unknown', source: 'n
 /** Label of the trigger that works for dashboard-only platforms (triggers/dashboard_webhook.ts). */
 const DASHBOARD_TRIGGER_LABEL = 'New Event from Dashboard Webhook';
 
-/** The normalized event a polled record reports; payouts have no status-change event, their paid one is nearest. */
-const POLLED_EVENT: Record<PollingTriggerSpec['watch'], Record<RecordKind, NormalizedEvent>> = {
-  created: { referral: 'referral.created', affiliate: 'affiliate.created', payout: 'payout.created' },
-  status: { referral: 'referral.status_changed', affiliate: 'affiliate.status_changed', payout: 'payout.paid' },
+/** The normalized events a polled record may report, preferred first; payouts have no status-change event, their paid one is nearest. */
+const POLLED_EVENTS: Record<PollingTriggerSpec['watch'], Record<RecordKind, readonly [NormalizedEvent, ...NormalizedEvent[]]>> = {
+  created: { referral: ['referral.created'], affiliate: ['affiliate.created'], payout: ['payout.created', 'payout.paid'] },
+  status: { referral: ['referral.status_changed'], affiliate: ['affiliate.status_changed'], payout: ['payout.paid'] },
 };
 
 const PLURAL: Record<RecordKind, string> = { referral: 'referrals', affiliate: 'affiliates', payout: 'payouts' };
@@ -124,11 +124,18 @@ function listFor(z: ZObject, platform: PlatformDefinition, spec: PollingTriggerS
   return { list, polling };
 }
 
-/** The event and vendor event a polled record carries: the platform's catalogue name for it, else the list read. */
+/**
+ * The event and vendor event a polled record carries: the first of the trigger's events the
+ * platform's catalogue names (a list of paid payments reports `payout.paid`), else the first event
+ * with the list read as its vendor name.
+ */
 function eventsOf(platform: PlatformDefinition, spec: PollingTriggerSpec, list: ListSpec): { event: NormalizedEvent; vendorEvent: string } {
-  const event = POLLED_EVENT[spec.watch][spec.record];
-  const named = platform.events.find((item) => item.event === event);
-  return { event, vendorEvent: named?.key ?? `${list.request.method} ${list.request.path}` };
+  const candidates = POLLED_EVENTS[spec.watch][spec.record];
+  for (const event of candidates) {
+    const named = platform.events.find((item) => item.event === event);
+    if (named) return { event, vendorEvent: named.key };
+  }
+  return { event: candidates[0], vendorEvent: `${list.request.method} ${list.request.path}` };
 }
 
 /**

@@ -16,6 +16,7 @@ import { addConnection, baseOf } from './connection';
 import { IssueLog, type Issue } from './issues';
 import type { Json, JsonRecord } from './json';
 import { addRpcs } from './rpcs';
+import { addPollingTriggers } from './polling';
 import { addListSearches, addSearches } from './searches';
 import { MAKE_TRIGGERS } from './triggers';
 import { addUniversalModule } from './universal';
@@ -93,7 +94,10 @@ export function generateApp(platform: PlatformDefinition, zone = 'eu1.make.com')
   const identity = appIdentity(platform);
   const connection = addConnection(app, platform, log);
   const rpc = addRpcs(app, platform, connection, log);
-  const triggers = MAKE_TRIGGERS.flatMap((trigger) => addInstantTrigger(app, platform, connection, trigger, log) ?? []);
+  const triggers = [
+    ...MAKE_TRIGGERS.flatMap((trigger) => addInstantTrigger(app, platform, connection, trigger, log) ?? []),
+    ...addPollingTriggers(app, platform, connection, log),
+  ];
   const actions = addActions(app, platform, connection, rpc, log);
   const samples: Partial<Record<RecordKind, NormalizedOutput>> = {};
   for (const trigger of MAKE_TRIGGERS) if (trigger.record && !samples[trigger.record]) samples[trigger.record] = trigger.sample;

@@ -53,6 +53,36 @@ export function statusSwitch(platform: PlatformDefinition, kind: RecordKind, val
   return `if(toString(${value}) == '', null, ${body})`;
 }
 
+/**
+ * A status read from several candidates, as platforms/normalize.ts reads it: the first candidate the
+ * table knows decides (`pick` gives the result for a known value), else `fallback`.
+ */
+function firstKnownStatus(platform: PlatformDefinition, kind: RecordKind, candidates: readonly string[], pick: (vendor: string, normalized: string, value: string) => string, fallback: string): string {
+  const allowed: readonly string[] = STATUSES[kind];
+  const entries = Object.entries(platform.statuses[kind] ?? {}).filter(([, normalized]) => allowed.includes(normalized));
+  if (entries.length === 0) return fallback;
+  return candidates.reduceRight(
+    (otherwise, value) => `switch(lower(toString(${value})), ${entries.flatMap(([vendor, normalized]) => [quote(vendor), pick(vendor, normalized, value)]).join(', ')}, ${otherwise})`,
+    fallback,
+  );
+}
+
+/** IML for a status with several candidate paths, and for its vendor_status (the value that decided). */
+function candidateStatus(platform: PlatformDefinition, kind: RecordKind, candidates: readonly string[]): { status: string; vendorStatus: string } {
+  const present = firstPresent(candidates);
+  const status = firstKnownStatus(platform, kind, candidates, (_vendor, normalized) => quote(normalized), quote('unknown'));
+  const vendorStatus = firstKnownStatus(platform, kind, candidates, (_vendor, _normalized, value) => value, present);
+  return { status: `if(toString(${present}) == '', null, ${status})`, vendorStatus };
+}
+
+/** The candidate path expressions of a status source with more than one path, else undefined. */
+function statusCandidates(root: string, raw: string, source: unknown): string[] | undefined {
+  if (typeof source !== 'object' || source === null || !('path' in source)) return undefined;
+  const spec = source as { path: string | readonly string[]; convert?: string };
+  if (spec.convert !== 'status' || typeof spec.path === 'string' || spec.path.length < 2) return undefined;
+  return spec.path.map((path) => (path.startsWith(DELIVERY_PREFIX) ? pathExpression(raw, path.slice(DELIVERY_PREFIX.length)) : pathExpression(root, path)));
+}
+
 /** The vendor value behind a field source (before conversion), or undefined for joins and unknown shapes. */
 function sourceValue(root: string, source: string | FieldSource, raw: string = root): string | undefined {
   if (typeof source === 'string') return pathExpression(root, source);
@@ -114,6 +144,13 @@ export function recordOutput(context: RecordContext, report: Reporter): JsonReco
   const expressions: Record<string, string> = {};
   for (const [field, source] of Object.entries(map)) {
     if (source === undefined || context.noObject) continue;
+    const candidates = field === 'status' ? statusCandidates(root, context.raw, source) : undefined;
+    if (candidates !== undefined) {
+      const { status, vendorStatus } = candidateStatus(platform, kind, candidates);
+      expressions.status = status;
+      expressions.vendor_status = vendorStatus;
+      continue;
+    }
     const expression = fieldExpression(platform, kind, root, field, source, report, context.raw);
     if (expression !== undefined) expressions[field] = expression;
     if (field === 'status') {

@@ -73,11 +73,18 @@ function outage(z: ZObject, platform: PlatformDefinition, what: string, status =
   );
 }
 
-/** What the user should do about an answer that verified nothing. */
-function hintFor(status: number, platformName: string): string {
-  if (status === 401 || status === 403) return `check that the connected ${platformName} API key is still valid (reconnect if not)`;
-  if (status === 429) return `${platformName}'s rate limit was reached; deliveries arriving meanwhile cannot be verified`;
-  return `${platformName} may have changed its verify call`;
+/**
+ * What the user should do about an answer that verified nothing. A 403 tells the platform's own
+ * note for the verify call where its data has one (its `permissions` table).
+ */
+function hintFor(status: number, platform: PlatformDefinition, request: RemoteScheme['request']): string {
+  const note = platform.permissions?.find(
+    (rule) => (rule.method === undefined || rule.method === request.method) && request.path.startsWith(rule.pathPrefix),
+  )?.note;
+  if (status === 403 && note !== undefined) return note;
+  if (status === 401 || status === 403) return `check that the connected ${platform.name} API key is still valid (reconnect if not)`;
+  if (status === 429) return `${platform.name}'s rate limit was reached; deliveries arriving meanwhile cannot be verified`;
+  return `${platform.name} may have changed its verify call`;
 }
 
 /** Statuses core throws before any middleware sees them (zapier-platform-core 18+: 429 as ThrottledError). */
@@ -121,7 +128,7 @@ async function verifyRemotely({ z, platform, scheme, delivery, now }: VerifyCont
   if (status === VALID_STATUS) return VERIFIED;
   if (status === INVALID_STATUS) return refused('rejected_by_vendor');
   if (status >= 500) throw outage(z, platform, `could not verify a webhook delivery: ${call} answered HTTP ${status}`, status);
-  return refused('verification_unavailable', `${platform.name} answered HTTP ${status} to ${call}: ${hintFor(status, platform.name)}`);
+  return refused('verification_unavailable', `${platform.name} answered HTTP ${status} to ${call}: ${hintFor(status, platform, request)}`);
 }
 
 /** Verifies through the vendor's verify call (verifyRemotely); signs with a stand-in for the undocumented signed string. */

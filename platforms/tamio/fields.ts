@@ -26,7 +26,10 @@ export const TAMIO_FIELDS: PlatformDefinition['fields'] = {
   },
   payout: {
     id: 'id',
-    status: { path: 'status', convert: 'status' },
+    // `paid: true` decides (a paid payout may still say `status: "new"` [DOC: the retrieve example
+    // pairs `paid: false` with `status: "new"`; which status a paid one shows is UNK]); `paid: false`
+    // has no table entry, so `status` decides then.
+    status: { path: ['paid', 'status'], convert: 'status' },
     amount: { path: 'total', convert: 'minor_units' },
     currency: { path: 'currency', convert: 'upper' },
     affiliate_id: 'affiliate_partner.id',
@@ -39,9 +42,10 @@ export const TAMIO_FIELDS: PlatformDefinition['fields'] = {
 /**
  * Vendor values (lower-cased) → normalized. Affiliate `approved` true / false [DOC: approved and
  * declined events]; the list filter's `approved|pending` [DOC]. Payout `status: "new"` [DOC, case
- * uncertain]; `paid` / `pending` / `failed` [INF: naming, not seen].
+ * uncertain]; `paid` / `pending` / `failed` [INF: naming, not seen]; the payout's `paid` flag as text
+ * `true` [DOC: the field] (`false` deliberately absent: see the payout map).
  */
 export const TAMIO_STATUSES: PlatformDefinition['statuses'] = {
   affiliate: { true: 'active', false: 'denied', approved: 'active', pending: 'pending', removed: 'removed' },
-  payout: { new: 'pending', pending: 'pending', paid: 'paid', failed: 'failed' },
+  payout: { true: 'paid', new: 'pending', pending: 'pending', paid: 'paid', failed: 'failed' },
 };

@@ -28,9 +28,20 @@ export const tamio = definePlatform({
     query: { page: 1, per_page: 1 },
     source: 'inferred: the cheapest documented read this app needs anyway (needs affiliates.view)',
   },
-  // Keys can be restricted per resource and verb, e.g. `affiliates.view` [DOC]; the edit verb for
-  // approve / decline is inferred from the documented view / edit / create / remove set.
+  // Keys can be restricted per resource and verb, e.g. `affiliates.view` [DOC]; approve and decline
+  // need `affiliates.edit` [DOC per issue 13's review of the reference; the stored decline page's
+  // text shows responses only].
   permissions: [
+    // The verify-signature reference names no permission [UNK]: a 403 there must not read as a bad
+    // signature or a missing affiliates permission.
+    {
+      method: 'POST',
+      pathPrefix: '/webhook-endpoints/verify-signature',
+      note:
+        "Tamio's API key may not verify webhook signatures. Tamio does not document which permission its verify-signature call needs: " +
+        "give the key webhook-endpoint access (or full access) in Tamio → Settings → Developers → API Keys, or reconnect with such a key. " +
+        'Until then deliveries to this Zap cannot be verified and are not run.',
+    },
     { method: 'GET', pathPrefix: '/affiliates/', permission: 'affiliates.view' },
     { method: 'POST', pathPrefix: '/affiliates/approve/', permission: 'affiliates.edit' },
     { method: 'POST', pathPrefix: '/affiliates/decline/', permission: 'affiliates.edit' },
@@ -125,7 +136,8 @@ export const tamio = definePlatform({
     },
     deny_affiliate: {
       request: { method: 'POST', path: '/affiliates/decline/{{affiliate}}', source: 'documented' },
-      // The response shape of decline is inferred from approve's `{status, affiliate}`.
+      // Answers `{status: integer, affiliate: Affiliate}` like approve [DOC:
+      // https://docs-b6a.pages.dev/affiliates/decline-affiliate, "200 Affiliate declined successfully"].
       result: { event: 'affiliate.denied', resultPath: 'affiliate', assume: { id: '{{affiliate}}', status: 'denied' } },
     },
     create_affiliate: {

@@ -147,6 +147,7 @@ describe('deliveries', () => {
       customer_email: 'hello@patchwork.studio',
       partner_key: 'lenaschmidt',
       product_key: 'prod_cloudfolio_starter',
+      approved: false,
       created_at: Date.parse('2025-08-09T17:50:02Z'),
       event: 'transaction_created',
     });

@@ -124,6 +124,15 @@ describe('remote refusals (Tamio verify-signature)', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("tells, on a 403, the platform's own note about the verify call's permission", async () => {
+    const received = signed(tamio, body);
+    expectCall(body, received.headers['Http-Tamio-Signature'], 403);
+    const note = tamio.permissions?.find((rule) => rule.pathPrefix.startsWith('/webhook-endpoints/verify-signature'))?.note;
+    const verdict = await verify(tamio, received, expectation);
+    expect(verdict).toEqual(refusal('verification_unavailable'));
+    if (note !== undefined) expect(verdict).toMatchObject({ detail: expect.stringContaining(note) });
+  });
+
   it.each([
     ['missing_signature', () => delivery(body, {})],
     ['malformed_signature', () => delivery(body, { 'Tamio-Signature': 'sha256=abc' })],

@@ -35,6 +35,8 @@ function perform(request: ReturnType<typeof hookRequest>, input: Record<string, 
 }
 
 const AFFILIATE_ID = 'a5af6690-1622-4726-b201-f829df269d28';
+/** The documented program examples' own id: program events output it, not the envelope's event_id. */
+const PROGRAM_ID = '68ea0c41-a7ed-4169-b0dc-72f0f0eb404b';
 
 describe('Tamio connection', () => {
   const auth = app.authentication as unknown as { test: never; connectionLabel: never };
@@ -91,9 +93,9 @@ describe('Tamio deliveries through the dashboard webhook trigger', () => {
     ['affiliate-signup', affiliateSignup, { event: 'affiliate.created', status: 'pending', email: 'john@example.com' }],
     ['affiliate-declined', affiliateDeclined, { event: 'affiliate.denied', status: 'denied', vendor_status: 'false' }],
     ['affiliate-removed', affiliateRemoved, { event: 'affiliate.removed', id: AFFILIATE_ID, status: 'removed' }],
-    ['affiliate-program-created', programCreated, { event: 'other', id: 'whev_yde55ox9jhgqr5evp' }],
-    ['affiliate-program-updated', programUpdated, { event: 'other', id: 'whev_755exqnrhpwd2k39' }],
-    ['affiliate-program-removed', programRemoved, { event: 'other', id: 'whev_52wkmxwdvc6q9nkqv' }],
+    ['affiliate-program-created', programCreated, { event: 'other', id: PROGRAM_ID }],
+    ['affiliate-program-updated', programUpdated, { event: 'other', id: PROGRAM_ID }],
+    ['affiliate-program-removed', programRemoved, { event: 'other', id: PROGRAM_ID }],
   ])('normalizes %s, keeping the envelope under raw', async (vendorEvent, payload, expected) => {
     expectVerify(tamioApi());
     const results = await perform(tamioDelivery(payload).request);

@@ -11,17 +11,29 @@ export interface Finding {
   message: string;
 }
 
-type Field = { key: string; label?: string; helpText?: string; required?: boolean; dynamic?: string; search?: string; type?: string };
+type Choices = readonly (string | { value: string; label: string; sample?: string })[] | Record<string, string>;
+type Field = {
+  key: string;
+  label?: string;
+  helpText?: string;
+  required?: boolean;
+  dynamic?: string;
+  search?: string;
+  type?: string;
+  list?: boolean;
+  choices?: Choices;
+};
 type OutputField = { key: string; label?: string; type?: string };
 type Operation = {
   type?: string;
   inputFields?: unknown;
-  outputFields?: OutputField[];
+  /** Static fields and, since dynamic output fields, functions of the connection. */
+  outputFields?: unknown;
   sample?: Record<string, unknown>;
   performSubscribe?: unknown;
   performList?: unknown;
 };
-type Item = { key: string; display: { label: string; description: string; hidden?: boolean }; operation: Operation };
+type Item = { key: string; display: { label: string; description: string; hidden?: boolean; directions?: string }; operation: Operation };
 
 /** The parts of a Zapier app definition the checks read. */
 export interface AppDefinition {
@@ -33,6 +45,8 @@ export interface AppDefinition {
 }
 
 export type Check = (app: AppDefinition) => Finding[];
+
+import { PLATFORMS } from '../../platforms/registry';
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -48,8 +62,34 @@ function items(app: AppDefinition): [string, Item][] {
   ];
 }
 
+/** The field objects of an `inputFields` array (dynamic entries, functions, are resolved per platform by the test). */
 function staticFields(operation: Operation): Field[] {
-  return Array.isArray(operation.inputFields) ? (operation.inputFields as Field[]) : [];
+  return Array.isArray(operation.inputFields) ? (operation.inputFields as unknown[]).filter((field): field is Field => typeof field === 'object' && field !== null) : [];
+}
+
+/** The field objects of an `outputFields` array. */
+function staticOutputs(operation: Operation): OutputField[] {
+  return Array.isArray(operation.outputFields)
+    ? (operation.outputFields as unknown[]).filter((field): field is OutputField => typeof field === 'object' && field !== null)
+    : [];
+}
+
+/** Fields that take input (a `copy` field is a notice). */
+function valueFields(operation: Operation): Field[] {
+  return staticFields(operation).filter((field) => field.type !== 'copy');
+}
+
+/** Hooks the user registers by hand (no performSubscribe): Zapier's static webhooks. */
+function staticHooks(app: AppDefinition): Item[] {
+  return Object.values(app.triggers ?? {}).filter((trigger) => trigger.operation.type === 'hook' && !trigger.operation.performSubscribe);
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '' && !SMALL_WORDS.has(word) && word !== 'your' && word !== 'this');
 }
 
 function urlsIn(text: string): string[] {
@@ -59,6 +99,17 @@ function urlsIn(text: string): string[] {
 export function isTitleCase(label: string): boolean {
   return label.split(/\s+/).every((word, index) => /^[A-Z0-9(]/.test(word) || (index > 0 && SMALL_WORDS.has(word)));
 }
+
+/** Inputs that ask for a credential, which belongs in the connection (a webhook's signing secret is the webhook's, not an API credential). */
+const CREDENTIAL_KEYS = /(^|_)(api_?key|access_?token|client_secret|password)$/i;
+
+/** D001: no trigger, action or search asks for an API key or similar: credentials live in the connection. */
+export const d001NoCredentialsInSteps: Check = (app) =>
+  items(app).flatMap(([where, item]) =>
+    valueFields(item.operation)
+      .filter((field) => CREDENTIAL_KEYS.test(field.key) || /\bapi key\b/i.test(field.label ?? ''))
+      .map((field) => ({ rule: 'D001', where: `${where} field ${field.key}`, message: 'asks for a credential in a step instead of the connection' })),
+  );
 
 /** D002: the API key's help text links to where the user finds it. */
 export const d002HelpLinksToKey: Check = (app) =>
@@ -75,11 +126,11 @@ export const d003ConnectionLabel: Check = (app) =>
 export const d004IdFieldsHaveDropdowns: Check = (app) =>
   items(app).flatMap(([where, item]) =>
     staticFields(item.operation)
-      .filter((field) => ID_KEYS.test(field.key) && !EXTERNAL_IDS.has(field.key) && !field.dynamic && !field.search)
+      .filter((field) => (ID_KEYS.test(field.key) || / IDs?$/.test(field.label ?? '')) && !EXTERNAL_IDS.has(field.key) && !field.dynamic && !field.search)
       .map((field) => ({ rule: 'D004', where: `${where} field ${field.key}`, message: 'takes an id but has no dynamic dropdown' })),
   );
 
-/** D005 / D013: dynamic dropdowns and search-or-create pairs point at things that exist. */
+/** D005: dynamic dropdowns point at a trigger that exists and outputs the id and label fields named. */
 export const d005ReferencesResolve: Check = (app) => {
   const findings: Finding[] = [];
   for (const [where, item] of items(app)) {
@@ -87,25 +138,46 @@ export const d005ReferencesResolve: Check = (app) => {
       if (!field.dynamic) continue;
       const [trigger, idField, labelField] = field.dynamic.split('.');
       const target = app.triggers?.[trigger];
-      const outputs = new Set((target?.operation.outputFields ?? []).map((output) => output.key));
+      const outputs = new Set((target ? staticOutputs(target.operation) : []).map((output) => output.key));
       if (!target || !idField || !labelField || !outputs.has(idField) || !outputs.has(labelField)) {
         findings.push({ rule: 'D005', where: `${where} field ${field.key}`, message: `dynamic "${field.dynamic}" does not resolve` });
       }
     }
   }
-  for (const pair of Object.values(app.searchOrCreates ?? {})) {
-    if (!app.searches?.[pair.search] || !app.creates?.[pair.create] || pair.key !== pair.search) {
-      findings.push({ rule: 'D013', where: `search-or-create ${pair.key}`, message: 'search or create does not exist, or key differs from the search' });
-    }
-  }
   return findings;
 };
 
-/** D006: every REST hook has performList, so the user can test with real data. */
+/** D015: a search-or-create pairs a search and a create that exist, under the search's key. */
+export const d015SearchOrCreatesResolve: Check = (app) =>
+  Object.values(app.searchOrCreates ?? {})
+    .filter((pair) => !app.searches?.[pair.search] || !app.creates?.[pair.create] || pair.key !== pair.search)
+    .map((pair) => ({ rule: 'D015', where: `search-or-create ${pair.key}`, message: 'search or create does not exist, or key differs from the search' }));
+
+/** D013: a search-powered field (`search: "<search key>.<field>"`) points at a search that exists. */
+export const d013SearchFieldsResolve: Check = (app) =>
+  items(app).flatMap(([where, item]) =>
+    staticFields(item.operation)
+      .filter((field) => field.search !== undefined)
+      .filter((field) => {
+        const [search, output] = (field.search ?? '').split('.');
+        return !app.searches?.[search] || !output;
+      })
+      .map((field) => ({ rule: 'D013', where: `${where} field ${field.key}`, message: `search "${field.search}" does not exist` })),
+  );
+
+/** D014: a search-powered field is also a dynamic dropdown (Zapier offers the search from the dropdown). */
+export const d014SearchFieldsAreDropdowns: Check = (app) =>
+  items(app).flatMap(([where, item]) =>
+    staticFields(item.operation)
+      .filter((field) => field.search !== undefined && !field.dynamic)
+      .map((field) => ({ rule: 'D014', where: `${where} field ${field.key}`, message: 'search-powered field without a dynamic dropdown' })),
+  );
+
+/** D006: every hook, REST or static, has performList, so the user can test with real data. */
 export const d006HooksHavePerformList: Check = (app) =>
   Object.values(app.triggers ?? {})
-    .filter((trigger) => trigger.operation.type === 'hook' && trigger.operation.performSubscribe && typeof trigger.operation.performList !== 'function')
-    .map((trigger) => ({ rule: 'D006', where: `trigger ${trigger.key}`, message: 'REST hook without performList' }));
+    .filter((trigger) => trigger.operation.type === 'hook' && typeof trigger.operation.performList !== 'function')
+    .map((trigger) => ({ rule: 'D006', where: `trigger ${trigger.key}`, message: `${trigger.operation.performSubscribe ? 'REST' : 'static'} hook without performList` }));
 
 /** D007: every URL shown to the user is https. */
 export const d007HttpsUrls: Check = (app) => {
@@ -121,6 +193,33 @@ export const d007HttpsUrls: Check = (app) => {
   );
 };
 
+/** D008: help text adds something to the label: never the label again, in other words or none. */
+export const d008HelpTextNotRedundant: Check = (app) =>
+  items(app).flatMap(([where, item]) =>
+    valueFields(item.operation)
+      .filter((field) => {
+        const help = words(field.helpText ?? '');
+        const label = new Set(words(field.label ?? ''));
+        return help.length > 0 && help.every((word) => label.has(word));
+      })
+      .map((field) => ({ rule: 'D008', where: `${where} field ${field.key}`, message: `help text repeats the label "${field.label}"` })),
+  );
+
+/** D011: static dropdown choices have readable labels, not the bare values the API takes. */
+export const d011ChoicesHaveLabels: Check = (app) =>
+  items(app).flatMap(([where, item]) =>
+    staticFields(item.operation)
+      .filter((field) => field.choices !== undefined)
+      .filter((field) => {
+        const choices = field.choices ?? [];
+        const pairs: [string, string][] = Array.isArray(choices)
+          ? choices.map((choice): [string, string] => (typeof choice === 'string' ? [choice, choice] : [choice.value, choice.label]))
+          : Object.entries(choices);
+        return pairs.some(([value, label]) => label === value && /^[a-z_.]+$/.test(value));
+      })
+      .map((field) => ({ rule: 'D011', where: `${where} field ${field.key}`, message: 'choices without readable labels' })),
+  );
+
 /** D009: a search has a required field to search by. */
 export const d009SearchesHaveSearchField: Check = (app) =>
   Object.values(app.searches ?? {})
@@ -134,26 +233,46 @@ export const d010SamplesWithPrimaryKey: Check = (app) =>
     .filter(([, item]) => !item.operation.sample || item.operation.sample.id === undefined || item.operation.sample.id === '')
     .map(([where]) => ({ rule: 'D010', where, message: 'no static sample with an id' }));
 
+/** D016: a static webhook tells the user where to paste its URL (display directions). */
+export const d016StaticHooksHaveDirections: Check = (app) =>
+  staticHooks(app)
+    .filter((trigger) => (trigger.display.directions ?? '').trim() === '')
+    .map((trigger) => ({ rule: 'D016', where: `trigger ${trigger.key}`, message: 'static webhook without directions' }));
+
+/**
+ * D017: a public integration uses REST hooks, not static webhooks (the user would have to copy a
+ * URL by hand). Each static webhook is a finding; the app keeps one on purpose (README, publishing).
+ */
+export const d017NoStaticHooks: Check = (app) =>
+  staticHooks(app).map((trigger) => ({ rule: 'D017', where: `trigger ${trigger.key}`, message: 'static webhook (public integrations need REST hooks)' }));
+
 /** D018: labels are Title Case. */
 export const d018TitleCaseLabels: Check = (app) => {
   const labels: [string, string][] = items(app).map(([where, item]) => [where, item.display.label]);
-  for (const [where, item] of items(app)) for (const field of staticFields(item.operation)) labels.push([`${where} field ${field.key}`, field.label ?? '']);
+  for (const [where, item] of items(app)) for (const field of valueFields(item.operation)) labels.push([`${where} field ${field.key}`, field.label ?? '']);
   for (const field of app.authentication?.fields ?? []) labels.push([`connection field ${field.key}`, field.label ?? '']);
-  for (const [where, item] of items(app)) for (const field of item.operation.outputFields ?? []) labels.push([`${where} output ${field.key}`, field.label ?? '']);
+  for (const [where, item] of items(app)) for (const field of staticOutputs(item.operation)) labels.push([`${where} output ${field.key}`, field.label ?? '']);
   return labels.filter(([, label]) => !isTitleCase(label)).map(([where, label]) => ({ rule: 'D018', where, message: `label "${label}" is not Title Case` }));
 };
 
-/** D021: trigger descriptions start "Triggers when". */
+/** D021: trigger descriptions start "Triggers when" and end with a period. */
 export const d021TriggerDescriptions: Check = (app) =>
   Object.values(app.triggers ?? {})
-    .filter((trigger) => !trigger.display.description.startsWith('Triggers when'))
-    .map((trigger) => ({ rule: 'D021', where: `trigger ${trigger.key}`, message: 'description does not start "Triggers when"' }));
+    .filter((trigger) => !trigger.display.description.startsWith('Triggers when') || !trigger.display.description.endsWith('.'))
+    .map((trigger) => ({ rule: 'D021', where: `trigger ${trigger.key}`, message: 'description does not start "Triggers when" and end with a period' }));
 
-/** D022: actions have static input fields (a function would hide them from the editor's first load). */
-export const d022StaticCreateInputs: Check = (app) =>
+/**
+ * D022: an action's input fields are an array of fields and dynamic-field functions (a bare function
+ * or any other value is not a field list the editor can load).
+ */
+export const d022CreateInputsAreFieldLists: Check = (app) =>
   Object.values(app.creates ?? {})
-    .filter((create) => !Array.isArray(create.operation.inputFields) || (create.operation.inputFields as unknown[]).some((field) => typeof field === 'function'))
-    .map((create) => ({ rule: 'D022', where: `action ${create.key}`, message: 'input fields are not static' }));
+    .filter(
+      (create) =>
+        !Array.isArray(create.operation.inputFields) ||
+        (create.operation.inputFields as unknown[]).some((field) => typeof field !== 'function' && (typeof field !== 'object' || field === null)),
+    )
+    .map((create) => ({ rule: 'D022', where: `action ${create.key}`, message: 'input fields are not a list of fields and functions' }));
 
 /** D023: dates in samples are ISO-8601. */
 export const d023IsoDatesInSamples: Check = (app) =>
@@ -163,33 +282,96 @@ export const d023IsoDatesInSamples: Check = (app) =>
       .map(([key, value]) => ({ rule: 'D023', where: `${where} sample ${key}`, message: `not ISO-8601: ${JSON.stringify(value)}` })),
   );
 
-/** D024: samples respect outputFields: every sample key is a labelled output field of the declared type. */
+/** Whether a sample value has an output field's declared type. */
+function hasType(type: string | undefined, value: unknown): boolean {
+  switch (type) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'datetime':
+      return typeof value === 'string' && ISO_8601.test(value);
+    case undefined:
+    case 'string':
+    case 'text':
+      return typeof value === 'string' || typeof value === 'number';
+    default:
+      return true;
+  }
+}
+
+/**
+ * D024: samples respect outputFields: every sample key is a labelled output field of the declared
+ * type (number, integer, boolean, datetime, string). Run on a definition whose dynamic output fields
+ * are resolved for the sample's platform (publishing.test.ts), so no field the platform fills is missed.
+ */
 export const d024SamplesRespectOutputFields: Check = (app) =>
   items(app).flatMap(([where, item]) => {
-    const outputs = new Map((item.operation.outputFields ?? []).map((field) => [field.key, field]));
+    const outputs = new Map(staticOutputs(item.operation).map((field) => [field.key, field]));
     return Object.entries(item.operation.sample ?? {})
       .filter(([key]) => key !== 'raw')
       .flatMap(([key, value]) => {
         const field = outputs.get(key);
         if (!field) return [{ rule: 'D024', where: `${where} sample ${key}`, message: 'not among the output fields' }];
-        if (field.type === 'number' && typeof value !== 'number') return [{ rule: 'D024', where: `${where} sample ${key}`, message: 'declared number, sample is not' }];
+        if (!hasType(field.type, value)) return [{ rule: 'D024', where: `${where} sample ${key}`, message: `declared ${field.type ?? 'string'}, sample is ${JSON.stringify(value)}` }];
         return [];
       });
   });
 
+/** Zapier's marketing limit on a trigger's, action's or search's description. */
+const MAX_DESCRIPTION = 140;
+
+/**
+ * M002: descriptions are under 140 characters and name no vendor: the integration is one app for
+ * every platform, so a description speaks of "your platform".
+ */
+export function m002DescriptionsFor(vendorNames: readonly string[]): Check {
+  return (app) =>
+    items(app)
+      .filter(([, item]) => !item.display.hidden)
+      .flatMap(([where, item]) => {
+        const description = item.display.description;
+        const named = vendorNames.filter((name) => description.includes(name));
+        return [
+          ...(description.length >= MAX_DESCRIPTION ? [{ rule: 'M002', where, message: `description is ${description.length} characters (under ${MAX_DESCRIPTION})` }] : []),
+          ...named.map((name) => ({ rule: 'M002', where, message: `description names the vendor ${name}` })),
+        ];
+      });
+}
+
 /** Every check, by rule. */
 export const CHECKS: Record<string, Check> = {
+  D001: d001NoCredentialsInSteps,
   D002: d002HelpLinksToKey,
   D003: d003ConnectionLabel,
   D004: d004IdFieldsHaveDropdowns,
   D005: d005ReferencesResolve,
   D006: d006HooksHavePerformList,
   D007: d007HttpsUrls,
+  D008: d008HelpTextNotRedundant,
   D009: d009SearchesHaveSearchField,
   D010: d010SamplesWithPrimaryKey,
+  D011: d011ChoicesHaveLabels,
+  D013: d013SearchFieldsResolve,
+  D014: d014SearchFieldsAreDropdowns,
+  D015: d015SearchOrCreatesResolve,
+  D016: d016StaticHooksHaveDirections,
+  D017: d017NoStaticHooks,
   D018: d018TitleCaseLabels,
   D021: d021TriggerDescriptions,
-  D022: d022StaticCreateInputs,
+  D022: d022CreateInputsAreFieldLists,
   D023: d023IsoDatesInSamples,
   D024: d024SamplesRespectOutputFields,
+  M002: m002DescriptionsFor(PLATFORMS.map((platform) => platform.name)),
+};
+
+/**
+ * Findings the app accepts, by rule and place, each with why: they are what keeps it from a public
+ * listing (README "Zapier's publishing checks"), not mistakes.
+ */
+export const ACCEPTED: Record<string, string> = {
+  'D017 trigger dashboard_webhook':
+    'Tamio and ViralRef register webhooks only in their dashboards, so a static webhook is the only instant trigger they can have.',
 };

@@ -186,6 +186,7 @@ function createTransactionRoute(server: FastifyInstance, { state, hooks, log, no
       customer_email: customer.email,
       partner_key: customer.partner_key,
       product_key: text(body, 'product_key') ?? null,
+      approved: false, // our choice: a transaction just recorded awaits approval
       created_at: now(),
     };
     state.transactions.push(transaction);

@@ -69,7 +69,7 @@ export interface PsCustomer {
   archived: boolean;
 }
 
-/** A transaction (constructed shape): `amount` in cents, `created_at` epoch ms. */
+/** A transaction (constructed shape): `amount` in cents, `approved` its only status [DOC-3P: Airbyte schema], `created_at` epoch ms. */
 export interface PsTransaction {
   key: string;
   amount: number;
@@ -78,6 +78,7 @@ export interface PsTransaction {
   customer_email: string;
   partner_key: string;
   product_key: string | null;
+  approved: boolean;
   created_at: number;
 }
 
@@ -93,17 +94,17 @@ export interface PsReward {
   created_at: number;
 }
 
-/** A payout (constructed shape): `amount` in cents, `paid_at` epoch ms or null while pending. */
+/** A payout (constructed shape): `amount` in cents, `sent_at` epoch ms or null while pending. */
 export interface PsPayout {
   key: string;
   amount: number;
   currency: string;
   partner_key: string;
   partnership_key: string;
-  status: 'pending' | 'paid';
+  status: 'pending' | 'successful';
   method: 'paypal' | 'stripe' | 'bank_transfer';
   created_at: number;
-  paid_at: number | null;
+  sent_at: number | null;
 }
 
 /** One account's data; arrays in creation order. */

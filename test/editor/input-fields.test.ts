@@ -1,0 +1,159 @@
+/**
+ * The Zap editor's input fields as Zapier resolves them for a connection of each platform: the
+ * dynamic entries of every action, search and instant trigger, called through core's tester.
+ */
+import { ACTION_SPECS } from '../../creates';
+import { NOTICE_KEY, placeholdersOf, type EditorField } from '../../creates/dynamic-fields';
+import { PLATFORMS } from '../../platforms/registry';
+import type { PlatformDefinition } from '../../platforms/types';
+import { SEARCH_SPECS } from '../../searches';
+import { app, appTester, type OperationFunction } from '../helpers/app';
+
+type Entry = EditorField | OperationFunction;
+
+/** Every entry of an operation's inputFields resolved for a connection of the platform, in order. */
+async function resolve(entries: readonly Entry[], platform: string, inputData: Record<string, unknown> = {}): Promise<EditorField[]> {
+  const fields: EditorField[] = [];
+  for (const entry of entries) {
+    if (typeof entry === 'function') fields.push(...((await appTester(entry, { authData: { platform, api_key: 'key' }, inputData })) as EditorField[]));
+    else fields.push(entry);
+  }
+  return fields;
+}
+
+function inputEntries(kind: 'creates' | 'searches' | 'triggers', key: string): Entry[] {
+  const item = (app[kind] as Record<string, { operation: { inputFields?: Entry[] } }>)[key];
+  return item.operation.inputFields ?? [];
+}
+
+const byKey = (fields: EditorField[]) => Object.fromEntries(fields.map((field) => [field.key, field]));
+
+describe.each(PLATFORMS.map((platform): [string, PlatformDefinition] => [platform.name, platform]))('actions for %s', (_name, platform) => {
+  it.each(ACTION_SPECS.map((action) => [action.key]))('%s shows only what the platform uses, required where it needs it', async (key) => {
+    const fields = await resolve(inputEntries('creates', key), platform.id);
+    const spec = platform.actions[key as keyof PlatformDefinition['actions']];
+    if (spec === undefined || 'unsupported' in spec) {
+      expect(fields).toHaveLength(1);
+      expect(fields[0]).toMatchObject({ key: NOTICE_KEY, type: 'copy' });
+      expect(fields[0].helpText).toContain(platform.name);
+      if (spec !== undefined) expect(fields[0].helpText).toContain(spec.unsupported);
+      return;
+    }
+    const { path, all } = placeholdersOf(spec.request);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) {
+      expect(all.has(field.key)).toBe(true);
+      expect(field.helpText).not.toContain('{platform}');
+      if (path.has(field.key) || spec.requiredInputs?.includes(field.key)) expect(field.required).toBe(true);
+    }
+    // Every placeholder the platform fills from an input is offered (scope values such as `auth.*` are not inputs).
+    const offered = new Set(ACTION_SPECS.find((action) => action.key === key)!.inputFields.map((field) => field.key));
+    for (const name of all) if (offered.has(name)) expect(fields.map((field) => field.key)).toContain(name);
+  });
+});
+
+describe('the platforms the issue names', () => {
+  it('Create Referral: UpPromote needs Affiliate and Order ID, PartnerStack Customer Email and Sale Amount', async () => {
+    const up = byKey(await resolve(inputEntries('creates', 'create_referral'), 'uppromote'));
+    expect(up.affiliate.required).toBe(true);
+    expect(up.order_id.required).toBe(true);
+    expect(up.customer_email).toBeUndefined();
+    expect(up.affiliate.helpText).toMatch(/UpPromote identifies the affiliate by email/);
+    const ps = byKey(await resolve(inputEntries('creates', 'create_referral'), 'partnerstack'));
+    expect(ps.customer_email.required).toBe(true);
+    expect(ps.sale_amount.required).toBe(true);
+    expect(ps.affiliate).toBeUndefined();
+    expect(ps.order_id).toBeUndefined();
+  });
+
+  it('Mark Payout Paid: Rebus AI needs Payout, UpPromote Affiliate; Referrals is a list', async () => {
+    const rebus = byKey(await resolve(inputEntries('creates', 'mark_payout_paid'), 'rebus'));
+    expect(Object.keys(rebus)).toEqual(['payout_id']);
+    expect(rebus.payout_id.required).toBe(true);
+    const up = byKey(await resolve(inputEntries('creates', 'mark_payout_paid'), 'uppromote'));
+    expect(up.affiliate.required).toBe(true);
+    expect(up.payout_id).toBeUndefined();
+    expect(up.referral_ids).toMatchObject({ list: true, dynamic: 'referral_list.id.label', required: false });
+  });
+
+  it('Create Affiliate shows Partner Group to PartnerStack only', async () => {
+    for (const platform of PLATFORMS) {
+      const keys = (await resolve(inputEntries('creates', 'create_affiliate'), platform.id)).map((field) => field.key);
+      if (platform.id === 'partnerstack') expect(keys).toContain('group_key');
+      else expect(keys).not.toContain('group_key');
+    }
+  });
+
+  it('Approve Affiliate on UpPromote asks for the email, on Tamio for the affiliate', async () => {
+    const [up] = await resolve(inputEntries('creates', 'approve_affiliate'), 'uppromote');
+    expect(up.helpText).toMatch(/email address/);
+    const [tamio] = await resolve(inputEntries('creates', 'approve_affiliate'), 'tamio');
+    expect(tamio).toMatchObject({ key: 'affiliate', required: true });
+    expect(tamio.helpText).toContain('Tamio');
+    expect(tamio.helpText).not.toMatch(/email/);
+  });
+
+  it('without a known platform every field is shown, as the static definition has them', async () => {
+    const fields = await resolve(inputEntries('creates', 'create_referral'), 'nope');
+    expect(fields.map((field) => field.key)).toEqual(ACTION_SPECS.find((action) => action.key === 'create_referral')!.inputFields.map((field) => field.key));
+    expect(fields.every((field) => !('connectedHelp' in field))).toBe(true);
+  });
+});
+
+describe.each(PLATFORMS.map((platform): [string, PlatformDefinition] => [platform.name, platform]))('searches for %s', (_name, platform) => {
+  it.each(SEARCH_SPECS.map((search) => [search.key]))('%s: a notice first where the platform cannot search, then the search field', async (key) => {
+    const fields = await resolve(inputEntries('searches', key), platform.id);
+    const spec = platform.searches?.[key as 'find_affiliate' | 'find_referral'];
+    const searchField = SEARCH_SPECS.find((search) => search.key === key)!.inputFields[0];
+    expect(fields[fields.length - 1]).toMatchObject({ key: searchField.key, required: true });
+    if (spec === undefined || 'unsupported' in spec) {
+      expect(fields[0]).toMatchObject({ key: NOTICE_KEY, type: 'copy' });
+      expect(fields[0].helpText).toContain(platform.name);
+    } else {
+      expect(fields).toHaveLength(1);
+      expect(placeholdersOf(spec.request).all.has(searchField.key)).toBe(true);
+    }
+  });
+});
+
+describe('instant triggers', () => {
+  it.each(['new_referral', 'new_affiliate', 'referral_status_changed'])('%s: dashboard-only platforms see a notice naming the trigger that works', async (key) => {
+    for (const platform of PLATFORMS) {
+      const fields = await resolve(inputEntries('triggers', key), platform.id);
+      const notice = fields.find((field) => field.key === NOTICE_KEY);
+      if (platform.webhooks.kind === 'dashboard') {
+        expect(fields[0]).toBe(notice);
+        expect(notice?.helpText).toMatch(/New Event from Dashboard Webhook/);
+      } else if (notice !== undefined) {
+        expect(notice.helpText).toMatch(/sends no event/);
+      }
+    }
+  });
+
+  it('the status filter offers only the statuses the platform reports, with readable labels', async () => {
+    for (const platform of PLATFORMS) {
+      const status = (await resolve(inputEntries('triggers', 'affiliate_status_changed'), platform.id)).find((field) => field.key === 'status');
+      const reported = new Set(Object.values(platform.statuses.affiliate ?? {}));
+      expect(Object.keys(status?.choices ?? {}).sort()).toEqual([...reported].filter((value) => value !== 'unknown').sort());
+      for (const [value, label] of Object.entries(status?.choices ?? {})) expect(label).toBe(value.charAt(0).toUpperCase() + value.slice(1));
+    }
+  });
+});
+
+describe('dashboard webhook Signing Secret', () => {
+  it('is required exactly where the platform checks deliveries with a secret, absent where its own API verifies them', async () => {
+    for (const platform of PLATFORMS) {
+      const fields = await resolve(inputEntries('triggers', 'dashboard_webhook'), platform.id);
+      const secret = fields.find((field) => field.key === 'signing_secret');
+      if (platform.delivery.eventPath === undefined) {
+        expect(fields[0]).toMatchObject({ key: NOTICE_KEY, type: 'copy' });
+      } else if (platform.signature.type === 'remote') {
+        expect(secret).toBeUndefined();
+      } else {
+        expect(secret).toMatchObject({ required: true, type: 'password' });
+        if (platform.signature.type === 'url_token') expect(secret?.helpText).toMatch(/signs nothing/);
+        else expect(secret?.helpText).not.toMatch(/signs nothing/);
+      }
+    }
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Output fields per connected platform: only what the platform's field map fills, labelled, and a
+ * static definition that carries only the fields every record has.
+ */
+import { filledKeys, outputFieldsFor } from '../../triggers/output-fields';
+import { PLATFORMS } from '../../platforms/registry';
+import type { RecordKind } from '../../platforms/records';
+import { app, appTester, type OperationFunction } from '../helpers/app';
+
+type Output = { key: string; label: string; type?: string };
+
+async function resolve(entries: readonly (Output | OperationFunction)[], platform: string, inputData: Record<string, unknown> = {}): Promise<Output[]> {
+  const fields: Output[] = [];
+  for (const entry of entries) {
+    if (typeof entry === 'function') fields.push(...((await appTester(entry, { authData: { platform, api_key: 'key' }, inputData })) as Output[]));
+    else fields.push(entry);
+  }
+  return fields;
+}
+
+function outputs(kind: 'triggers' | 'creates' | 'searches', key: string): (Output | OperationFunction)[] {
+  return (app[kind] as Record<string, { operation: { outputFields: (Output | OperationFunction)[] } }>)[key].operation.outputFields;
+}
+
+describe('output fields per platform', () => {
+  it.each<[string, RecordKind]>([
+    ['new_referral', 'referral'],
+    ['new_affiliate', 'affiliate'],
+    ['new_payout', 'payout'],
+  ])('%s lists only what each platform fills, each field once with a label', async (key, kind) => {
+    for (const platform of PLATFORMS) {
+      const fields = await resolve(outputs('triggers', key), platform.id);
+      const keys = fields.map((field) => field.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      const filled = filledKeys(platform, kind);
+      for (const field of fields) {
+        expect(filled.has(field.key)).toBe(true);
+        expect(field.label).toMatch(/^[A-Z]/);
+      }
+      // Everything the field map fills is offered.
+      for (const field of outputFieldsFor(kind)) if (filled.has(field.key)) expect(keys).toContain(field.key);
+    }
+  });
+
+  it('Tamio has no referral data, so New Referral offers no referral fields beyond the base ones', async () => {
+    const fields = await resolve(outputs('triggers', 'new_referral'), 'tamio');
+    expect(fields.map((field) => field.key)).toEqual(['id', 'platform', 'event', 'vendor_event']);
+  });
+
+  it('New Platform Event shows the chosen event kind only, far fewer fields than every kind at once', async () => {
+    const all = await resolve(outputs('triggers', 'new_platform_event'), 'uppromote');
+    const chosen = await resolve(outputs('triggers', 'new_platform_event'), 'uppromote', { event: 'payment.paid' });
+    expect(chosen.length).toBeLessThan(all.length);
+    expect(chosen.map((field) => field.key)).toContain('paid_at');
+    expect(chosen.map((field) => field.key)).not.toContain('order_id');
+  });
+
+  it('an action adds what it assumes from its inputs (Mark Payout Paid on UpPromote: the affiliate email)', async () => {
+    const keys = (await resolve(outputs('creates', 'mark_payout_paid'), 'uppromote')).map((field) => field.key);
+    expect(keys).toContain('affiliate_email');
+    expect(keys).toContain('status');
+  });
+
+  it('the static definition carries only the base fields', () => {
+    for (const key of ['new_referral', 'new_platform_event', 'dashboard_webhook']) {
+      expect(outputs('triggers', key).filter((entry) => typeof entry !== 'function').map((field) => (field as Output).key)).toEqual([
+        'id',
+        'platform',
+        'event',
+        'vendor_event',
+      ]);
+    }
+  });
+});
