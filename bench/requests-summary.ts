@@ -17,7 +17,7 @@ export interface RequestsRow {
   reason: string;
 }
 
-const KINDS: readonly OperationKind[] = ['connection test', 'subscribe', 'unsubscribe', 'performList', 'action', 'search'];
+const KINDS: readonly OperationKind[] = ['connection test', 'subscribe', 'unsubscribe', 'performList', 'poll', 'action', 'search'];
 
 /** Why a vendor forces more than one request, read from its definition; undefined when nothing does. */
 function forcedReason(platformId: string, kind: OperationKind, requests: number): string | undefined {

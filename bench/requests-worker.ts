@@ -1,7 +1,8 @@
 /**
  * Worker (own process, nock patches http) for figure 4: how many HTTP requests each subscribe,
  * unsubscribe, performList, action and search makes on each platform. Every vendor request is
- * intercepted and counted; replies are recorded-style bodies shaped from the platform's own data
+ * intercepted and counted (a polling trigger's poll too: one request, unless Zapier asks for more
+ * than the vendor's page holds); replies are recorded-style bodies shaped from the platform's own data
  * (ids and secrets where subscribe reads them, empty lists elsewhere), enough for each operation
  * to run to its end. Usage: `requests-worker.js`.
  */
@@ -13,7 +14,7 @@ import { handlerFor, loadApp, type Invoke } from './handler';
 import { APP_ENTRY } from './paths';
 import { reply } from './worker';
 
-export type OperationKind = 'connection test' | 'subscribe' | 'unsubscribe' | 'performList' | 'action' | 'search';
+export type OperationKind = 'connection test' | 'subscribe' | 'unsubscribe' | 'performList' | 'poll' | 'action' | 'search';
 
 /** One operation of one app key on one platform. */
 export interface OperationCount {
@@ -167,6 +168,10 @@ async function countAll(): Promise<OperationCount[]> {
       }
       if (operation.type === 'hook' && operation.performList) {
         await run('performList', key, `triggers.${key}.operation.performList`, { inputData, meta: { limit: 3 } });
+      }
+      // A scheduled poll: Zapier's limit -1 means "no limit", i.e. one full vendor page.
+      if (operation.type === 'polling') {
+        await run('poll', key, `triggers.${key}.operation.perform`, { inputData: {}, meta: { limit: -1 } });
       }
     }
     for (const [key, create] of Object.entries(app.creates ?? {})) {

@@ -11,6 +11,7 @@
  * An unknown connection (no platform yet) gets the static fields, every platform at once.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { STATUSES, type RecordKind } from '../platforms/records';
 import { findPlatform } from '../platforms/registry';
 import type { ActionSpec, PlatformDefinition, RequestSpec, SearchSpec, Template, Unsupported } from '../platforms/types';
 import type { ActionDefinition, ActionInputField } from './create-factory';
@@ -132,4 +133,15 @@ export function searchNoticeFor(search: { key: keyof NonNullable<PlatformDefinit
 /** Zapier's dynamic `inputFields` entry of a search, placed first so its notice is the first thing shown. */
 export function searchInputNotice(search: Parameters<typeof searchNoticeFor>[0]): FieldsFunction {
   return (_z, bundle) => searchNoticeFor(search, connectedPlatform(bundle));
+}
+
+/**
+ * Status filter choices with readable labels, e.g. `{ approved: 'Approved', denied: 'Denied' }`:
+ * the statuses the platform's status table can report for the kind, or every one but `unknown`
+ * when the platform is not known.
+ */
+export function statusChoices(kind: RecordKind, platform?: PlatformDefinition): Record<string, string> {
+  const reported = platform === undefined ? undefined : new Set<string>(Object.values(platform.statuses[kind] ?? {}));
+  const statuses = STATUSES[kind].filter((status) => status !== 'unknown' && (reported === undefined || reported.has(status)));
+  return Object.fromEntries(statuses.map((status) => [status, status.charAt(0).toUpperCase() + status.slice(1)]));
 }

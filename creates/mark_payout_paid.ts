@@ -8,7 +8,8 @@ export const spec = {
   noun: 'Payout',
   label: 'Mark Payout Paid',
   description:
-    'Marks a payout to an affiliate as paid. On Rebus AI this processes the payout, which sends the money to the affiliate; it shows as paid once Rebus AI confirms it.',
+    // Under 140 characters and no vendor name (M002); the Payout field's help says what Rebus AI does.
+    'Marks a payout to an affiliate as paid (where the platform sends payments, this processes the payout and sends the money).',
   record: 'payout',
   inputFields: [
     {

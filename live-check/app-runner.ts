@@ -34,7 +34,7 @@ export class AppRunner {
   /** Every exchange so far, in order. */
   readonly exchanges: Exchange[] = [];
   private readonly tester: ReturnType<typeof createAppTester>;
-  private pending?: { platform: PlatformDefinition; spec: RequestSpec; scope: Scope };
+  private pending?: (z: ZObject) => Promise<unknown>;
 
   /** @param authData the connection as Zapier would hold it (`platform`, `api_key`, extra fields) */
   constructor(private readonly authData: Record<string, string>) {
@@ -58,7 +58,8 @@ export class AppRunner {
         perform: async (z: ZObject) => {
           const pending = this.pending;
           if (!pending) throw new Error('No request is pending.');
-          return [await callPlatform(z, pending.platform, pending.spec, pending.scope, { confirm: true })];
+          // A trigger's result is an array of objects with an id (core checks it).
+          return [{ id: REQUEST_TRIGGER, value: await pending(z) }];
         },
       },
     };
@@ -96,10 +97,19 @@ export class AppRunner {
    * @throws the app's user-facing errors for a refusal
    */
   async request(platform: PlatformDefinition, spec: RequestSpec, scope: Scope): Promise<{ result: ApiResponse; exchanges: Exchange[] }> {
-    this.pending = { platform, spec, scope };
+    const { result, exchanges } = await this.withZ((z) => callPlatform(z, platform, spec, scope, { confirm: true }));
+    return { result, exchanges };
+  }
+
+  /**
+   * Runs `fn` with the z object core gives an operation of the app (its middleware, logging and
+   * cache), as a hidden trigger's perform.
+   */
+  async withZ<T>(fn: (z: ZObject) => Promise<T>): Promise<{ result: T; exchanges: Exchange[] }> {
+    this.pending = fn;
     try {
       const { result, exchanges } = await this.run('triggers', REQUEST_TRIGGER, 'perform');
-      return { result: (result as ApiResponse[])[0], exchanges };
+      return { result: (result as { value: T }[])[0].value, exchanges };
     } finally {
       this.pending = undefined;
     }

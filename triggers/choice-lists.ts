@@ -12,6 +12,7 @@ import { platformOf } from '../platforms/registry';
 import { jsonObjectListSchema, readAt } from '../platforms/schemas';
 import type { ChoiceKey, PlatformDefinition } from '../platforms/types';
 import { toText } from '../platforms/conversions';
+import { AFFILIATE_SAMPLE, PAYOUT_SAMPLE, REFERRAL_SAMPLE } from './samples';
 
 /** One dropdown entry. */
 export interface Choice {
@@ -71,8 +72,13 @@ async function vendorChoices(z: ZObject, bundle: Bundle, key: ChoiceKey): Promis
   });
 }
 
-/** A hidden polling trigger behind a dropdown (core's `defineTrigger`). */
-function hiddenTrigger(key: string, noun: string, what: string, perform: (z: ZObject, bundle: Bundle) => Promise<Choice[]>) {
+/** A dropdown entry of a record sample, as recordChoices builds it (the id, as platforms that act by id take it). */
+function sampleChoice(kind: RecordKind, record: ReferralRecord | AffiliateRecord | PayoutRecord): Choice {
+  return { id: record.id, label: labelOf(kind, record) };
+}
+
+/** A hidden polling trigger behind a dropdown (core's `defineTrigger`), with a sample of its own list. */
+function hiddenTrigger(key: string, noun: string, what: string, sample: Choice, perform: (z: ZObject, bundle: Bundle) => Promise<Choice[]>) {
   return defineTrigger({
     key,
     noun,
@@ -80,7 +86,7 @@ function hiddenTrigger(key: string, noun: string, what: string, perform: (z: ZOb
     operation: {
       perform,
       canPaginate: true,
-      sample: { id: '1781959', label: '#1043 · 12 · test233@gmail.com · pending (1781959)' },
+      sample: { ...sample },
       outputFields: [
         { key: 'id', label: `${noun} ID` },
         { key: 'label', label: noun },
@@ -89,12 +95,21 @@ function hiddenTrigger(key: string, noun: string, what: string, perform: (z: ZOb
   });
 }
 
-export const referralList = hiddenTrigger('referral_list', 'Referral', 'recent referrals', (z, bundle) => recordChoices(z, bundle, 'referral'));
-export const affiliateList = hiddenTrigger('affiliate_list', 'Affiliate', 'affiliates', (z, bundle) => recordChoices(z, bundle, 'affiliate'));
-export const payoutList = hiddenTrigger('payout_list', 'Payout', 'payouts', (z, bundle) => recordChoices(z, bundle, 'payout'));
-export const programList = hiddenTrigger('program_list', 'Program', 'affiliate programs', (z, bundle) => vendorChoices(z, bundle, 'program'));
+export const referralList = hiddenTrigger('referral_list', 'Referral', 'recent referrals', sampleChoice('referral', REFERRAL_SAMPLE.created), (z, bundle) =>
+  recordChoices(z, bundle, 'referral'),
+);
+export const affiliateList = hiddenTrigger('affiliate_list', 'Affiliate', 'affiliates', sampleChoice('affiliate', AFFILIATE_SAMPLE.created), (z, bundle) =>
+  recordChoices(z, bundle, 'affiliate'),
+);
+export const payoutList = hiddenTrigger('payout_list', 'Payout', 'payouts', sampleChoice('payout', PAYOUT_SAMPLE.created), (z, bundle) => recordChoices(z, bundle, 'payout'));
+// Program, group and applicant samples are constructed in the shape of the vendors' list items (id and name).
+export const programList = hiddenTrigger('program_list', 'Program', 'affiliate programs', { id: '4521', label: 'Spring Partners Program' }, (z, bundle) =>
+  vendorChoices(z, bundle, 'program'),
+);
 /** Affiliates awaiting a decision (Approve / Deny Affiliate): the platform's own applicant list, else its affiliates. */
-export const applicantList = hiddenTrigger('applicant_list', 'Applicant', 'affiliates awaiting approval', (z, bundle) =>
+export const applicantList = hiddenTrigger('applicant_list', 'Applicant', 'affiliates awaiting approval', { id: 'appl_7Hc2Lq9', label: 'jamie.lee@example.com' }, (z, bundle) =>
   platformOf(z, bundle).choices?.applicant ? vendorChoices(z, bundle, 'applicant') : recordChoices(z, bundle, 'affiliate'),
 );
-export const groupList = hiddenTrigger('group_list', 'Group', 'partner groups', (z, bundle) => vendorChoices(z, bundle, 'group'));
+export const groupList = hiddenTrigger('group_list', 'Group', 'partner groups', { id: 'grp_influencers', label: 'Influencers' }, (z, bundle) =>
+  vendorChoices(z, bundle, 'group'),
+);

@@ -11,7 +11,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { listRecords } from '../platforms/list';
 import { receive } from '../platforms/receive';
-import { STATUSES, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
 import { subscribeDataSchema } from '../platforms/schemas';
 import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/types';
@@ -19,7 +19,7 @@ import { subscribe, unsubscribe, type SubscribeData } from '../platforms/webhook
 import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
 import { describeOffer, selectVendorEvents, type TriggerEvents } from './event-selection';
 import { chosenRecordOutputFields, recordOutputFields } from './output-fields';
-import { NOTICE_KEY, connectedPlatform, type EditorField } from '../creates/dynamic-fields';
+import { NOTICE_KEY, connectedPlatform, statusChoices, type EditorField } from '../creates/dynamic-fields';
 import { pollingAlternativeTo } from './polling-trigger-specs';
 
 /** The data that defines one instant trigger. */
@@ -71,11 +71,6 @@ function unservableReason(spec: HookTriggerSpec, platform: PlatformDefinition): 
     return `${platform.name} sends no event for "${spec.label}". Events ${platform.name} offers: ${describeOffer(platform)}.`;
   }
   return undefined;
-}
-
-/** "approved" → "Approved". */
-function statusLabel(status: string): string {
-  return status.charAt(0).toUpperCase() + status.slice(1);
 }
 
 function webhookApiOf(z: ZObject, platform: PlatformDefinition, spec?: HookTriggerSpec): WebhookApi {
@@ -146,15 +141,12 @@ function inputFieldsOf(spec: HookTriggerSpec) {
   const record = spec.record;
   if (spec.statusFilter && record) {
     fields.push(async (_z: ZObject, bundle: Bundle): Promise<EditorField[]> => {
-      const platform = connectedPlatform(bundle);
-      const reported = platform === undefined ? undefined : new Set<string>(Object.values(platform.statuses[record] ?? {}));
-      const statuses = STATUSES[record].filter((status) => status !== 'unknown' && (reported === undefined || reported.has(status)));
       return [
         {
           key: 'status',
           label: 'Only When the Status Becomes',
           required: false,
-          choices: Object.fromEntries(statuses.map((status) => [status, statusLabel(status)])),
+          choices: statusChoices(record, connectedPlatform(bundle)),
           helpText: 'Leave empty to run on every status change, or pick a status to run only when a change lands on it.',
         },
       ];

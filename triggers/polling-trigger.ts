@@ -12,7 +12,8 @@ import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { convert } from '../platforms/conversions';
 import { listRecords } from '../platforms/list';
 import { getPath } from '../platforms/paths';
-import { STATUSES, type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { statusChoices } from '../creates/dynamic-fields';
 import { platformOf } from '../platforms/registry';
 import type { ListPolling, ListSpec, PlatformDefinition, RequestSpec, TimeFilter } from '../platforms/types';
 import { outputFieldsFor, type OutputField } from './output-fields';
@@ -201,7 +202,7 @@ function inputFieldsOf(spec: PollingTriggerSpec) {
       key: 'status',
       label: 'Only When the Status Becomes',
       required: false,
-      choices: STATUSES[spec.record].filter((status) => status !== 'unknown'),
+      choices: statusChoices(spec.record),
       helpText:
         'Leave empty to run on every status change, or pick a status to run only when a change lands on it. A record first seen in a status also counts as a change.',
     },

@@ -13,7 +13,7 @@ import { POLLING_TRIGGER_SPECS, type PollingTriggerSpec } from '../../triggers/p
 import type { AppFiles } from './app-files';
 import { requestOf, resolverFor } from './context';
 import { recordOutput } from './fields';
-import { pathExpression, wrap } from './iml';
+import { pathExpression, quote, wrap } from './iml';
 import type { IssueLog } from './issues';
 import type { JsonRecord } from './json';
 import { camelName, recordInterface, sampleFor } from './modules-common';
@@ -30,17 +30,17 @@ const MAX_LIMIT = 300;
 
 /** Make's date formats for a time filter's value (IML `formatDate`, UTC). */
 const MAKE_FORMATS: Readonly<Record<TimeFilter['format'], string>> = {
-  iso: 'YYYY-MM-DDTHH:mm:ss[Z]',
-  date: 'YYYY-MM-DD',
-  epoch_ms: 'x',
-  epoch_s: 'X',
+  iso: quote('YYYY-MM-DDTHH:mm:ss[Z]'),
+  date: quote('YYYY-MM-DD'),
+  epoch_ms: quote('x'),
+  epoch_s: quote('X'),
 };
 
 /** The time filter as Make query parameters: the last day, as the Zapier poll reads it (triggers/polling-trigger.ts). */
 function timeFilterQuery(filter: TimeFilter): JsonRecord {
   const format = MAKE_FORMATS[filter.format];
-  const query: JsonRecord = { [filter.param]: wrap(`formatDate(addDays(now; -1); "${format}"; "UTC")`) };
-  if (filter.untilParam) query[filter.untilParam] = wrap(`formatDate(now; "${format}"; "UTC")`);
+  const query: JsonRecord = { [filter.param]: wrap(`formatDate(addDays(now, -1), ${format}, 'UTC')`) };
+  if (filter.untilParam) query[filter.untilParam] = wrap(`formatDate(now, ${format}, 'UTC')`);
   return query;
 }
 
@@ -56,9 +56,10 @@ function creationDate(platform: PlatformDefinition, kind: PollingTriggerSpec['re
   const path = typeof spec.path === 'string' ? spec.path : spec.path[0];
   if (path === undefined) return undefined;
   const value = pathExpression('item', path);
-  if (spec.convert === 'epoch_s') return wrap(`parseDate(${value}; "X")`);
-  if (spec.convert === 'epoch_ms') return wrap(`parseDate(${value}; "x")`);
-  return wrap(value);
+  if (spec.convert !== 'time' && spec.convert !== 'epoch_s' && spec.convert !== 'epoch_ms') return wrap(value);
+  // Epoch numbers as platforms/conversions.ts reads them: seconds below 1e11, else milliseconds; text as it is.
+  const epoch = `parseNumber(toString(${value}), '.')`;
+  return wrap(`if(toString(${epoch}) == trim(toString(${value})), parseDate(toString(${epoch}), if(abs(${epoch}) < 100000000000, 'X', 'x')), ${value})`);
 }
 
 function limitParam(platform: PlatformDefinition, list: ListSpec): JsonRecord {

@@ -219,7 +219,7 @@ export const uppromote = definePlatform({
           affiliate_email: '{{affiliate}}',
           // JSON numbers, not "245.00" text: UpPromote's objects carry ids as numbers [DOC-3P: Airbyte
           // source-uppromote schemas] and the fields are numeric; the type UpPromote requires [UNK].
-          order_id: '{{order_id | number}}',
+          order_id: '{{order_id}}',
           total_sale: '{{sale_amount | number}}',
           commission: '{{commission_amount | number}}',
         },

@@ -3,6 +3,7 @@
  * (https://docs.zapier.com/platform/publish/integration-checks-reference), each a small named
  * function returning findings that name the trigger, action, search or field at fault.
  */
+import { PLATFORMS } from '../../platforms/registry';
 
 /** One problem: which rule, where, and what is wrong. */
 export interface Finding {
@@ -45,8 +46,6 @@ export interface AppDefinition {
 }
 
 export type Check = (app: AppDefinition) => Finding[];
-
-import { PLATFORMS } from '../../platforms/registry';
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -193,6 +192,10 @@ export const d007HttpsUrls: Check = (app) => {
   );
 };
 
+function isChoiceList(choices: Choices): choices is Extract<Choices, readonly unknown[]> {
+  return Array.isArray(choices);
+}
+
 /** D008: help text adds something to the label: never the label again, in other words or none. */
 export const d008HelpTextNotRedundant: Check = (app) =>
   items(app).flatMap(([where, item]) =>
@@ -212,7 +215,7 @@ export const d011ChoicesHaveLabels: Check = (app) =>
       .filter((field) => field.choices !== undefined)
       .filter((field) => {
         const choices = field.choices ?? [];
-        const pairs: [string, string][] = Array.isArray(choices)
+        const pairs: [string, string][] = isChoiceList(choices)
           ? choices.map((choice): [string, string] => (typeof choice === 'string' ? [choice, choice] : [choice.value, choice.label]))
           : Object.entries(choices);
         return pairs.some(([value, label]) => label === value && /^[a-z_.]+$/.test(value));

@@ -3,9 +3,19 @@
  * check proven able to fail on a definition broken the way it guards against.
  */
 import { app } from '../helpers/app';
-import { CHECKS, type AppDefinition } from './checks';
+import { PLATFORMS } from '../../platforms/registry';
+import { ACCEPTED, CHECKS, type AppDefinition, type Finding } from './checks';
+import { resolvedDefinition, withSamplesOf } from './resolved';
 
 const definition = app as unknown as AppDefinition;
+
+/** Findings the app does not accept on purpose (ACCEPTED says why for the others). */
+function unaccepted(findings: Finding[]): string[] {
+  return findings.map((finding) => `${finding.rule} ${finding.where}`).filter((place) => ACCEPTED[place] === undefined);
+}
+
+/** Rules judged on the definition as resolved per platform (the static one carries only base output fields). */
+const RESOLVED_ONLY = new Set(['D024']);
 
 function broken(mutate: (copy: AppDefinition) => void): AppDefinition {
   const copy: AppDefinition = {
@@ -25,14 +35,48 @@ function withOperation<T extends { operation: object }>(item: T, operation: obje
 }
 
 describe('publishing checks', () => {
-  it.each(Object.entries(CHECKS))('%s finds nothing in the app', (_rule, check) => {
-    expect(check(definition)).toEqual([]);
+  it.each(Object.entries(CHECKS).filter(([rule]) => !RESOLVED_ONLY.has(rule)))('%s finds nothing in the app but what it accepts', (_rule, check) => {
+    expect(unaccepted(check(definition))).toEqual([]);
+  });
+
+  describe.each(PLATFORMS.map((platform) => [platform.name, platform.id]))('as resolved for a %s connection', (_name, id) => {
+    let resolved: AppDefinition;
+    beforeAll(async () => {
+      resolved = await resolvedDefinition(id);
+    });
+
+    it.each(Object.keys(CHECKS))('%s finds nothing but what it accepts', (rule) => {
+      const judged = rule === 'D024' ? withSamplesOf(resolved, id) : resolved;
+      expect(unaccepted(CHECKS[rule](judged))).toEqual([]);
+    });
+  });
+
+  it('D017 finds exactly the static webhooks the README explains', () => {
+    expect(CHECKS.D017(definition).map((finding) => `${finding.rule} ${finding.where}`)).toEqual(Object.keys(ACCEPTED).filter((place) => place.startsWith('D017')));
   });
 
   const approve = () => definition.creates!.approve_referral;
   const newReferral = () => definition.triggers!.new_referral;
 
+  const findAffiliate = () => definition.searches!.find_affiliate;
+  const dashboard = () => definition.triggers!.dashboard_webhook;
+
   it.each<[string, (copy: AppDefinition) => void, RegExp]>([
+    ['D001', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'api_key', label: 'Key', helpText: 'Paste it here.' }] })), /action approve_referral field api_key/],
+    ['D004', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referrals', label: 'Referral IDs', helpText: 'Comma-separated.' }] })), /field referrals/],
+    ['D006', (copy) => (copy.triggers!.dashboard_webhook = withOperation(dashboard(), { performList: undefined })), /static hook without performList/],
+    ['D008', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'note', label: 'Note', helpText: 'The note.' }] })), /repeats the label "Note"/],
+    ['D011', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'status', label: 'Status', helpText: 'Pick one.', choices: ['approved', 'denied'] }] })), /choices without readable labels/],
+    ['D013', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referral_id', label: 'Referral', helpText: 'x y', dynamic: 'referral_list.id.label', search: 'find_nothing.id' }] })), /search "find_nothing.id"/],
+    ['D014', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referral_id', label: 'Referral', helpText: 'x y', search: 'find_referral.id' }] })), /without a dynamic dropdown/],
+    ['D015', (copy) => (copy.searchOrCreates!.find_affiliate = { ...copy.searchOrCreates!.find_affiliate, create: 'create_nothing' }), /search-or-create find_affiliate/],
+    ['D016', (copy) => (copy.triggers!.dashboard_webhook = { ...dashboard(), display: { ...dashboard().display, directions: '' } }), /static webhook without directions/],
+    ['D017', (copy) => (copy.triggers!.second_static = { ...dashboard(), key: 'second_static' }), /trigger second_static/],
+    ['D021 (trailing period)', (copy) => (copy.triggers!.new_referral = { ...newReferral(), display: { ...newReferral().display, description: 'Triggers when a referral arrives' } }), /trigger new_referral/],
+    ['D024 (datetime)', (copy) => (copy.searches!.find_affiliate = withOperation(findAffiliate(), { outputFields: [{ key: 'id', label: 'ID' }, { key: 'created_at', label: 'Created At', type: 'datetime' }], sample: { id: '1', created_at: 'yesterday' } })), /sample created_at: declared datetime/],
+    ['D024 (boolean)', (copy) => (copy.searches!.find_affiliate = withOperation(findAffiliate(), { outputFields: [{ key: 'id', label: 'ID' }, { key: 'active', label: 'Active', type: 'boolean' }], sample: { id: '1', active: 'yes' } })), /sample active: declared boolean/],
+    ['M002 (length)', (copy) => (copy.creates!.approve_referral = { ...approve(), display: { ...approve().display, description: `Approves ${'a referral '.repeat(15)}.` } }), /under 140/],
+    ['M002 (vendor name)', (copy) => (copy.creates!.approve_referral = { ...approve(), display: { ...approve().display, description: `Approves a referral in ${PLATFORMS[0].name}.` } }), /names the vendor/],
     ['D002', (copy) => (copy.authentication!.fields = copy.authentication!.fields!.map((field) => (field.key === 'api_key' ? { ...field, helpText: 'Your key.' } : field))), /connection field api_key/],
     ['D003', (copy) => (copy.authentication = { ...copy.authentication, connectionLabel: undefined }), /connection/],
     ['D004', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referral_id', label: 'Referral', helpText: 'x' }] })), /action approve_referral field referral_id/],
@@ -43,11 +87,11 @@ describe('publishing checks', () => {
     ['D010', (copy) => (copy.triggers!.new_referral = withOperation(newReferral(), { sample: { status: 'pending' } })), /trigger new_referral/],
     ['D018', (copy) => (copy.triggers!.new_referral = { ...newReferral(), display: { ...newReferral().display, label: 'new referral' } }), /"new referral"/],
     ['D021', (copy) => (copy.triggers!.new_referral = { ...newReferral(), display: { ...newReferral().display, description: 'Fires on referrals.' } }), /trigger new_referral/],
-    ['D022', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [() => []] })), /action approve_referral/],
+    ['D022', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: () => [] })), /action approve_referral/],
     ['D023', (copy) => (copy.triggers!.new_referral = withOperation(newReferral(), { sample: { ...newReferral().operation.sample, created_at: '24/09/2025' } })), /sample created_at/],
     ['D024', (copy) => (copy.triggers!.new_referral = withOperation(newReferral(), { sample: { ...newReferral().operation.sample, surprise: 1 } })), /sample surprise/],
   ])('%s flags a definition broken the way it guards against', (rule, mutate, where) => {
-    const findings = CHECKS[rule](broken(mutate));
+    const findings = CHECKS[rule.split(' ')[0]](broken(mutate));
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.map((finding) => `${finding.where}: ${finding.message}`).join('\n')).toMatch(where);
   });

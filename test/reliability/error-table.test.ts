@@ -17,7 +17,8 @@ const STATUSES: [number, RegExp][] = [
   [400, /rejected .* \(HTTP 400\): vendor says: email is invalid/],
   [401, /did not accept the API key .*Reconnect/],
   [403, /lacks a permission it needs|needs the "[a-z.-]+" permission/],
-  [404, /found nothing at (POST|PATCH) \/\S+.*Check the ID/],
+  // An action whose endpoint rests on a third party only (`unconfirmed`) says the API does not offer it.
+  [404, /found nothing at (POST|PATCH) \/\S+.*Check the ID|does not offer ".+" through your .+ API: it answered POST \/\S+ with HTTP 404.*check the ID/],
   [409, /rejected .* \(HTTP 409\)/],
   [422, /rejected .* \(HTTP 422\)/],
   [500, /server error \(HTTP 500\).*temporary/],

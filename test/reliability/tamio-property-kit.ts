@@ -34,6 +34,6 @@ export const tamioPropertyKit: DashboardKit = {
     { vendorEvent: 'affiliate-approved', body: affiliateApproved, expected: { event: 'affiliate.approved', status: 'active' } },
     { vendorEvent: 'affiliate-declined', body: affiliateDeclined, expected: { event: 'affiliate.denied', status: 'denied' } },
     { vendorEvent: 'affiliate-removed', body: affiliateRemoved, expected: { event: 'affiliate.removed', status: 'removed' } },
-    { vendorEvent: 'affiliate-program-created', body: programCreated, expected: { event: 'other', id: 'whev_yde55ox9jhgqr5evp' } },
+    { vendorEvent: 'affiliate-program-created', body: programCreated, expected: { event: 'other', id: '68ea0c41-a7ed-4169-b0dc-72f0f0eb404b' } },
   ],
 };
