@@ -24,9 +24,14 @@ export interface EditorField {
   required?: boolean;
   type?: 'string' | 'boolean' | 'number' | 'copy' | 'password';
   dynamic?: string;
+  /** Zapier's search-powered field, `<search key>.<output field>`: the editor offers "find it" beside the dropdown. */
+  search?: string;
   list?: boolean;
   choices?: Record<string, string>;
 }
+
+/** The affiliate dropdown (creates/inputs.ts): where the platform can search affiliates, Find Affiliate can fill it. */
+const AFFILIATE_DROPDOWN = 'affiliate_list.id.label';
 
 /** Zapier's dynamic-field function: computed per connection when the editor loads the step. */
 export type FieldsFunction = (z: ZObject, bundle: Bundle) => EditorField[];
@@ -89,7 +94,13 @@ function connectedField(field: ActionInputField, platform: PlatformDefinition, r
     format === 'email'
       ? `${platform.name} identifies the affiliate by email address: pick one, or map an email address from an earlier step.`
       : (field.connectedHelp?.replaceAll('{platform}', platform.name) ?? field.helpText);
-  return { ...plainField(field), required, helpText };
+  const findAffiliate = platform.searches?.find_affiliate;
+  // The search's result carries the value this platform's actions take: the email where they identify affiliates by it.
+  const search =
+    field.dynamic === AFFILIATE_DROPDOWN && findAffiliate !== undefined && !isUnsupported(findAffiliate)
+      ? { search: `find_affiliate.${platform.affiliateIdentifier ?? 'id'}` }
+      : {};
+  return { ...plainField(field), required, helpText, ...search };
 }
 
 function isUnsupported(spec: ActionSpec | SearchSpec | Unsupported | undefined): spec is Unsupported {

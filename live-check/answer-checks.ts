@@ -82,7 +82,8 @@ export function listRows(platform: PlatformDefinition, kind: RecordKind, list: L
   const polling = list.polling;
   if (polling) {
     const pollingContext = { request, source: polling.source };
-    if ('field' in polling.status) rows.push(checkPath(pollingContext, `polling status field ${polling.status.field}`, items, [polling.status.field], { expectScalar: true }));
+    // Presence only: the field map reads the value below it where it is an object (Rebus AI's `status.value`).
+    if ('field' in polling.status) rows.push(checkPath(pollingContext, `polling status field ${polling.status.field}`, items, [polling.status.field]));
     if (polling.updatedAt) rows.push(checkPath(pollingContext, `polling update time ${polling.updatedAt.path}`, items, [polling.updatedAt.path], { expectScalar: true }));
   }
   if (row.verdict === 'confirmed') {

@@ -34,6 +34,7 @@ export class AppRunner {
   /** Every exchange so far, in order. */
   readonly exchanges: Exchange[] = [];
   private readonly tester: ReturnType<typeof createAppTester>;
+  private readonly app: typeof App;
   private pending?: (z: ZObject) => Promise<unknown>;
 
   /** @param authData the connection as Zapier would hold it (`platform`, `api_key`, extra fields) */
@@ -63,7 +64,8 @@ export class AppRunner {
         },
       },
     };
-    this.tester = createAppTester({ ...App, afterResponse: [observe, ...own], triggers: { ...App.triggers, [REQUEST_TRIGGER]: request } });
+    this.app = { ...App, afterResponse: [observe, ...own], triggers: { ...App.triggers, [REQUEST_TRIGGER]: request } };
+    this.tester = createAppTester(this.app);
   }
 
   /** True when the app has the operation method, e.g. `('triggers', 'new_referral', 'performList')`. */
@@ -116,7 +118,7 @@ export class AppRunner {
   }
 
   private operation(kind: OperationKind, key: string): Operation | undefined {
-    const definitions = App[kind] as Record<string, { operation?: Operation }> | undefined;
+    const definitions = this.app[kind] as Record<string, { operation?: Operation }> | undefined;
     return definitions?.[key]?.operation;
   }
 }

@@ -6,7 +6,7 @@
  * AFFILIATE_HUB_EMULATOR_URL is honoured as the app honours it. Exit code 0 when every row is
  * confirmed (or unchecked), 1 when something differs or is absent, 2 for misuse.
  */
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { EMULATOR_ENV } from '../platforms/api';
 import { credentialSecrets } from '../platforms/redact';
 import type { PlatformDefinition } from '../platforms/types';
@@ -161,6 +161,10 @@ const consoleIo: Io = {
 };
 
 if (require.main === module) {
+  // zapier-platform-core prints its own diagnostics (memory use per run) with console.log: kept
+  // off the report on stdout, and redacted like everything else.
+  const diagnostics = new Redactor([process.env[WEBHOOK_SECRET_ENV], ...Object.entries(process.env).filter(([name]) => name.startsWith('AFFILIATE_HUB_') && name !== EMULATOR_ENV).map(([, value]) => value)]);
+  console.log = (...items: unknown[]) => process.stderr.write(`${diagnostics.text(format(...items))}\n`);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

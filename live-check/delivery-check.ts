@@ -51,7 +51,7 @@ export function readCapture(file: string): CapturedDelivery {
 }
 
 /** The bundle parts Zapier builds from a request to a hook URL (headers renamed `Http-…`). */
-function zapierRequest(capture: CapturedDelivery): { rawRequest: object; cleanedRequest: unknown } {
+function zapierRequest(capture: CapturedDelivery): { rawRequest: { method: string; headers: Record<string, string>; content: string; querystring: string }; cleanedRequest: unknown } {
   const headers = Object.fromEntries(Object.entries(capture.headers).map(([name, value]) => [/^http-/i.test(name) ? name : zapierHeaderName(name), value]));
   let cleaned: unknown = {};
   try {
@@ -91,8 +91,7 @@ export async function checkDelivery(platform: PlatformDefinition, authData: Reco
   }
   if (records.length === 0 && refusal === undefined) {
     // The trigger only logs why; the same pipeline step says it here.
-    const delivery = { rawBody: capture.body, headers: Object.fromEntries(Object.entries(zapierRequest(capture).rawRequest as { headers: Record<string, string> }).flatMap(() => [])), query: capture.query };
-    delivery.headers = (zapierRequest(capture).rawRequest as { headers: Record<string, string> }).headers;
+    const delivery = { rawBody: capture.body, headers: zapierRequest(capture).rawRequest.headers, query: capture.query };
     const { result } = await runner.withZ((z) => receiveDelivery(z, platform, delivery, { secrets: [{ secret, events }], token: secret }));
     refusal = result.accepted ? 'the trigger passed nothing on' : redactor.text(result.message);
   }

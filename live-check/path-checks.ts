@@ -160,13 +160,14 @@ export function checkFieldMap(context: CheckContext, kind: RecordKind, items: re
     const label = `${kind}.${field} ← ${paths.join(typeof source !== 'string' && 'join' in source ? ' + ' : ' | ')}`;
     if (typeof source !== 'string' && 'join' in source) {
       const rows = paths.map((path) => checkPath(context, label, items, [path], { claimed }));
-      return [rows.find((row) => row.verdict !== 'confirmed') ?? rows[0]];
+      return [{ ...(rows.find((row) => row.verdict !== 'confirmed') ?? rows[0]), optional: true }];
     }
     const row = checkPath(context, label, items, paths, { expectScalar: true, claimed });
     if (row.verdict === 'absent' && typeof source !== 'string' && source.default !== undefined) {
       return [{ ...row, verdict: 'confirmed', detail: `absent; the default ${JSON.stringify(source.default)} stands in` }];
     }
-    return [row];
+    // Only the id is required of an item (the app drops items without one).
+    return [field === 'id' ? row : { ...row, optional: true, ...(row.verdict === 'absent' ? { detail: 'no item carries it (optional: may be empty on this account)' } : {}) }];
   });
 }
 
@@ -179,8 +180,13 @@ export function checkStatuses(context: CheckContext, kind: RecordKind, items: re
   const known = table[kind] ?? {};
   const values = new Set<string>();
   for (const item of items) {
-    const value = pathsOf(source).map((path) => getPath(item, path)).find((found) => found !== undefined && found !== null);
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values.add(String(value));
+    // As the app reads it (normalize.ts): the first candidate the table knows, else the first present.
+    const present = pathsOf(source)
+      .map((path) => getPath(item, path))
+      .filter((found): found is string | number | boolean => typeof found === 'string' || typeof found === 'number' || typeof found === 'boolean')
+      .map(String);
+    const value = present.find((text) => Object.hasOwn(known, text.toLowerCase())) ?? present[0];
+    if (value !== undefined) values.add(value);
   }
   return [...values].map((value): Row => {
     const label = `${kind} status value "${value}"`;

@@ -34,9 +34,14 @@ export function formatReport(title: string, rows: readonly Row[], redactor: Reda
   const count = (verdict: Verdict): number => rows.filter((row) => row.verdict === verdict).length;
   lines.push('', `${rows.length} checks: ${count('confirmed')} confirmed, ${count('differs')} differ, ${count('absent')} absent, ${count('unchecked')} unchecked.`);
   const failures = rows.filter(isFailure);
+  const optional = rows.filter((row) => row.verdict === 'absent' && row.optional);
   if (failures.length > 0) {
     lines.push('Differences:');
     for (const row of failures) lines.push(`  ${row.request}: ${row.path} ${row.verdict}${row.detail ? ` (${row.detail})` : ''}`);
+  }
+  if (optional.length > 0) {
+    lines.push('Optional fields no item carried (not failures; confirm with a record that has them):');
+    for (const row of optional) lines.push(`  ${row.request}: ${row.path}`);
   }
   return lines.map((line) => redactor.text(line));
 }

@@ -22,9 +22,14 @@ export interface Row {
   verdict: Verdict;
   /** What the answer held instead (differs), which candidate matched (confirmed), or why unchecked. */
   detail?: string;
+  /**
+   * An optional normalized field: absent from every item may only mean this account leaves it
+   * empty, so it is reported but does not fail the run (a renamed key, `differs`, still does).
+   */
+  optional?: boolean;
 }
 
 /** True when a row means the platform data is wrong or unconfirmed by this answer. */
 export function isFailure(row: Row): boolean {
-  return row.verdict === 'differs' || row.verdict === 'absent';
+  return row.verdict === 'differs' || (row.verdict === 'absent' && !row.optional);
 }

@@ -53,15 +53,25 @@ const RECORD_DROPDOWN: Record<RecordKind, string> = { referral: 'referral_list',
 const CHOICE_DROPDOWN = { program: 'program_list', group: 'group_list', applicant: 'applicant_list' } as const;
 const SEARCH_KIND: Record<SearchKey, RecordKind> = { find_affiliate: 'affiliate', find_referral: 'referral' };
 
-/** The message of an error the app threw, redacted. */
-function messageOf(redactor: Redactor, error: unknown): string {
-  return redactor.text(error instanceof Error ? error.message : String(error));
+/**
+ * The message of an error the app threw, redacted. Outside a test run core wraps a message as JSON
+ * (`{"message": …}`) for Zapier's UI; the message itself is what a maintainer needs.
+ */
+export function messageOf(redactor: Redactor, error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { message?: unknown }).message === 'string') return redactor.text((parsed as { message: string }).message);
+  } catch {
+    // Not wrapped.
+  }
+  return redactor.text(text);
 }
 
 /** Runs one app operation; on an error, the rows say where it failed (the answer's own rows are still checked). */
 async function attempt(
   redactor: Redactor,
-  request: string,
+  request: string | (() => string),
   source: string,
   run: () => Promise<{ result: unknown; exchanges: Exchange[] }>,
   check: (exchanges: Exchange[], result: unknown) => Row[],
@@ -74,7 +84,8 @@ async function attempt(
   } catch (error) {
     const exchanges = runner.exchanges.slice(start);
     const rows = exchanges.length > 0 ? check(exchanges, undefined).filter((row) => row.path !== 'answer') : [];
-    return [...rows, { request, path: 'app result', source, verdict: 'differs', detail: `the app failed: ${messageOf(redactor, error)}` }];
+    const label = typeof request === 'string' ? request : request();
+    return [...rows, { request: label, path: 'app result', source, verdict: 'differs', detail: `the app failed: ${messageOf(redactor, error)}` }];
   }
 }
 
@@ -94,14 +105,25 @@ async function readOnlyRows(runner: AppRunner, options: LiveCheckOptions): Promi
     const list = platform.lists[kind];
     if (!list) continue;
     const limit = Math.min(LIST_LIMIT, list.maxPageSize);
+    // performList where the hook trigger serves the platform (it refuses, before any request, a
+    // platform that sends no event of the kind); else the dropdown over the same list.
     const hook = LIST_TRIGGER[kind];
-    const viaHook = platform.webhooks.kind === 'api' && runner.has('triggers', hook, 'performList');
-    const operation = viaHook ? `${hook}.performList` : `${RECORD_DROPDOWN[kind]} dropdown`;
-    const run = viaHook
-      ? () => runner.run('triggers', hook, 'performList', { meta: { limit } })
-      : () => runner.run('triggers', RECORD_DROPDOWN[kind], 'perform', { meta: { page: 0 } });
-    const asked = viaHook ? limit : Math.min(50, list.maxPageSize);
-    rows.push(...(await attempt(redactor, describeRequest(operation, list.request), list.request.source, run, (exchanges) => listRows(platform, kind, list, operation, exchanges, asked), runner)));
+    let operation = `${hook}.performList`;
+    let asked = limit;
+    const run = async (): Promise<{ result: unknown; exchanges: Exchange[] }> => {
+      if (platform.webhooks.kind === 'api' && runner.has('triggers', hook, 'performList')) {
+        const before = runner.exchanges.length;
+        try {
+          return await runner.run('triggers', hook, 'performList', { meta: { limit } });
+        } catch (error) {
+          if (runner.exchanges.length > before) throw error;
+        }
+      }
+      operation = `${RECORD_DROPDOWN[kind]} dropdown`;
+      asked = Math.min(50, list.maxPageSize);
+      return runner.run('triggers', RECORD_DROPDOWN[kind], 'perform', { meta: { page: 0 } });
+    };
+    rows.push(...(await attempt(redactor, () => describeRequest(operation, list.request), list.request.source, run, (exchanges) => listRows(platform, kind, list, operation, exchanges, asked), runner)));
   }
   for (const [key, trigger] of Object.entries(CHOICE_DROPDOWN) as [keyof typeof CHOICE_DROPDOWN, string][]) {
     const spec = platform.choices?.[key];

@@ -12,7 +12,7 @@ import { startEmulator, type Emulator } from './emulator/server';
 import { startReceiver, zapierRequestOf, type ReceivedRequest } from './receiver';
 import { Report, describeRecord } from './report';
 import { userMessage } from './user-message';
-import type { Scenario, ZapPlan } from './scenario';
+import type { PollPlan, Scenario, ZapPlan } from './scenario';
 
 type Output = Record<string, unknown>;
 type Perform = Parameters<ReturnType<typeof createAppTester>>[0];
@@ -87,6 +87,7 @@ class Playground {
     for (const zap of this.zaps.values()) await this.subscribe(zap, authData, scenario.vendor);
     for (const event of scenario.events) await this.fire(scenario, event);
     if (scenario.roundTrip) await this.roundTrip(scenario, authData);
+    for (const plan of scenario.polls ?? []) await this.pollTwice(plan, authData);
     await this.tamper(scenario);
     for (const zap of this.zaps.values()) if (zap.subscribeData) await this.unsubscribe(zap, authData);
     for (const zap of this.zaps.values()) {
@@ -180,6 +181,49 @@ class Playground {
     } catch (error) {
       this.report.observe(userMessage(error));
       this.report.step(`Run ${trip.action}`, false, userMessage(error));
+    }
+  }
+
+  /** One scheduled poll of a polling trigger, as Zapier runs it (no limit: one vendor page). */
+  private async pollOnce(plan: PollPlan, authData: Record<string, string>): Promise<Output[]> {
+    const outputs = (await this.tester(perform('triggers', plan.trigger, 'perform'), { authData, inputData: plan.inputData ?? {}, meta: { limit: -1 } })) as Output[];
+    this.report.observe(outputs);
+    return outputs;
+  }
+
+  /** Polls, makes the plan's change through an action, polls again: the new ids are what Zapier would run on. */
+  private async pollTwice(plan: PollPlan, authData: Record<string, string>): Promise<void> {
+    const title = `Poll "${plan.trigger}"`;
+    try {
+      const seen = new Set((await this.pollOnce(plan, authData)).map((output) => String(output.id)));
+      if (plan.expectRefusal) {
+        this.report.step(title, false, 'expected a refusal, but it polled');
+        return;
+      }
+      const change = plan.change;
+      if (change) {
+        let item: Output = {};
+        if (change.findWith) {
+          const method = change.findWith.dropdown ? 'perform' : 'performList';
+          const listed = (await this.tester(perform('triggers', change.findWith.trigger, method), { authData, inputData: change.findWith.inputData ?? {} })) as Output[];
+          const found = listed.find(change.findWith.where);
+          if (!found) {
+            this.report.step(title, false, `no suitable item among ${listed.length} listed by ${change.findWith.trigger}`);
+            return;
+          }
+          item = found;
+        }
+        const result = (await this.tester(perform('creates', change.action, 'perform'), { authData, inputData: change.input(item) })) as Output;
+        this.report.observe(result);
+        await this.emulator.settled();
+      }
+      const fresh = (await this.pollOnce(plan, authData)).filter((output) => !seen.has(String(output.id)));
+      const detail = fresh.map((output) => `new id ${String(output.id)} ← ${describeRecord(output)}`).join('\n');
+      this.report.step(`${title} before and after ${change?.action ?? 'nothing'}: the second poll finds what changed`, fresh.length > 0, detail || 'no new id');
+    } catch (error) {
+      const expected = plan.expectRefusal?.test(userMessage(error)) ?? false;
+      this.report.observe(userMessage(error));
+      this.report.step(expected ? `${title}: refused as expected` : title, expected, userMessage(error));
     }
   }
 

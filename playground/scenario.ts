@@ -33,6 +33,21 @@ export interface RoundTrip {
   expect: { zap: string; event: string; status: string };
 }
 
+/**
+ * A polling trigger checked twice, as Zapier does on its schedule, with a change made through an
+ * action in between: the second poll must bring an id the first did not (a new record, or a
+ * record in a new status), which is what Zapier would run the Zap on.
+ */
+export interface PollPlan {
+  /** A polling trigger key, e.g. `new_affiliate_polling`. */
+  trigger: string;
+  inputData?: Record<string, unknown>;
+  /** The action that makes the change, on an item found as a round trip finds it (`findWith` omitted: inputs only). */
+  change?: { action: string; findWith?: RoundTrip['findWith']; input: (record: Record<string, unknown>) => Record<string, unknown> };
+  /** The platform cannot serve this trigger: the poll must fail with a message matching this. */
+  expectRefusal?: RegExp;
+}
+
 export interface Scenario {
   vendor: Vendor;
   title: string;
@@ -41,6 +56,8 @@ export interface Scenario {
   /** Vendor events the emulator sends, each to the Zaps subscribed to it. */
   events: string[];
   roundTrip?: RoundTrip;
+  /** Polling triggers checked before and after a change (run after the round trip). */
+  polls?: PollPlan[];
   /** The Zap whose delivery is replayed forged. */
   tamperZap: string;
   /**

@@ -17,7 +17,7 @@ import referralApproved from './fixtures/uppromote/referral.approved.json';
 import affiliateNew from './fixtures/uppromote/affiliate.new.json';
 import affiliateStatusChanged from './fixtures/uppromote/affiliate.status-changed.json';
 import paymentPaid from './fixtures/uppromote/payment.paid.json';
-import { AFFILIATE_SAMPLE, PAYOUT_SAMPLE, REFERRAL_SAMPLE } from '../triggers/samples';
+import { AFFILIATE_SAMPLE, PAYOUT_SAMPLE, REFERRAL_SAMPLE, withoutPlaceholders } from '../triggers/samples';
 
 type Display = { label: string; description: string; hidden?: boolean };
 type Operation = { inputFields?: { key: string; label?: string; helpText?: string }[] };
@@ -31,7 +31,8 @@ describe('app definition', () => {
   });
 
   it.each([...triggers, ...creates].map((item) => [item.key, item] as const))('%s gives every input a label and help text', (_key, item) => {
-    for (const field of item.operation.inputFields ?? []) {
+    // Dynamic entries (functions of the connection) are resolved and checked per platform in test/editor/.
+    for (const field of (item.operation.inputFields ?? []).filter((field) => typeof field !== 'function')) {
       expect(field.label).toBeTruthy();
       expect(field.helpText).toBeTruthy();
     }
@@ -44,7 +45,7 @@ describe('samples are what perform returns for the documented payloads', () => {
     ['Referral Status Changed', REFERRAL_SAMPLE.approved, uppromote, 'referral.approved', referralApproved],
     ['New Affiliate', AFFILIATE_SAMPLE.created, uppromote, 'affiliate.new', affiliateNew],
     ['Affiliate Status Changed', AFFILIATE_SAMPLE.statusChanged, uppromote, 'affiliate.status-changed', affiliateStatusChanged],
-    ['New Payout', PAYOUT_SAMPLE.created, rebus, 'payout.created', rebusPayoutCreated],
+    ['New Payout', PAYOUT_SAMPLE.created, rebus, 'payout.created', withoutPlaceholders(rebusPayoutCreated)],
     ['Payout Paid', PAYOUT_SAMPLE.paid, uppromote, 'payment.paid', paymentPaid],
   ])('%s', (_name, sample, platform, vendorEventKey, fixture) => {
     const vendorEvent = platform.events.find((event) => event.key === vendorEventKey);

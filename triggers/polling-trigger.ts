@@ -16,7 +16,7 @@ import { type NormalizedEvent, type NormalizedOutput, type RecordKind } from '..
 import { statusChoices } from '../creates/dynamic-fields';
 import { platformOf } from '../platforms/registry';
 import type { ListPolling, ListSpec, PlatformDefinition, RequestSpec, TimeFilter } from '../platforms/types';
-import { outputFieldsFor, type OutputField } from './output-fields';
+import { recordOutputFields, type OutputFieldsEntry } from './output-fields';
 import { statusChangeOutput, type PollingTriggerSpec } from './polling-trigger-specs';
 
 /** Items Zapier asks for while the user loads samples, when its bundle names no limit. */
@@ -209,12 +209,13 @@ function inputFieldsOf(spec: PollingTriggerSpec) {
   ];
 }
 
-function outputFieldsOf(spec: PollingTriggerSpec): OutputField[] {
-  const fields = outputFieldsFor(spec.record);
+function outputFieldsOf(spec: PollingTriggerSpec): OutputFieldsEntry[] {
+  // The base fields static, the connected platform's as a dynamic entry (triggers/output-fields.ts).
+  const fields = recordOutputFields(spec.record);
   if (spec.watch !== 'status') return fields;
   // `id` changes with the status so Zapier runs again; the record's own id stays in `record_id`.
   return fields.flatMap((field) =>
-    field.key === 'id' ? [{ key: 'id', label: 'ID (Record ID and Status)' }, { key: 'record_id', label: 'Record ID' }] : [field],
+    typeof field !== 'function' && field.key === 'id' ? [{ key: 'id', label: 'ID (Record ID and Status)' }, { key: 'record_id', label: 'Record ID' }] : [field],
   );
 }
 

@@ -27,6 +27,27 @@ export const AFFILIATE_SAMPLE = {
 
 export const PAYOUT_SAMPLE = {
   paid: payoutPaid as PayoutRecord,
-  /** Rebus AI's payout.created (a constructed payload: Rebus AI documents only commission.approved). */
+  /**
+   * Rebus AI's payout.created (a constructed payload: Rebus AI documents only commission.approved),
+   * without the example's placeholder signature (see withoutPlaceholders).
+   */
   created: payoutCreatedRebus as PayoutRecord,
 };
+
+/** A value a vendor's example writes where the real value goes, e.g. `sha256=1234567890abcdef...`. */
+const PLACEHOLDER_VALUE = /\.\.\.$|^x{4,}$|^<[^>]+>$/i;
+
+/**
+ * A documented example body without its placeholder values (an elided signature, `<your id>`), as
+ * the samples are built from it: a sample must show real-looking values, never an elision.
+ * @returns a copy; nested objects and arrays are cleaned too
+ */
+export function withoutPlaceholders<T>(body: T): T {
+  if (Array.isArray(body)) return body.map((item: unknown) => withoutPlaceholders(item)) as T;
+  if (body === null || typeof body !== 'object') return body;
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([, value]) => !(typeof value === 'string' && PLACEHOLDER_VALUE.test(value)))
+      .map(([key, value]) => [key, withoutPlaceholders(value)]),
+  ) as T;
+}

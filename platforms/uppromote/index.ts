@@ -217,8 +217,9 @@ export const uppromote = definePlatform({
         body: {
           type: 'use_order_id',
           affiliate_email: '{{affiliate}}',
-          // JSON numbers, not "245.00" text: UpPromote's objects carry ids as numbers [DOC-3P: Airbyte
-          // source-uppromote schemas] and the fields are numeric; the type UpPromote requires [UNK].
+          // Amounts as JSON numbers, not "245.00" text: the fields are numeric [DOC-3P: Airbyte
+          // source-uppromote schemas]; the type UpPromote requires [UNK]. The order id stays text as
+          // typed: Shopify order ids can exceed 2^53, which a JSON number would round.
           order_id: '{{order_id}}',
           total_sale: '{{sale_amount | number}}',
           commission: '{{commission_amount | number}}',

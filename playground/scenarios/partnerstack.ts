@@ -22,6 +22,14 @@ export const scenario: Scenario = {
     input: (choice) => ({ affiliate: choice.id }),
     expect: { zap: 'affiliate-status', event: 'affiliate.approved', status: 'active' },
   },
+  polls: [
+    {
+      trigger: 'new_affiliate_polling',
+      change: { action: 'create_affiliate', input: () => ({ email: 'polly.poller@example.com', first_name: 'Polly', last_name: 'Poller' }) },
+    },
+    // Partnerships carry no status, so the status trigger says so instead of polling.
+    { trigger: 'affiliate_status_polling', expectRefusal: /partnerships carry no approval status/ },
+  ],
   tamperZap: 'new-affiliate',
   forgery: { token: 'ah_token' },
 };

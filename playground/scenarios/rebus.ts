@@ -34,5 +34,11 @@ export const scenario: Scenario = {
     input: (record) => ({ payout_id: record.id }),
     expect: { zap: 'payout-paid', event: 'payout.paid', status: 'paid' },
   },
+  polls: [
+    {
+      trigger: 'new_affiliate_polling',
+      change: { action: 'create_affiliate', input: () => ({ email: 'polly.poller@example.com', first_name: 'Polly', last_name: 'Poller' }) },
+    },
+  ],
   tamperZap: 'new-referral',
 };

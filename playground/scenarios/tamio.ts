@@ -20,5 +20,13 @@ export const scenario: Scenario = {
     input: (record) => ({ affiliate: record.id }),
     expect: { zap: 'dashboard', event: 'affiliate.approved', status: 'active' },
   },
+  // Polling needs no dashboard step: the second pending affiliate's approval is found by a poll.
+  polls: [
+    {
+      trigger: 'affiliate_status_polling',
+      inputData: { status: 'active' },
+      change: { action: 'approve_affiliate', findWith: { trigger: 'dashboard_webhook', where: (record) => record.status === 'pending' }, input: (record) => ({ affiliate: record.id }) },
+    },
+  ],
   tamperZap: 'dashboard',
 };

@@ -38,5 +38,16 @@ export const scenario: Scenario = {
     input: (record) => ({ referral_id: record.id }),
     expect: { zap: 'referral-approved', event: 'referral.approved', status: 'approved' },
   },
+  // No webhook needed: a second tool could hold every event's one webhook and these would still work.
+  polls: [
+    {
+      trigger: 'new_affiliate_polling',
+      change: { action: 'create_affiliate', input: () => ({ email: 'polly.poller@example.com', first_name: 'Polly', last_name: 'Poller' }) },
+    },
+    {
+      trigger: 'affiliate_status_polling',
+      change: { action: 'approve_affiliate', findWith: { trigger: 'new_affiliate', where: (record) => record.status === 'inactive' }, input: (record) => ({ affiliate: record.email }) },
+    },
+  ],
   tamperZap: 'new-referral',
 };

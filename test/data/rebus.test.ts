@@ -43,8 +43,8 @@ describe('Rebus AI commission.approved has a time', () => {
 
 describe('Rebus AI Mark Payout Paid sends money', () => {
   it('says so in the help the user reads before running it', () => {
-    expect(markPayoutPaid.description).toMatch(/Rebus AI.*sends the money/);
-    expect(markPayoutPaid.inputFields.find((field) => field.key === 'payout_id')?.helpText).toMatch(/sends the payment/);
+    expect(markPayoutPaid.description).toMatch(/sends the money/);
+    expect(markPayoutPaid.inputFields.find((field) => field.key === 'payout_id')?.helpText).toMatch(/On Rebus AI this \*\*sends the payment\*\*/);
   });
 
   it('picks the payout from the documented payout list', () => {

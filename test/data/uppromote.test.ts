@@ -58,10 +58,10 @@ describe('UpPromote actions that rest on a third-party connector', () => {
 });
 
 describe('UpPromote Create Referral', () => {
-  it('sends the order id and amounts as JSON numbers', async () => {
+  it('sends the amounts as JSON numbers (the order id as typed: Shopify ids can exceed 2^53)', async () => {
     const scope = api()
       .post('/api/v2/referrals', (body: Record<string, unknown>) => {
-        expect(body).toEqual({ type: 'use_order_id', affiliate_email: 'test233@gmail.com', order_id: 5532408922361, total_sale: 245, commission: 24.5 });
+        expect(body).toEqual({ type: 'use_order_id', affiliate_email: 'test233@gmail.com', order_id: '5532408922361', total_sale: 245, commission: 24.5 });
         return true;
       })
       .reply(200, { status: 200, message: 'success', data: referralNew });

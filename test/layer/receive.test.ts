@@ -95,6 +95,23 @@ describe('Tamio dashboard webhooks (event ids)', () => {
   });
 });
 
+describe('Tamio dashboard webhooks whose verify call verifies nothing', () => {
+  const dashboard = triggerOperation('dashboard_webhook');
+
+  it.each([401, 422, 429])('answers HTTP %i: no run, no error, the reason logged without the body', async (status) => {
+    const scope = tamioApi().post('/v2/webhook-endpoints/verify-signature').reply(status, { status, valid: false });
+    const { request } = tamioDelivery(affiliateApproved);
+    const store = fakeCacheRpc();
+    const lines: string[] = [];
+    expect(await run(dashboard.perform, store, { authData: tamioAuth, inputData: {}, ...request }, lines)).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Affiliate Hub ignored a Tamio dashboard delivery: signature check failed: verification_unavailable \\(Tamio answered HTTP ${status} `));
+    expect(lines[0]).not.toContain('john@example.com');
+    expect(store.methods).toEqual([]);
+  });
+});
+
 describe('ViralRef dashboard webhooks: refusals and outputs Zapier cannot carry', () => {
   const viralRef = platform('viralref');
   const dashboard = triggerOperation('dashboard_webhook');
