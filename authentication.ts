@@ -24,7 +24,7 @@ export interface ConnectionTestResult {
   key_untested?: boolean;
 }
 
-/** Platforms whose keys cannot be tested when connecting, named from their data (`connectionTest: null`). */
+/** Platforms whose keys cannot be tested when connecting (`connectionTest: null`): the key's help says that some exist, without a per-platform list. */
 const UNTESTABLE = PLATFORMS.filter((platform) => platform.connectionTest === null).map((platform) => platform.name);
 
 /** What the connection label adds for such a platform, so a connection never reads as "tested" when it was not. */
@@ -105,7 +105,7 @@ export default {
       required: true,
       type: 'password' as const,
       helpText: `Your platform's API key (some platforms call it the secret key). [Where each platform shows it](${KEY_HELP_URL}).${
-        UNTESTABLE.length > 0 ? ` ${UNTESTABLE.join(' and ')} publishes no API to test a key against, so for it the key cannot be checked when you connect.` : ''
+        UNTESTABLE.length > 0 ? ' Where a platform publishes no API to test a key against, the key cannot be checked when you connect, and the connection label says so.' : ''
       }`,
     },
     ...extraFields(),

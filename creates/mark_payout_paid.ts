@@ -30,7 +30,8 @@ export const spec = {
       label: 'Referrals',
       list: true,
       dynamic: 'referral_list.id.label',
-      helpText: 'The referrals this payment covers, where the platform records them: pick them or map their IDs, one per line. Leave empty for all approved ones.',
+      // Plain text in Make (its generator reads this help); a list in Zapier, where connectedHelp applies.
+      helpText: 'The IDs of the referrals this payment covers, where the platform records them. Leave empty for all approved ones.',
       connectedHelp: 'The {platform} referrals this payment covers: pick them or map their IDs, one per line. Leave empty for all approved ones.',
     },
     { key: 'note', label: 'Note', helpText: 'Kept with the payment, for your records.', connectedHelp: '{platform} keeps it with the payment, for your records.' },

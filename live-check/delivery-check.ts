@@ -22,8 +22,10 @@ const captureSchema = zod.object({
 
 /** What the delivery check found. */
 export interface DeliveryOutcome {
-  /** True when the app accepted the delivery and, where one could tell, a candidate scheme matched. */
+  /** True when a candidate scheme matched or the app's own verification accepted it. */
   ok: boolean;
+  /** Who verified the records' delivery: the app's own check, or (the app refusing) the matching candidate. */
+  normalizedBy?: 'app' | 'candidate';
   /** The candidate scheme that verified it, if any. */
   match?: SchemeMatch;
   /** The normalized records the app's trigger returned (empty when refused). */
@@ -96,10 +98,30 @@ export async function checkDelivery(platform: PlatformDefinition, authData: Reco
     refusal = result.accepted ? 'the trigger passed nothing on' : redactor.text(result.message);
   }
   const accepted = records.length > 0;
-  // A scheme the candidates cannot compute (a vendor's own verify service) is settled by the app alone.
-  const ok = accepted && (match !== undefined || platform.signature.type === 'remote');
-  return { ok, match, records, refusal, signatureHeaders: match ? [] : signatureLikeHeaders({ ...capture, headers: vendorHeaders(capture.headers) }) };
+  let normalizedBy: DeliveryOutcome['normalizedBy'] = accepted ? 'app' : undefined;
+  if (!accepted && match) {
+    // The signature is settled by the candidate; the rest of the app's pipeline (parse, identify,
+    // normalize) still runs on the delivery, with the signature step standing aside for a token.
+    const stand = { ...platform, signature: { type: 'url_token' as const, param: STAND_IN_PARAM, source: 'live-check stand-in' } };
+    const delivery = { rawBody: capture.body, headers: zapierRequest(capture).rawRequest.headers, query: { ...capture.query, [STAND_IN_PARAM]: secret } };
+    const { result } = await runner.withZ((z) => receiveDelivery(z, stand, delivery, { secrets: [], token: secret }));
+    if (result.accepted) {
+      records = [result.output];
+      normalizedBy = 'candidate';
+    }
+  }
+  return {
+    ok: accepted || match !== undefined,
+    match,
+    records,
+    normalizedBy,
+    refusal: accepted ? undefined : refusal,
+    signatureHeaders: match ? [] : signatureLikeHeaders({ ...capture, headers: vendorHeaders(capture.headers) }),
+  };
 }
+
+/** The query parameter of the stand-in check that lets a delivery verified by a candidate reach normalization. */
+const STAND_IN_PARAM = 'live_check_token';
 
 /** What the platform data assumes about signatures, in words. */
 function assumedScheme(platform: PlatformDefinition): string {
@@ -119,12 +141,14 @@ export function formatDelivery(platform: PlatformDefinition, outcome: DeliveryOu
     lines.push('  matched: no candidate scheme (raw HMAC-SHA256, Standard Webhooks, Stripe-style, URL token) verifies it with this secret');
     lines.push(`  headers that look like signatures: ${outcome.signatureHeaders.length > 0 ? outcome.signatureHeaders.join(', ') : 'none'}`);
   }
-  if (outcome.records.length > 0) {
-    lines.push('  the app accepted it; normalized record:');
-    lines.push(...JSON.stringify(redactor.json(outcome.records[0]), null, 2).split('\n').map((line) => `    ${line}`));
-  } else {
+  if (outcome.normalizedBy === 'app') lines.push('  the app verified it');
+  else {
     lines.push(`  the app refused it: ${outcome.refusal ?? 'no reason given'}`);
-    if (outcome.match) lines.push(`  → the delivery is signed "${outcome.match.scheme}", which the platform data does not verify: update platforms/${platform.id} signature.`);
+    if (outcome.match) lines.push(`  → signed "${outcome.match.scheme}", which the platform data does not verify: update the signature in platforms/${platform.id}.`);
+  }
+  if (outcome.records.length > 0) {
+    lines.push(outcome.normalizedBy === 'app' ? '  normalized record:' : '  normalized record (signature verified by the matching candidate, not the app):');
+    lines.push(...JSON.stringify(redactor.json(outcome.records[0]), null, 2).split('\n').map((line) => `    ${line}`));
   }
   return lines.map((line) => redactor.text(line));
 }

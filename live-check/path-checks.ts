@@ -70,7 +70,10 @@ function distance(a: string, b: string): number {
  * @param claimed paths other checks of the same objects read (never offered as a rename)
  */
 export function findInstead(objects: readonly unknown[], path: string, claimed: ReadonlySet<string> = new Set()): string | undefined {
-  const available = [...new Set(objects.flatMap((object) => pathsIn(object)))].filter((candidate) => !claimed.has(candidate) && candidate !== path);
+  // Never the path's own ancestors: an empty `coupons` array is no rename of `coupons.0.code`.
+  const available = [...new Set(objects.flatMap((object) => pathsIn(object)))].filter(
+    (candidate) => !claimed.has(candidate) && candidate !== path && !path.startsWith(`${candidate}.`),
+  );
   const leaf = squash(lastSegment(path));
   const parent = parentOf(path);
   const sameParent = available.filter((candidate) => parentOf(candidate) === parent);
@@ -108,11 +111,13 @@ export function checkItems(context: CheckContext, body: unknown, itemsPath: stri
   if (Array.isArray(value)) {
     return { row: { ...context, path: label, verdict: 'confirmed', detail: `${value.length} item${value.length === 1 ? '' : 's'}` }, items: value };
   }
-  if (value !== undefined) return { row: { ...context, path: label, verdict: 'differs', detail: `found ${describeType(value)}` }, items: [] };
-  const arrays = [body, ...pathsIn(body).map((path) => getPath(body, path))];
   const paths = ['', ...pathsIn(body)];
-  const index = arrays.findIndex((candidate) => Array.isArray(candidate) && candidate.some(isJsonObject));
-  const detail = index >= 0 ? `found a list at ${paths[index] === '' ? '(the body)' : paths[index]}` : undefined;
+  const list = paths.find((path) => {
+    const candidate = getPath(body, path);
+    return Array.isArray(candidate) && candidate.some(isJsonObject);
+  });
+  const where = list === undefined ? undefined : `a list at ${list === '' ? '(the body)' : list}`;
+  const detail = value !== undefined ? `found ${describeType(value)}${where ? `; ${where}` : ''}` : where ? `found ${where}` : undefined;
   return { row: { ...context, path: label, verdict: detail ? 'differs' : 'absent', detail }, items: [] };
 }
 
@@ -137,7 +142,10 @@ export function checkPath(
     const which = paths.length > 1 ? `${path}, ` : '';
     return { ...context, path: label, verdict: 'confirmed', detail: `${which}in ${values.length} of ${objects.length}` };
   }
-  const instead = paths.map((path) => findInstead(objects, path, options.claimed)).find((found) => found !== undefined);
+  // Not the candidates' own ancestors either (an empty `coupons` array is no rename of `coupon`).
+  const ancestors = paths.flatMap((path) => path.split('.').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('.')));
+  const claimed = new Set([...(options.claimed ?? []), ...ancestors]);
+  const instead = paths.map((path) => findInstead(objects, path, claimed)).find((found) => found !== undefined);
   return instead === undefined ? { ...context, path: label, verdict: 'absent' } : { ...context, path: label, verdict: 'differs', detail: `found ${instead} instead` };
 }
 

@@ -76,6 +76,13 @@ describe('the platforms the issue names', () => {
     expect(up.referral_ids).toMatchObject({ list: true, dynamic: 'referral_list.id.label', required: false });
   });
 
+  it('the affiliate dropdown is search-powered where the platform can find affiliates, with the value its actions take', async () => {
+    const [upAffiliate] = await resolve(inputEntries('creates', 'create_referral'), 'uppromote');
+    expect(upAffiliate).toMatchObject({ key: 'affiliate', search: 'find_affiliate.email' });
+    const rebus = byKey(await resolve(inputEntries('creates', 'mark_payout_paid'), 'rebus'));
+    expect(rebus.payout_id.search).toBeUndefined();
+  });
+
   it('Create Affiliate shows Partner Group to PartnerStack only', async () => {
     for (const platform of PLATFORMS) {
       const keys = (await resolve(inputEntries('creates', 'create_affiliate'), platform.id)).map((field) => field.key);

@@ -2,6 +2,7 @@
  * Output fields per connected platform: only what the platform's field map fills, labelled, and a
  * static definition that carries only the fields every record has.
  */
+import { countNodes } from '../../bench/definition-size';
 import { filledKeys, outputFieldsFor } from '../../triggers/output-fields';
 import { PLATFORMS } from '../../platforms/registry';
 import type { RecordKind } from '../../platforms/records';
@@ -70,5 +71,13 @@ describe('output fields per platform', () => {
         'vendor_event',
       ]);
     }
+  });
+});
+
+describe('definition size (bench figure 0)', () => {
+  it('counts every object, array, function and value once per path', () => {
+    expect(countNodes({ a: [1, 2], b: { c: () => 0 } })).toBe(6);
+    const shared = { key: 'id', label: 'ID' };
+    expect(countNodes([shared, shared])).toBe(1 + 2 * 3);
   });
 });

@@ -32,8 +32,11 @@ describe('ViralRef connection', () => {
 
   it('accepts a key without calling anything (the network is closed) and labels the connection', async () => {
     const tested = await appTester(auth.test, { authData: { ...authData, account_name: 'Acme Referrals' } });
-    expect(tested).toEqual({ platform: 'viralref', platform_name: 'ViralRef', account: 'Acme Referrals' });
-    expect(await appTester(auth.connectionLabel, { authData, inputData: tested as Record<string, unknown> })).toBe('ViralRef: Acme Referrals');
+    // Nothing was tested, and the label says so (issue 15: connection honesty).
+    expect(tested).toEqual({ platform: 'viralref', platform_name: 'ViralRef', account: 'Acme Referrals', key_untested: true });
+    expect(await appTester(auth.connectionLabel, { authData, inputData: tested as Record<string, unknown> })).toBe(
+      'ViralRef: Acme Referrals (key not checked: no API to test it)',
+    );
   });
 
   it('refuses an empty key, saying where to find one', async () => {
@@ -111,7 +114,7 @@ describe('ViralRef deliveries through the dashboard webhook trigger', () => {
 
   it('explains that there is no list to load a sample from', async () => {
     expect(await rejectionMessage(appTester(dashboard.performList as never, { authData, inputData: { signing_secret: SECRET } }))).toMatch(
-      /^ViralRef offers no list to load a sample from\. Send a test event from ViralRef's dashboard/,
+      /^ViralRef offers no API to load a sample from, so test this trigger with a real event\. In ViralRef, open .*test this step again/,
     );
   });
 });

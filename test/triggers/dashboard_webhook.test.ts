@@ -4,7 +4,7 @@
  * (UpPromote's payloads name no event). Tamio and ViralRef specifics are in test/platforms/.
  */
 import { validateApp, prepareApp } from 'zapier-platform-core/src/tools/schema';
-import { app, appTester, triggerOperation } from '../helpers/app';
+import { app, appTester, triggerOperation, type OperationFunction } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
 import { PLATFORMS } from '../../platforms/registry';
@@ -16,12 +16,24 @@ type Field = { key: string; label: string; helpText: string; required?: boolean;
 type Definition = {
   key: string;
   display: { label: string; description: string; directions: string };
-  operation: { type: string; inputFields: Field[]; sample: Record<string, unknown>; outputFields: { key: string }[] } & Record<string, unknown>;
+  operation: {
+    type: string;
+    inputFields: (Field | OperationFunction)[];
+    sample: Record<string, unknown>;
+    outputFields: ({ key: string } | OperationFunction)[];
+  } & Record<string, unknown>;
 };
 
 const definition = app.triggers?.dashboard_webhook as unknown as Definition;
 const dashboard = triggerOperation('dashboard_webhook');
-const field = (key: string) => definition.operation.inputFields.find((item) => item.key === key);
+const field = (key: string) => definition.operation.inputFields.find((item): item is Field => typeof item !== 'function' && item.key === key);
+
+/** The Signing Secret field as the editor resolves it for a connection of `platform` (any unknown id: every platform's help). */
+async function secretField(platform: string): Promise<Field | undefined> {
+  const resolve = definition.operation.inputFields.find((item): item is OperationFunction => typeof item === 'function');
+  const fields = (await appTester(resolve, { authData: { platform, api_key: 'key' } })) as Field[];
+  return fields.find((item) => item.key === 'signing_secret');
+}
 
 describe('dashboard_webhook definition', () => {
   it('is a static webhook: a hook with no subscribe or unsubscribe', () => {
@@ -38,28 +50,31 @@ describe('dashboard_webhook definition', () => {
     expect(validateApp(prepareApp(app)).map((error) => error.stack)).toEqual([]);
   });
 
-  it('tells, from each dashboard platform\'s data, where to paste the URL and find the secret', () => {
+  it('tells, from each dashboard platform\'s data, where to paste the URL and find the secret', async () => {
     const dashboards = PLATFORMS.filter((platform) => platform.webhooks.kind === 'dashboard');
     expect(dashboards.map((platform) => platform.id)).toEqual(expect.arrayContaining(['tamio', 'viralref']));
     for (const platform of dashboards) {
       if (platform.webhooks.kind !== 'dashboard') continue;
       expect(definition.display.directions).toContain(platform.webhooks.directions);
-      expect(field('signing_secret')?.helpText).toContain(platform.webhooks.directions);
-      expect(definition.display.description).toContain(platform.name);
+      // Tamio's API verifies its deliveries, so no secret is asked for there (test/editor/input-fields.test.ts).
+      if (platform.signature.type !== 'remote') expect((await secretField(platform.id))?.helpText).toContain(platform.webhooks.directions);
+      expect((await secretField('none'))?.helpText).toContain(platform.webhooks.directions);
+      // Zapier's M002: descriptions name no vendor; the directions do.
+      expect(definition.display.description).not.toContain(platform.name);
     }
     expect(definition.display.directions.length).toBeLessThanOrEqual(1000);
-    expect(field('signing_secret')?.helpText.length).toBeLessThanOrEqual(1000);
+    expect((await secretField('none'))?.helpText.length).toBeLessThanOrEqual(1000);
   });
 
-  it('asks for a password-like signing secret and an optional multi-select of normalized events', () => {
-    expect(field('signing_secret')).toMatchObject({ type: 'password', required: false });
-    expect(field('signing_secret')?.helpText).toMatch(/Required, except for Tamio \(verified through its own API\)/);
+  it('asks for a password-like signing secret and an optional multi-select of normalized events', async () => {
+    expect(await secretField('none')).toMatchObject({ type: 'password', required: false });
+    expect((await secretField('none'))?.helpText).toMatch(/Required, except for Tamio \(verified through its own API\)/);
     expect(field('events')).toMatchObject({ required: false, list: true });
     expect(Object.keys(field('events')?.choices ?? {})).toEqual(expect.arrayContaining(['referral.created', 'affiliate.approved', 'payout.created', 'other']));
   });
 
-  it('says UpPromote deliveries cannot be told apart, in its help', () => {
-    expect(field('signing_secret')?.helpText).toMatch(/\*\*UpPromote\*\*: its payloads do not name their event, so use its other triggers/);
+  it('says UpPromote deliveries cannot be told apart, in its help', async () => {
+    expect((await secretField('none'))?.helpText).toMatch(/\*\*UpPromote\*\*: its payloads do not name their event, so use its other triggers/);
     expect(definition.display.directions).toMatch(/\*\*UpPromote\*\*: its payloads do not name their event/);
   });
 });
@@ -69,7 +84,12 @@ describe('dashboard_webhook perform', () => {
     expectVerify(tamioApi());
     const results = await appTester(dashboard.perform as never, { authData: tamioAuth, inputData: {}, ...tamioDelivery(affiliateApproved).request });
     expect(results).toEqual([definition.operation.sample]);
-    const labelled = new Set(definition.operation.outputFields.map((output) => output.key));
+    const outputs: { key: string }[] = [];
+    for (const entry of definition.operation.outputFields) {
+      if (typeof entry === 'function') outputs.push(...((await appTester(entry, { authData: tamioAuth, inputData: {} })) as { key: string }[]));
+      else outputs.push(entry);
+    }
+    const labelled = new Set(outputs.map((output) => output.key));
     expect(Object.keys(definition.operation.sample).filter((key) => key !== 'raw' && !labelled.has(key))).toEqual([]);
   });
 

@@ -1,0 +1,48 @@
+/** `--emulator`: against the local emulator every required row is confirmed and the command exits 0, for every platform with an API. */
+import { PLATFORMS } from '../../platforms/registry';
+import { runCli } from './run-cli';
+
+const WITH_API = PLATFORMS.filter((platform) => platform.connectionTest !== null || Object.keys(platform.lists).length > 0);
+
+describe.each(WITH_API.map((platform) => [platform.id, platform.name] as const))('live check of %s against the emulator', (id, name) => {
+  it('confirms every required row and exits 0', async () => {
+    const run = await runCli(['--platform', id, '--emulator']);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`${name} live check against the emulator`);
+    expect(run.out).not.toMatch(/DIFFERS/);
+    expect(run.out).not.toContain('Differences:');
+    // The lists were really read and their items checked.
+    expect(run.out).toMatch(/confirmed +items at /);
+    expect(run.out).toMatch(/confirmed +\w+\.id ← /);
+  });
+});
+
+describe('live check of a platform without an API', () => {
+  it('says there is nothing to check and exits 0', async () => {
+    const run = await runCli(['--platform', 'viralref', '--emulator']);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('ViralRef documents no API request to check');
+  });
+});
+
+describe('command line', () => {
+  it('refuses an unknown platform, naming the registered ones', async () => {
+    const run = await runCli(['--platform', 'nope']);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('No platform "nope". Registered: uppromote');
+  });
+
+  it('refuses writes without --write', async () => {
+    const run = await runCli(['--platform', 'uppromote', '--affiliate', 'a@example.com', '--emulator']);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('add --write');
+  });
+
+  it('names the missing credential variables instead of taking keys as arguments', async () => {
+    const run = await runCli(['--platform', 'partnerstack'], {});
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('Set AFFILIATE_HUB_API_KEY and AFFILIATE_HUB_PUBLIC_KEY');
+    await expect(runCli(['--platform', 'uppromote', '--api-key', 'x'])).resolves.toMatchObject({ code: 2 });
+  });
+});
