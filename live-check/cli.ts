@@ -7,7 +7,7 @@
  * confirmed (or unchecked), 1 when something differs or is absent, 2 for misuse.
  */
 import { format, parseArgs } from 'node:util';
-import { EMULATOR_ENV } from '../platforms/api';
+import { EMULATOR_ENV, baseUrlOf } from '../platforms/api';
 import { credentialSecrets } from '../platforms/redact';
 import type { PlatformDefinition } from '../platforms/types';
 import { checkDelivery, formatDelivery } from './delivery-check';
@@ -137,7 +137,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       referral: args.referral,
     });
     if (recorder && args.record) {
-      const file = recorder.save(args.record, platform.id, redactor);
+      const file = recorder.save(args.record, platform.id, redactor, new URL(baseUrlOf(platform)).origin);
       io.out(redactor.text(`Recorded ${recorder.count} answers (redacted) to ${file}.`));
     }
     const mode = args.write ? 'read and reversible writes' : args.webhooks ? 'read, webhooks subscribed and removed' : 'read-only';

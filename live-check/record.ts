@@ -37,11 +37,13 @@ export class Recorder {
   }
 
   /**
-   * Writes the redacted fixtures to `<dir>/<platformId>.json`.
+   * Writes the redacted fixtures of the vendor's answers to `<dir>/<platformId>.json`.
+   * @param origin the vendor API's origin: other requests of the process (the emulator's own
+   *   deliveries, a URL check) are not the vendor's answers and are left out
    * @returns the file's path
    */
-  save(dir: string, platformId: string, redactor: Redactor): string {
-    const definitions = this.recording ? this.taken() : this.definitions;
+  save(dir: string, platformId: string, redactor: Redactor, origin: string): string {
+    const definitions = (this.recording ? this.taken() : this.definitions).filter((definition) => definition.scope === origin);
     const redacted = definitions.map((definition) => redactDefinition(definition, redactor));
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${platformId}.json`);

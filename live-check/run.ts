@@ -150,7 +150,11 @@ async function readOnlyRows(runner: AppRunner, options: LiveCheckOptions): Promi
   ];
   for (const [key, value, input] of searches) {
     const spec = platform.searches?.[key];
-    if (value === undefined || spec === undefined || !('request' in spec)) continue;
+    if (value === undefined) continue;
+    if (spec === undefined || !('request' in spec)) {
+      rows.push({ request: `${key} search`, path: 'search', source: '(none)', verdict: 'unchecked', detail: `${platform.name} does not offer it` });
+      continue;
+    }
     const operation = `${key} search`;
     rows.push(
       ...(await attempt(redactor, describeRequest(operation, spec.request), spec.request.source, () => runner.run('searches', key, 'perform', { inputData: { [input]: value } }), (exchanges) => searchRows(platform, SEARCH_KIND[key], spec, operation, exchanges), runner)),

@@ -7,6 +7,7 @@
  */
 import type { z as Zod, ZodMiniType } from 'zod/mini';
 import { getPath } from './paths';
+import type { SubscribeData } from './webhooks';
 
 type ZodMini = typeof Zod;
 
@@ -98,8 +99,8 @@ export function parseJsonObject(rawBody: string): Record<string, unknown> | unde
   return result.success ? result.data : undefined;
 }
 
-/** What our subscribe stored in Zapier's `subscribeData` (see platforms/webhooks.ts). */
-export const subscribeDataSchema = lazySchema((z) =>
+/** What our subscribe stored in Zapier's `subscribeData`: the `SubscribeData` shape of platforms/webhooks.ts, checked against it by the type parameter. */
+export const subscribeDataSchema = lazySchema<SubscribeData>((z) =>
   z.object({
     id: z.string(),
     platform: z.string(),

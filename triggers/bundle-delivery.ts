@@ -15,7 +15,7 @@ function stringRecord(value: unknown): Record<string, string> {
 }
 
 /** The delivery in the bundle; a missing part reads as empty (an empty body is never an event). */
-export function deliveryFromBundle(bundle: Bundle): Delivery {
+export function deliveryFromBundle(bundle: Pick<Bundle, 'rawRequest' | 'cleanedRequest'>): Delivery {
   const raw = bundle.rawRequest ?? {};
   const cleaned: unknown = bundle.cleanedRequest;
   const rawBody = typeof raw.content === 'string' ? raw.content : '';

@@ -108,7 +108,7 @@ function vendorEventsFor(z: ZObject, spec: HookTriggerSpec, platform: PlatformDe
 
 function readSubscribeData(z: ZObject, bundle: Bundle): SubscribeData {
   const parsed = subscribeDataSchema.safeParse(bundle.subscribeData);
-  if (parsed.success) return parsed.data as SubscribeData;
+  if (parsed.success) return parsed.data;
   throw new z.errors.Error('This Zap has no webhook subscription on record. Turn the Zap off and on again.');
 }
 
@@ -218,7 +218,7 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
         // subscribe call is still open): with nothing on record, no secret or event is expected,
         // so it is refused like any unverifiable delivery, without an error.
         const stored = subscribeDataSchema.safeParse(bundle.subscribeData);
-        const data: SubscribeData = stored.success ? (stored.data as SubscribeData) : { id: '', platform: platform.id, subscriptions: [] };
+        const data: SubscribeData = stored.success ? stored.data : { id: '', platform: platform.id, subscriptions: [] };
         return receive(z, platform, {
           delivery: deliveryFromBundle(bundle),
           expectation: {

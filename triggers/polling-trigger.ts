@@ -47,7 +47,7 @@ const POLLED_EVENTS: Record<PollingTriggerSpec['watch'], Record<RecordKind, read
 const PLURAL: Record<RecordKind, string> = { referral: 'referrals', affiliate: 'affiliates', payout: 'payouts' };
 
 /** Items wanted from this poll: Zapier's limit, 3 while loading samples, undefined for "no limit" (-1 or absent). */
-export function wantedItems(meta: Bundle['meta'] | undefined): number | undefined {
+export function wantedItems(meta: Partial<Bundle['meta']> | undefined): number | undefined {
   const limit = Number(meta?.limit);
   if (Number.isInteger(limit) && limit > 0) return limit;
   return meta?.isLoadingSample ? SAMPLE_SIZE : undefined;

@@ -17,13 +17,13 @@ const approvedEvent = rebus.events.find((event) => event.key === 'commission.app
 
 function approved(body: Record<string, unknown>) {
   const data = body.data as Record<string, unknown>;
-  return normalizeRecord({ platform: rebus, kind: 'referral', event: 'referral.approved', vendorEvent: 'commission.approved', overrides: approvedEvent?.fields }, data, body as never);
+  return normalizeRecord({ platform: rebus, kind: 'referral', event: 'referral.approved', vendorEvent: 'commission.approved', overrides: approvedEvent?.fields }, data, body);
 }
 
 describe('Rebus AI commission.approved has a time', () => {
   it('takes approved_date from the documented delivery, through the trigger', async () => {
     const body = JSON.stringify(commissionApproved);
-    const results = (await appTester(triggerOperation('referral_status_changed').perform as never, {
+    const results = (await appTester(triggerOperation('referral_status_changed').perform, {
       authData: rebusKit.authData,
       subscribeData,
       ...hookRequest(body, { 'X-Webhook-Signature': rebusSignature(SECRET, body) }),
@@ -54,7 +54,7 @@ describe('Rebus AI Mark Payout Paid sends money', () => {
 
   it('reads as pending, not paid, when the answer carries no status', async () => {
     rebusKit.api().post('/api/v1/affiliate/payouts/901/process/').reply(200, { success: true, message: 'Payout processed' });
-    const result = await appTester(createOperation('mark_payout_paid').perform as never, { authData: rebusKit.authData, inputData: { payout_id: '901' } });
+    const result = await appTester(createOperation('mark_payout_paid').perform, { authData: rebusKit.authData, inputData: { payout_id: '901' } });
     expect(result).toMatchObject({ id: '901', status: 'pending', vendor_status: 'processing' });
   });
 });

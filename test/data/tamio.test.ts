@@ -44,7 +44,7 @@ describe('Tamio decline and permissions', () => {
   it('declines with the documented {status, affiliate} answer', async () => {
     const declined = { status: 200, affiliate: { ...approveResponse.affiliate, approved: false } };
     const scope = tamioApi().post('/v2/affiliates/decline/a1b2c3d4-e5f6-7890-abcd-ef1234567890').reply(200, declined);
-    const result = await appTester(createOperation('deny_affiliate').perform as never, { authData, inputData: { affiliate: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' } });
+    const result = await appTester(createOperation('deny_affiliate').perform, { authData, inputData: { affiliate: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' } });
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ id: approveResponse.affiliate.id, status: 'denied', vendor_status: 'false', email: approveResponse.affiliate.email });
   });
@@ -52,7 +52,7 @@ describe('Tamio decline and permissions', () => {
   it('names affiliates.edit on a 403 from decline', async () => {
     expect(permissionFor(tamio, 'POST', '/affiliates/decline/a1b2')).toBe('affiliates.edit');
     tamioApi().post('/v2/affiliates/decline/a1b2').reply(403, { status: 403, error: 'Forbidden' });
-    expect(await rejectionMessage(appTester(createOperation('deny_affiliate').perform as never, { authData, inputData: { affiliate: 'a1b2' } }))).toMatch(
+    expect(await rejectionMessage(appTester(createOperation('deny_affiliate').perform, { authData, inputData: { affiliate: 'a1b2' } }))).toMatch(
       /needs the "affiliates\.edit" permission/,
     );
   });
@@ -62,7 +62,7 @@ describe('Tamio decline and permissions', () => {
     expect(verify).toBeDefined();
     tamioApi().post(VERIFY_PATH).reply(403, { status: 403, error: 'Forbidden' });
     const call = (z: ZObject) => callPlatform(z, tamio, verify!, {}, { rawBody: '{}' });
-    const message = await rejectionMessage(appTester(call as never, { authData }));
+    const message = await rejectionMessage(appTester(call, { authData }));
     expect(message).toMatch(/^Tamio refused POST \/webhook-endpoints\/verify-signature \("Forbidden"\): Tamio's API key may not verify webhook signatures/);
     expect(message).toMatch(/does not document which permission/);
     expect(message).not.toMatch(/needs the "/);

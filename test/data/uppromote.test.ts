@@ -43,7 +43,7 @@ describe('UpPromote actions that rest on a third-party connector', () => {
     ['mark_payout_paid', 'Mark Payout Paid', { affiliate: 'test233@gmail.com' }, 'post', '/api/v2/payments/mark-as-paid', 404],
   ] as const)('%s: a 404 / 405 answer says the UpPromote API does not offer it', async (action, label, inputData, method, path, status) => {
     const scope = api()[method](path).reply(status, { message: status === 404 ? 'Not Found' : 'Method Not Allowed' });
-    const message = await rejectionMessage(appTester(createOperation(action).perform as never, { authData, inputData }));
+    const message = await rejectionMessage(appTester(createOperation(action).perform, { authData, inputData }));
     expect(scope.isDone()).toBe(true);
     expect(message).toMatch(new RegExp(`^UpPromote does not offer "${label}" through your UpPromote API: it answered POST /\\S+ with HTTP ${status}`));
     expect(message).toMatch(/only a third-party connector shows this endpoint/);
@@ -52,7 +52,7 @@ describe('UpPromote actions that rest on a third-party connector', () => {
 
   it('keeps other refusals as they are (a 422 is not "not offered")', async () => {
     api().post('/api/v2/referral/1781959/status').reply(422, { status: 422, message: 'Referral is already paid.' });
-    const message = await rejectionMessage(appTester(createOperation('approve_referral').perform as never, { authData, inputData: { referral_id: '1781959' } }));
+    const message = await rejectionMessage(appTester(createOperation('approve_referral').perform, { authData, inputData: { referral_id: '1781959' } }));
     expect(message).toMatch(/UpPromote rejected POST \/referral\/1781959\/status \(HTTP 422\): Referral is already paid\./);
   });
 });
@@ -65,7 +65,7 @@ describe('UpPromote Create Referral', () => {
         return true;
       })
       .reply(200, { status: 200, message: 'success', data: referralNew });
-    await appTester(createOperation('create_referral').perform as never, {
+    await appTester(createOperation('create_referral').perform, {
       authData,
       inputData: { affiliate: 'test233@gmail.com', order_id: '5532408922361', sale_amount: '245.00', commission_amount: '24.50' },
     });

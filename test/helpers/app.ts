@@ -9,7 +9,7 @@ export const app = App;
 const tester = createAppTester(App);
 
 /** One of an operation's functions, as the tester calls it. */
-export type OperationFunction = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+export type OperationFunction = (z: ZObject, bundle: Bundle) => unknown;
 
 /** What a test may put in a bundle: any part of Zapier's bundle, loosely typed (tests build odd bundles on purpose). */
 export type TestBundle = { [K in keyof Bundle]?: unknown } & Record<string, unknown>;

@@ -33,7 +33,7 @@ function run(perform: unknown, store: FakeCacheRpc, bundle: Record<string, unkno
     };
     return (perform as Perform)(z, given);
   };
-  return appTester(wrapped as never, bundle as never) as Promise<unknown[]>;
+  return appTester(wrapped, bundle) as Promise<unknown[]>;
 }
 
 describe('UpPromote status changes (bare diffs: no event id, no time)', () => {

@@ -53,7 +53,7 @@ describe('Find Referral', () => {
 describe('dropdowns', () => {
   it("offers UpPromote affiliates by email, the identifier UpPromote's actions take", async () => {
     upPromoteKit.api().get('/api/v2/affiliates').query({ page: '1', per_page: '50' }).reply(200, { status: 200, message: 'success', data: [affiliateNew] });
-    expect(await appTester(hidden('affiliate_list'), { authData, meta: { page: 0 } as never })).toEqual([
+    expect(await appTester(hidden('affiliate_list'), { authData, meta: { page: 0 } })).toEqual([
       { id: 'test233@gmail.com', label: 'Test 233 · test233@gmail.com · inactive (2029238)' },
     ]);
   });
@@ -64,11 +64,11 @@ describe('dropdowns', () => {
       .get('/api/v2/programs')
       .query({ status: 'active', page: '1', per_page: '50' })
       .reply(200, { status: 200, message: 'success', data: [{ id: 29486, program_name: 'Default Program' }] });
-    expect(await appTester(hidden('program_list'), { authData, meta: { page: 0 } as never })).toEqual([{ id: '29486', label: 'Default Program' }]);
+    expect(await appTester(hidden('program_list'), { authData, meta: { page: 0 } })).toEqual([{ id: '29486', label: 'Default Program' }]);
   });
 
   it('gives an empty dropdown where the platform has no such list', async () => {
-    expect(await appTester(hidden('group_list'), { authData, meta: { page: 0 } as never })).toEqual([]);
+    expect(await appTester(hidden('group_list'), { authData, meta: { page: 0 } })).toEqual([]);
   });
 });
 
@@ -78,7 +78,7 @@ describe('remaining actions', () => {
       .api()
       .post('/api/v2/payments/mark-as-paid', { affiliate_email: 'test233@gmail.com', referral_ids: '1781959', note: 'June' })
       .reply(200, { status: 200, message: 'success' });
-    const result = await appTester(createOperation('mark_payout_paid').perform as never, {
+    const result = await appTester(createOperation('mark_payout_paid').perform, {
       authData,
       inputData: { affiliate: 'test233@gmail.com', referral_ids: '1781959', note: 'June' },
     });
@@ -87,7 +87,7 @@ describe('remaining actions', () => {
   });
 
   it('says which input the platform needs when the shared form left it empty', async () => {
-    expect(await rejectionMessage(appTester(createOperation('mark_payout_paid').perform as never, { authData, inputData: { note: 'x' } }))).toBe(
+    expect(await rejectionMessage(appTester(createOperation('mark_payout_paid').perform, { authData, inputData: { note: 'x' } }))).toBe(
       'UpPromote needs "Affiliate" for Mark Payout Paid: fill it in or map it from an earlier step.',
     );
   });
@@ -97,7 +97,7 @@ describe('remaining actions', () => {
       .api()
       .post('/api/v2/referrals', { type: 'use_order_id', affiliate_email: 'test233@gmail.com', order_id: '5532408922361', commission: 15 })
       .reply(200, { status: 200, message: 'success', data: { ...referralNew, commission: '15.00' } });
-    const result = await appTester(createOperation('create_referral').perform as never, {
+    const result = await appTester(createOperation('create_referral').perform, {
       authData,
       inputData: { affiliate: 'test233@gmail.com', order_id: '5532408922361', commission_amount: 15 },
     });

@@ -46,3 +46,19 @@ describe('command line', () => {
     await expect(runCli(['--platform', 'uppromote', '--api-key', 'x'])).resolves.toMatchObject({ code: 2 });
   });
 });
+
+describe('live check with --write', () => {
+  it('approves, then denies the named referral through the app and checks both answers', async () => {
+    const run = await runCli(['--platform', 'uppromote', '--emulator', '--write', '--referral', '1781959']);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/approve_referral action POST \/referral\/\{\{referral_id\}\}\/status\n {2}confirmed +HTTP status .* 200/);
+    expect(run.out).toMatch(/deny_referral action POST \/referral\/\{\{referral_id\}\}\/status\n {2}confirmed +HTTP status .* 200/);
+    expect(run.out).toContain('(read and reversible writes)');
+  });
+
+  it('says which named action the platform does not offer', async () => {
+    const run = await runCli(['--platform', 'rebus', '--emulator', '--write', '--affiliate', '123']);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/approve_affiliate\n {2}unchecked +action .*Rebus AI does not offer it/);
+  });
+});

@@ -22,7 +22,7 @@ function stored(events: string[]) {
 
 function perform(trigger: string, body: unknown, query: Record<string, string>, events: string[], inputData: Record<string, unknown> = {}) {
   return appTester(
-    triggerOperation(trigger).perform as never,
+    triggerOperation(trigger).perform,
     { authData, inputData, subscribeData: stored(events), ...hookRequest(JSON.stringify(body), {}, query) },
     true,
   ) as Promise<Record<string, unknown>[]>;
@@ -57,7 +57,7 @@ describe('PartnerStack subscriptions', () => {
         return body.events.join() === 'application.approved,application.declined';
       })
       .reply(200, { data: { key: 'whk_Zp81' }, message: 'Webhook created', status: 200 });
-    const data = (await appTester(triggerOperation('affiliate_status_changed').performSubscribe as never, { authData, targetUrl: TARGET_URL })) as {
+    const data = (await appTester(triggerOperation('affiliate_status_changed').performSubscribe, { authData, targetUrl: TARGET_URL })) as {
       token: string;
       subscriptions: { id: string }[];
     };
@@ -70,12 +70,12 @@ describe('PartnerStack subscriptions', () => {
 
   it('refuses to keep a webhook whose key it was not told, rather than orphan it', async () => {
     api().post('/api/v2/webhooks').reply(200, { message: 'Webhook created', status: 200 });
-    expect(await rejectionMessage(appTester(triggerOperation('new_affiliate').performSubscribe as never, { authData, targetUrl: TARGET_URL }))).toMatch(/PartnerStack accepted the webhook but returned no id/);
+    expect(await rejectionMessage(appTester(triggerOperation('new_affiliate').performSubscribe, { authData, targetUrl: TARGET_URL }))).toMatch(/PartnerStack accepted the webhook but returned no id/);
   });
 
   it('archives the webhook by its key, and counts one already gone as removed', async () => {
     const scope = api().delete('/api/v2/webhooks/whk_1').reply(404, { message: 'Webhook not found', status: 404 });
-    await expect(appTester(triggerOperation('new_affiliate').performUnsubscribe as never, { authData, subscribeData: stored(['partnership.created']) })).resolves.toEqual({ removed: 1 });
+    await expect(appTester(triggerOperation('new_affiliate').performUnsubscribe, { authData, subscribeData: stored(['partnership.created']) })).resolves.toEqual({ removed: 1 });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -122,7 +122,7 @@ describe('PartnerStack lists', () => {
       .get('/api/v2/transactions')
       .query({ limit: '250' })
       .reply(200, { data: { has_more: true, items: [transactionCreated] }, message: 'Page returned successfully', status: 200 });
-    const listed = (await appTester(triggerOperation('new_referral').performList as never, { authData, meta: { limit: 1000 } as never })) as Record<string, unknown>[];
+    const listed = (await appTester(triggerOperation('new_referral').performList, { authData, meta: { limit: 1000 } })) as Record<string, unknown>[];
     expect(scope.isDone()).toBe(true);
     expect(listed).toEqual([expect.objectContaining({ id: 'tran_4Rk2yQmZp7vN1s', event: 'referral.created', sale_amount: 125 })]);
   });
@@ -134,7 +134,7 @@ describe('PartnerStack actions', () => {
     ['deny_affiliate', false, 'affiliate.denied', 'denied'],
   ])('%s decides the application (inferred body {approved: %s})', async (action, approved, event, status) => {
     const scope = api().patch('/api/v2/applications/appl_8WePUs6tWFsW4h/decision', { approved }).reply(200, { message: 'Application updated', status: 200 });
-    const result = await appTester(createOperation(action).perform as never, { authData, inputData: { affiliate: 'appl_8WePUs6tWFsW4h' } });
+    const result = await appTester(createOperation(action).perform, { authData, inputData: { affiliate: 'appl_8WePUs6tWFsW4h' } });
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ id: 'appl_8WePUs6tWFsW4h', platform: 'partnerstack', event, status });
   });
@@ -143,7 +143,7 @@ describe('PartnerStack actions', () => {
     const scope = api()
       .post('/api/v2/partnerships', { email: 'nia@example.com', first_name: 'Nia', group_key: 'grup_hs8kJ3YZJEoXl7' })
       .reply(200, { data: { key: 'part_x1', partner_key: 'nia', email: 'nia@example.com', first_name: 'Nia', created_at: 1707403201441 }, message: 'Partnership created', status: 200 });
-    const result = await appTester(createOperation('create_affiliate').perform as never, {
+    const result = await appTester(createOperation('create_affiliate').perform, {
       authData,
       inputData: { email: 'nia@example.com', first_name: 'Nia', group_key: 'grup_hs8kJ3YZJEoXl7' },
     });
@@ -155,7 +155,7 @@ describe('PartnerStack actions', () => {
     const scope = api()
       .post('/api/v2/transactions', { customer_email: 'roger@example.com', amount: 12050, currency: 'USD' })
       .reply(200, { data: { key: 'tran_9', amount: 12050, currency: 'usd' }, message: 'Transaction created', status: 200 });
-    const result = await appTester(createOperation('create_referral').perform as never, {
+    const result = await appTester(createOperation('create_referral').perform, {
       authData,
       inputData: { customer_email: 'roger@example.com', sale_amount: '120.50', currency: 'USD' },
     });
@@ -167,7 +167,7 @@ describe('PartnerStack actions', () => {
     ['approve_referral', 'Approve Referral'],
     ['deny_referral', 'Deny Referral'],
   ])('%s says PartnerStack has no referral approval, without calling it', async (action, label) => {
-    const message = await rejectionMessage(appTester(createOperation(action).perform as never, { authData, inputData: { referral_id: 'tran_9' } }));
+    const message = await rejectionMessage(appTester(createOperation(action).perform, { authData, inputData: { referral_id: 'tran_9' } }));
     expect(message).toMatch(new RegExp(`^${label} is not available for PartnerStack: PartnerStack's API has no endpoint to`));
   });
 });

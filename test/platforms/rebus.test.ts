@@ -21,7 +21,7 @@ const subscribeData = { id: '77', platform: 'rebus', subscriptions: [{ events: [
 
 function performNewStatus(rawBody: string, headers: Record<string, string>, rename = true) {
   return appTester(
-    triggerOperation('referral_status_changed').perform as never,
+    triggerOperation('referral_status_changed').perform,
     { authData, subscribeData, ...hookRequest(rawBody, headers, {}, rename) },
     true,
   ) as Promise<Record<string, unknown>[]>;
@@ -67,7 +67,7 @@ describe('Rebus AI signatures', () => {
   it('honours the status filter with the status the event name implies', async () => {
     const run = (wanted: string) =>
       appTester(
-        triggerOperation('referral_status_changed').perform as never,
+        triggerOperation('referral_status_changed').perform,
         { authData, subscribeData, inputData: { status: wanted }, ...hookRequest(body, { 'X-Webhook-Signature': rebusSignature(SECRET, body) }) },
         true,
       );
@@ -85,7 +85,7 @@ describe('Rebus AI subscriptions', () => {
         return true;
       })
       .reply(201, { success: true, data: { id: 77, active: true }, message: 'Webhook created successfully' });
-    const data = await appTester(triggerOperation('referral_status_changed').performSubscribe as never, { authData, targetUrl: TARGET_URL });
+    const data = await appTester(triggerOperation('referral_status_changed').performSubscribe, { authData, targetUrl: TARGET_URL });
     expect(scope.isDone()).toBe(true);
     expect(sent).toEqual({ url: TARGET_URL, events: ['commission.approved', 'commission.rejected'], secret: expect.stringMatching(/^[0-9a-f]{64}$/), active: true });
     expect(data).toEqual({ id: '77', platform: 'rebus', subscriptions: [{ events: ['commission.approved', 'commission.rejected'], id: '77', secret: sent.secret }] });
@@ -97,13 +97,13 @@ describe('Rebus AI subscriptions', () => {
       .post('/api/v1/affiliate/webhooks/', (body: { secret: string }) => secrets.push(body.secret) > 0)
       .twice()
       .reply(201, { success: true, data: { id: 78 } });
-    for (let i = 0; i < 2; i += 1) await appTester(triggerOperation('new_payout').performSubscribe as never, { authData, targetUrl: TARGET_URL });
+    for (let i = 0; i < 2; i += 1) await appTester(triggerOperation('new_payout').performSubscribe, { authData, targetUrl: TARGET_URL });
     expect(new Set(secrets).size).toBe(2);
   });
 
   it('unsubscribes by the webhook id (inferred DELETE /webhooks/{id}/), a 404 counting as removed', async () => {
     const scope = api().delete('/api/v1/affiliate/webhooks/77/').reply(404, { success: false, message: 'Not found' });
-    await expect(appTester(triggerOperation('referral_status_changed').performUnsubscribe as never, { authData, subscribeData })).resolves.toEqual({ removed: 1 });
+    await expect(appTester(triggerOperation('referral_status_changed').performUnsubscribe, { authData, subscribeData })).resolves.toEqual({ removed: 1 });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -111,14 +111,14 @@ describe('Rebus AI subscriptions', () => {
 describe('Rebus AI lists', () => {
   it('loads page 1 of affiliates with page_size capped at 100, reading {value} statuses', async () => {
     const scope = api().get('/api/v1/affiliate/affiliates/').query({ page: '1', page_size: '100' }).reply(200, listAffiliates);
-    const listed = await appTester(triggerOperation('new_affiliate').performList as never, { authData, meta: { limit: 500 } as never });
+    const listed = await appTester(triggerOperation('new_affiliate').performList, { authData, meta: { limit: 500 } });
     expect(scope.isDone()).toBe(true);
     expect(listed).toEqual([expect.objectContaining({ id: '123', name: 'John Smith', email: 'john@example.com', status: 'active', vendor_status: 'approved' })]);
   });
 
   it('loads commissions for New Referral', async () => {
     api().get('/api/v1/affiliate/commissions/').query({ page: '1', page_size: '10' }).reply(200, listCommissions);
-    const listed = await appTester(triggerOperation('new_referral').performList as never, { authData });
+    const listed = await appTester(triggerOperation('new_referral').performList, { authData });
     expect(listed).toEqual([expect.objectContaining({ id: '567', commission_amount: 125.5, sale_amount: 837, status: 'approved', order_id: '789' })]);
   });
 });
@@ -128,7 +128,7 @@ describe('Rebus AI actions', () => {
     const scope = api()
       .post('/api/v1/affiliate/affiliates/', { name: 'Nia Obi', email: 'nia@example.com' })
       .reply(201, { success: true, data: { id: 321, name: 'Nia Obi', email: 'nia@example.com', status: { value: 'pending', display: 'Pending' } } });
-    const result = await appTester(createOperation('create_affiliate').perform as never, {
+    const result = await appTester(createOperation('create_affiliate').perform, {
       authData,
       inputData: { email: 'nia@example.com', first_name: 'Nia', last_name: 'Obi' },
     });
@@ -138,7 +138,7 @@ describe('Rebus AI actions', () => {
 
   it('processes a payout (which sends the payment) without claiming it paid before Rebus AI says so', async () => {
     const scope = api().post('/api/v1/affiliate/payouts/901/process/').reply(200, { success: true, message: 'Payout processed' });
-    const result = await appTester(createOperation('mark_payout_paid').perform as never, { authData, inputData: { payout_id: '901' } });
+    const result = await appTester(createOperation('mark_payout_paid').perform, { authData, inputData: { payout_id: '901' } });
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ id: '901', platform: 'rebus', event: 'payout.paid', status: 'pending', vendor_status: 'processing' });
   });
@@ -150,12 +150,12 @@ describe('Rebus AI actions', () => {
     api()
       .post('/api/v1/affiliate/payouts/902/process/')
       .reply(200, { success: true, data: { id: 902, status: vendorStatus, amount: 40.5 }, message: 'Payout processed successfully' });
-    const result = await appTester(createOperation('mark_payout_paid').perform as never, { authData, inputData: { payout_id: '902' } });
+    const result = await appTester(createOperation('mark_payout_paid').perform, { authData, inputData: { payout_id: '902' } });
     expect(result).toMatchObject({ id: '902', status: normalized, vendor_status: vendorStatus, amount: 40.5 });
   });
 
   it('asks for the payout before calling Rebus AI', async () => {
-    expect(await rejectionMessage(appTester(createOperation('mark_payout_paid').perform as never, { authData, inputData: {} }))).toMatch(/Rebus AI needs "Payout" for Mark Payout Paid/);
+    expect(await rejectionMessage(appTester(createOperation('mark_payout_paid').perform, { authData, inputData: {} }))).toMatch(/Rebus AI needs "Payout" for Mark Payout Paid/);
   });
 
   it.each([
@@ -164,7 +164,7 @@ describe('Rebus AI actions', () => {
     ['approve_affiliate', { affiliate: '123' }],
     ['deny_affiliate', { affiliate: '123' }],
   ])('%s says Rebus AI documents no such endpoint instead of guessing one', async (action, inputData) => {
-    const message = await rejectionMessage(appTester(createOperation(action).perform as never, { authData, inputData }));
+    const message = await rejectionMessage(appTester(createOperation(action).perform, { authData, inputData }));
     expect(message).toMatch(/is not available for Rebus AI: Rebus AI's API documentation describes no endpoint to approve or reject/);
   });
 });

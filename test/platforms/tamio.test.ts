@@ -31,7 +31,7 @@ const dashboard = triggerOperation('dashboard_webhook');
 const inputData = { signing_secret: TAMIO_ENDPOINT_SECRET };
 
 function perform(request: ReturnType<typeof hookRequest>, input: Record<string, unknown> = inputData) {
-  return appTester(dashboard.perform as never, { authData, inputData: input, ...request }) as Promise<Record<string, unknown>[]>;
+  return appTester(dashboard.perform, { authData, inputData: input, ...request }) as Promise<Record<string, unknown>[]>;
 }
 
 const AFFILIATE_ID = 'a5af6690-1622-4726-b201-f829df269d28';
@@ -173,7 +173,7 @@ describe('Tamio deliveries through the dashboard webhook trigger', () => {
       .get('/v2/affiliates/list')
       .query({ page: '1', per_page: '3', sort_by: 'created_at', order: 'desc' })
       .reply(200, { status: 200, total_results: 1, affiliates: [approveResponse.affiliate] });
-    const listed = await appTester(dashboard.performList as never, { authData, inputData, meta: { limit: 3 } as never });
+    const listed = await appTester(dashboard.performList, { authData, inputData, meta: { limit: 3 } });
     expect(scope.isDone()).toBe(true);
     expect(listed).toEqual([
       expect.objectContaining({
@@ -193,7 +193,7 @@ describe('Tamio deliveries through the dashboard webhook trigger', () => {
 describe('Tamio REST-hook triggers', () => {
   it.each(['new_affiliate', 'affiliate_status_changed', 'new_platform_event'])('%s fails at subscribe, pointing to the dashboard trigger', async (key) => {
     const message = await rejectionMessage(
-      appTester(triggerOperation(key).performSubscribe as never, { authData, inputData: { event: 'affiliate-approved' }, targetUrl: 'https://hooks.zapier.com/h/1/' }),
+      appTester(triggerOperation(key).performSubscribe, { authData, inputData: { event: 'affiliate-approved' }, targetUrl: 'https://hooks.zapier.com/h/1/' }),
     );
     expect(message).toMatch(/Tamio registers webhooks only in its dashboard.*"New Event from Dashboard Webhook"/);
   });
@@ -202,7 +202,7 @@ describe('Tamio REST-hook triggers', () => {
 describe('Tamio actions', () => {
   it('approves an affiliate by id and returns the normalized affiliate from the response', async () => {
     const scope = tamioApi().post('/v2/affiliates/approve/a1b2c3d4-e5f6-7890-abcd-ef1234567890').reply(200, approveResponse);
-    const result = await appTester(createOperation('approve_affiliate').perform as never, {
+    const result = await appTester(createOperation('approve_affiliate').perform, {
       authData,
       inputData: { affiliate: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' },
     });
@@ -213,21 +213,21 @@ describe('Tamio actions', () => {
   it('declines an affiliate with the decline endpoint', async () => {
     const declined = { status: 200, affiliate: { ...approveResponse.affiliate, approved: false } };
     const scope = tamioApi().post('/v2/affiliates/decline/a1b2').reply(200, declined);
-    const result = await appTester(createOperation('deny_affiliate').perform as never, { authData, inputData: { affiliate: 'a1b2' } });
+    const result = await appTester(createOperation('deny_affiliate').perform, { authData, inputData: { affiliate: 'a1b2' } });
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ event: 'affiliate.denied', vendor_event: 'affiliate-declined', status: 'denied' });
   });
 
   it('names the edit permission when a restricted key may only view', async () => {
     tamioApi().post('/v2/affiliates/approve/a1b2').reply(403, { status: 403, error: 'Missing permission' });
-    expect(await rejectionMessage(appTester(createOperation('approve_affiliate').perform as never, { authData, inputData: { affiliate: 'a1b2' } }))).toMatch(
+    expect(await rejectionMessage(appTester(createOperation('approve_affiliate').perform, { authData, inputData: { affiliate: 'a1b2' } }))).toMatch(
       /Tamio refused POST \/affiliates\/approve\/a1b2: the API key needs the "affiliates\.edit" permission \("Missing permission"\)/,
     );
   });
 
   it('carries Tamio\'s error message for a 400', async () => {
     tamioApi().post('/v2/affiliates/approve/a1b2').reply(400, { status: 400, error: 'Affiliate not found', error_code: 1002 });
-    expect(await rejectionMessage(appTester(createOperation('approve_affiliate').perform as never, { authData, inputData: { affiliate: 'a1b2' } }))).toMatch(
+    expect(await rejectionMessage(appTester(createOperation('approve_affiliate').perform, { authData, inputData: { affiliate: 'a1b2' } }))).toMatch(
       /Tamio rejected POST \/affiliates\/approve\/a1b2 \(HTTP 400\): Affiliate not found/,
     );
   });
@@ -236,6 +236,6 @@ describe('Tamio actions', () => {
     ['create_affiliate', { email: 'new@example.com' }, /Tamio's API offers no way to create an affiliate/],
     ['approve_referral', { referral_id: '1' }, /Tamio's API has no affiliate sales/],
   ])('%s explains that Tamio does not offer it, without calling Tamio', async (key, input, expected) => {
-    expect(await rejectionMessage(appTester(createOperation(key).perform as never, { authData, inputData: input }))).toMatch(expected);
+    expect(await rejectionMessage(appTester(createOperation(key).perform, { authData, inputData: input }))).toMatch(expected);
   });
 });

@@ -23,7 +23,7 @@ const stored = {
 
 /** Each call starts with an empty z.cache, so a repeated body is not taken for a retried delivery. */
 function performNewReferral(request: ReturnType<typeof hookRequest>, subscribeData: typeof stored = stored, freshCache = true) {
-  return appTester(newReferral.perform as never, { authData, subscribeData, ...request }, freshCache) as Promise<unknown[]>;
+  return appTester(newReferral.perform, { authData, subscribeData, ...request }, freshCache) as Promise<unknown[]>;
 }
 
 describe('UpPromote connection', () => {
@@ -55,9 +55,9 @@ describe('UpPromote deliveries', () => {
   });
 
   it('ignores that request without an error when it arrives before subscribe has returned', async () => {
-    const result = appTester(newReferral.perform as never, { authData, ...hookRequest('', {}) }, true);
+    const result = appTester(newReferral.perform, { authData, ...hookRequest('', {}) }, true);
     await expect(result).resolves.toEqual([]);
-    const signedButUnknown = appTester(newReferral.perform as never, { authData, ...hookRequest(body, { 'X-UpPromote-Signature': signature }) }, true);
+    const signedButUnknown = appTester(newReferral.perform, { authData, ...hookRequest(body, { 'X-UpPromote-Signature': signature }) }, true);
     await expect(signedButUnknown).resolves.toEqual([]);
   });
 
@@ -86,7 +86,7 @@ describe('UpPromote deliveries', () => {
     const request = hookRequest(body, { 'X-UpPromote-Signature': signature });
     const store = fakeCacheRpc();
     const run = (meta: { zap: { id: string } }) =>
-      appTester(withCache(newReferral.perform as never, store) as never, { authData, subscribeData: stored, meta, ...request }) as Promise<unknown[]>;
+      appTester(withCache(newReferral.perform, store), { authData, subscribeData: stored, meta, ...request }) as Promise<unknown[]>;
     expect(await run({ zap: { id: '101' } })).toHaveLength(1);
     expect(await run({ zap: { id: '101' } })).toEqual([]);
     expect(await run({ zap: { id: '202' } })).toHaveLength(1);
@@ -100,7 +100,7 @@ describe('UpPromote deliveries', () => {
       subscriptions: [{ events: ['referral.status-changed'], secret: 's3cret' }],
     };
     const run = (status: string) =>
-      appTester(triggerOperation('referral_status_changed').perform as never, {
+      appTester(triggerOperation('referral_status_changed').perform, {
         authData,
         inputData: { status },
         subscribeData,
@@ -115,7 +115,7 @@ describe('UpPromote subscriptions', () => {
   it('subscribes Referral Status Changed filtered on approved to referral.approved alone', async () => {
     const scope = api();
     upPromoteKit.expectSubscribe(scope, 'referral.approved');
-    const data = await appTester(triggerOperation('referral_status_changed').performSubscribe as never, {
+    const data = await appTester(triggerOperation('referral_status_changed').performSubscribe, {
       authData,
       inputData: { status: 'approved' },
       targetUrl: TARGET_URL,
@@ -129,7 +129,7 @@ describe('UpPromote subscriptions', () => {
       .get('/api/v2/webhook-subscriptions')
       .query(true)
       .reply(200, { data: [{ event: 'referral.new', target_url: 'https://other-tool.example.com/hook', secret_key: 'x', status: 'active' }] });
-    expect(await rejectionMessage(appTester(newReferral.performSubscribe as never, { authData, targetUrl: TARGET_URL }))).toMatch(/UpPromote allows only one webhook per event, and "referral.new" is already sent to another address \(other-tool.example.com\)/);
+    expect(await rejectionMessage(appTester(newReferral.performSubscribe, { authData, targetUrl: TARGET_URL }))).toMatch(/UpPromote allows only one webhook per event, and "referral.new" is already sent to another address \(other-tool.example.com\)/);
   });
 
   it('reuses its own existing subscription and secret without subscribing again', async () => {
@@ -138,7 +138,7 @@ describe('UpPromote subscriptions', () => {
       .get('/api/v2/webhook-subscriptions')
       .query(true)
       .reply(200, { data: [{ event: 'referral.new', target_url: ownUrl, secret_key: 'kept-secret', status: 'active' }] });
-    const data = await appTester(newReferral.performSubscribe as never, { authData, targetUrl: TARGET_URL });
+    const data = await appTester(newReferral.performSubscribe, { authData, targetUrl: TARGET_URL });
     expect(scope.isDone()).toBe(true);
     expect(data).toMatchObject({ subscriptions: [{ events: ['referral.new'], secret: 'kept-secret' }] });
   });
@@ -155,14 +155,14 @@ describe('UpPromote subscriptions', () => {
       .reply(200, { data: [{ event: 'referral.new', target_url: `${TARGET_URL}?ah_event=referral.new` }] })
       .delete('/api/v2/webhook-subscriptions', { event: 'referral.new' })
       .reply(200, { status: 200, message: 'success' });
-    expect(await rejectionMessage(appTester(newReferral.performSubscribe as never, { authData, targetUrl: TARGET_URL }))).toBe(
+    expect(await rejectionMessage(appTester(newReferral.performSubscribe, { authData, targetUrl: TARGET_URL }))).toBe(
       'UpPromote accepted the webhook but returned no signing secret, so its deliveries could not be verified. It was removed again; try once more.',
     );
     expect(scope.isDone()).toBe(true);
   });
 
   it('fails at subscribe for a trigger UpPromote cannot serve, naming what it offers', async () => {
-    expect(await rejectionMessage(appTester(triggerOperation('new_payout').performSubscribe as never, { authData, targetUrl: TARGET_URL }))).toMatch(/UpPromote sends no event for "New Payout"\. Events UpPromote offers: referral.new, .*payment.paid/);
+    expect(await rejectionMessage(appTester(triggerOperation('new_payout').performSubscribe, { authData, targetUrl: TARGET_URL }))).toMatch(/UpPromote sends no event for "New Payout"\. Events UpPromote offers: referral.new, .*payment.paid/);
   });
 
   it('treats a webhook already gone as unsubscribed', async () => {
@@ -172,7 +172,7 @@ describe('UpPromote subscriptions', () => {
       .reply(200, { data: [{ event: 'referral.new', target_url: stored.subscriptions[0].target }] })
       .delete('/api/v2/webhook-subscriptions', { event: 'referral.new' })
       .reply(404, { message: 'Not found' });
-    await expect(appTester(newReferral.performUnsubscribe as never, { authData, subscribeData: stored })).resolves.toEqual({ removed: 1 });
+    await expect(appTester(newReferral.performUnsubscribe, { authData, subscribeData: stored })).resolves.toEqual({ removed: 1 });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -181,13 +181,13 @@ describe('UpPromote subscriptions', () => {
       .get('/api/v2/referrals')
       .query({ page: '1', per_page: '3' })
       .reply(200, { status: 200, message: 'success', data: [referralNew] });
-    const listed = (await appTester(newReferral.performList as never, { authData, meta: { limit: 3 } as never })) as Record<string, unknown>[];
+    const listed = (await appTester(newReferral.performList, { authData, meta: { limit: 3 } })) as Record<string, unknown>[];
     expect(listed).toEqual([expect.objectContaining({ id: '1781959', event: 'referral.created', vendor_event: 'referral.new', sale_amount: 120 })]);
   });
 });
 
 describe('UpPromote errors reach the user with the vendor message', () => {
-  const list = () => appTester(newReferral.performList as never, { authData });
+  const list = () => appTester(newReferral.performList, { authData });
 
   it.each([
     [404, { message: 'Referral not found' }, /UpPromote found nothing at GET \/referrals \("Referral not found"\)/],
@@ -223,33 +223,33 @@ describe('UpPromote actions', () => {
     const scope = api()
       .post('/api/v2/referral/1781959/status', { status: 'approved' })
       .reply(200, { status: 200, message: 'success', data: { ...referralNew, status: 'approved' } });
-    const result = await appTester(createOperation('approve_referral').perform as never, { authData, inputData: { referral_id: '1781959' } });
+    const result = await appTester(createOperation('approve_referral').perform, { authData, inputData: { referral_id: '1781959' } });
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ id: '1781959', event: 'referral.approved', vendor_event: 'referral.approved', status: 'approved', sale_amount: 120 });
   });
 
   it('falls back to what the inputs say when the response carries no object', async () => {
     api().post('/api/v2/referral/55/status', { status: 'denied' }).reply(200, { status: 200, message: 'success' });
-    const result = await appTester(createOperation('deny_referral').perform as never, { authData, inputData: { referral_id: '55' } });
+    const result = await appTester(createOperation('deny_referral').perform, { authData, inputData: { referral_id: '55' } });
     expect(result).toMatchObject({ id: '55', platform: 'uppromote', event: 'referral.denied', status: 'denied' });
   });
 
   it('approves an affiliate by email', async () => {
     const scope = api().post('/api/v2/affiliate/active', { affiliate_email: 'ana@example.com', status: 'approved' }).reply(200, { status: 200, message: 'success' });
-    const result = await appTester(createOperation('approve_affiliate').perform as never, { authData, inputData: { affiliate: 'ana@example.com' } });
+    const result = await appTester(createOperation('approve_affiliate').perform, { authData, inputData: { affiliate: 'ana@example.com' } });
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ email: 'ana@example.com', status: 'active', event: 'affiliate.approved' });
   });
 
   it('refuses an affiliate ID where UpPromote needs an email, before calling UpPromote', async () => {
-    expect(await rejectionMessage(appTester(createOperation('deny_affiliate').perform as never, { authData, inputData: { affiliate: '2029238' } }))).toMatch(/UpPromote identifies this by email address: "Affiliate" must be an email, not "2029238"/);
+    expect(await rejectionMessage(appTester(createOperation('deny_affiliate').perform, { authData, inputData: { affiliate: '2029238' } }))).toMatch(/UpPromote identifies this by email address: "Affiliate" must be an email, not "2029238"/);
   });
 
   it('creates an affiliate, sending only the fields given', async () => {
     const scope = api()
       .post('/api/v2/affiliates', { email: 'new@example.com', first_name: 'Nia', send_email: true })
       .reply(200, { status: 200, message: 'success', data: { id: 3001, email: 'new@example.com', first_name: 'Nia', status: 'active' } });
-    const result = await appTester(createOperation('create_affiliate').perform as never, {
+    const result = await appTester(createOperation('create_affiliate').perform, {
       authData,
       inputData: { email: 'new@example.com', first_name: 'Nia', send_welcome_email: true },
     });

@@ -24,7 +24,7 @@ function signed(payload: unknown, sign: (secret: string, body: string) => string
 }
 
 function perform(request: ReturnType<typeof hookRequest>, inputData: Record<string, unknown> = { signing_secret: SECRET }) {
-  return appTester(dashboard.perform as never, { authData, inputData, ...request }) as Promise<Record<string, unknown>[]>;
+  return appTester(dashboard.perform, { authData, inputData, ...request }) as Promise<Record<string, unknown>[]>;
 }
 
 describe('ViralRef connection', () => {
@@ -50,7 +50,7 @@ describe('ViralRef deliveries through the dashboard webhook trigger', () => {
   it('runs a retried delivery once (ViralRef retries with backoff), remembered in z.cache', async () => {
     const { request } = signed(conversionCreated);
     const store = fakeCacheRpc();
-    const run = () => appTester(withCache(dashboard.perform as never, store) as never, { authData, inputData: { signing_secret: SECRET }, ...request });
+    const run = () => appTester(withCache(dashboard.perform, store), { authData, inputData: { signing_secret: SECRET }, ...request });
     expect(await run()).toHaveLength(1);
     expect(await run()).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('ViralRef deliveries through the dashboard webhook trigger', () => {
   });
 
   it('explains that there is no list to load a sample from', async () => {
-    expect(await rejectionMessage(appTester(dashboard.performList as never, { authData, inputData: { signing_secret: SECRET } }))).toMatch(
+    expect(await rejectionMessage(appTester(dashboard.performList, { authData, inputData: { signing_secret: SECRET } }))).toMatch(
       /^ViralRef offers no API to load a sample from, so test this trigger with a real event\. In ViralRef, open .*test this step again/,
     );
   });
@@ -122,7 +122,7 @@ describe('ViralRef deliveries through the dashboard webhook trigger', () => {
 describe('ViralRef REST-hook triggers', () => {
   it.each(['new_referral', 'new_affiliate', 'new_payout', 'new_platform_event'])('%s fails at subscribe, pointing to the dashboard trigger', async (key) => {
     const message = await rejectionMessage(
-      appTester(triggerOperation(key).performSubscribe as never, { authData, inputData: { event: 'conversion.created' }, targetUrl: 'https://hooks.zapier.com/h/1/' }),
+      appTester(triggerOperation(key).performSubscribe, { authData, inputData: { event: 'conversion.created' }, targetUrl: 'https://hooks.zapier.com/h/1/' }),
     );
     expect(message).toMatch(/ViralRef registers webhooks only in its dashboard.*"New Event from Dashboard Webhook"/);
   });
@@ -138,7 +138,7 @@ describe('ViralRef actions', () => {
     ['deny_affiliate', { affiliate: 'aff_91xT' }],
     ['mark_payout_paid', { affiliate: 'aff_91xT' }],
   ])('%s says ViralRef\'s API is not published, without calling anything', async (key, inputData) => {
-    expect(await rejectionMessage(appTester(createOperation(key).perform as never, { authData, inputData }))).toMatch(
+    expect(await rejectionMessage(appTester(createOperation(key).perform, { authData, inputData }))).toMatch(
       /is not available for ViralRef: ViralRef's API is not published/,
     );
   });

@@ -64,9 +64,9 @@ describe('polling helpers', () => {
   const now = new Date('2026-03-10T12:00:00.250Z');
 
   it('counts what Zapier asks for: its limit, 3 for samples, none for -1', () => {
-    expect(wantedItems({ limit: 7 } as never)).toBe(7);
-    expect(wantedItems({ isLoadingSample: true } as never)).toBe(3);
-    expect(wantedItems({ limit: -1 } as never)).toBeUndefined();
+    expect(wantedItems({ limit: 7 })).toBe(7);
+    expect(wantedItems({ isLoadingSample: true })).toBe(3);
+    expect(wantedItems({ limit: -1 })).toBeUndefined();
     expect(wantedItems(undefined)).toBeUndefined();
   });
 

@@ -27,7 +27,7 @@ export interface DashboardKit {
 const dashboard = triggerOperation('dashboard_webhook');
 
 function perform(kit: DashboardKit, rawBody: string, headers: Record<string, string>, rename = true): Promise<Record<string, unknown>[]> {
-  return appTester(dashboard.perform as never, {
+  return appTester(dashboard.perform, {
     authData: kit.authData,
     inputData: { signing_secret: kit.secret() },
     ...hookRequest(rawBody, headers, {}, rename),

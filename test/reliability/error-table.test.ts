@@ -29,7 +29,7 @@ const STATUSES: [number, RegExp][] = [
 const TABLE = PLATFORMS.flatMap((platform) => STATUSES.map(([status, expected]) => [platform.name, status, platform, expected] as const));
 
 function run(platform: ErrorCase): Promise<unknown> {
-  return appTester(createOperation(platform.action).perform as never, { authData: platform.authData, inputData: platform.inputData });
+  return appTester(createOperation(platform.action).perform, { authData: platform.authData, inputData: platform.inputData });
 }
 
 async function failure(platform: ErrorCase): Promise<Error> {

@@ -16,9 +16,9 @@ it.each(KITS.map((kit) => [kit.id, kit] as const))('%s: a 10 MB body produces no
   kit.expectSubscribe(scope, delivery.vendorEvent);
   const operation = triggerOperation('new_platform_event');
   const bundle = { authData: kit.authData, inputData: { event: delivery.vendorEvent } };
-  const stored = (await appTester(operation.performSubscribe as never, { ...bundle, targetUrl: 'https://hooks.zapier.com/hooks/standard/9/huge/' })) as StoredSubscription;
+  const stored = (await appTester(operation.performSubscribe, { ...bundle, targetUrl: 'https://hooks.zapier.com/hooks/standard/9/huge/' })) as StoredSubscription;
   const signed = kit.deliver(delivery.vendorEvent, delivery.body, stored);
   const huge = `{"padding":"${'x'.repeat(TEN_MB - 20)}"}`;
-  const results = await appTester(operation.perform as never, { ...bundle, subscribeData: stored, ...hookRequest(huge, signed.headers, signed.query) }, true);
+  const results = await appTester(operation.perform, { ...bundle, subscribeData: stored, ...hookRequest(huge, signed.headers, signed.query) }, true);
   expect(results).toEqual([]);
 });

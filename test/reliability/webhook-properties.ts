@@ -20,7 +20,7 @@ type Signed = ReturnType<PlatformKit['deliver']>;
 async function subscribe(kit: PlatformKit, event: string): Promise<StoredSubscription> {
   const scope = kit.api();
   kit.expectSubscribe(scope, event);
-  const stored = (await appTester(platformEvent.performSubscribe as never, { authData: kit.authData, inputData: { event }, targetUrl: TARGET_URL })) as StoredSubscription;
+  const stored = (await appTester(platformEvent.performSubscribe, { authData: kit.authData, inputData: { event }, targetUrl: TARGET_URL })) as StoredSubscription;
   expect(scope.isDone()).toBe(true);
   return stored;
 }
@@ -28,7 +28,7 @@ async function subscribe(kit: PlatformKit, event: string): Promise<StoredSubscri
 /** Runs perform with a fresh z.cache (so a repeated case is not taken for a vendor retry). */
 function perform(kit: PlatformKit, event: string, stored: StoredSubscription, signed: Signed, renameHeaders = true): Promise<unknown[]> {
   return appTester(
-    platformEvent.perform as never,
+    platformEvent.perform,
     { authData: kit.authData, inputData: { event }, subscribeData: stored, ...hookRequest(signed.rawBody, signed.headers, signed.query, renameHeaders) },
     true,
   ) as Promise<unknown[]>;

@@ -4,7 +4,7 @@
  * which read as "could not be reached" or silently sent "". The raw body of a verification call
  * goes through byte for byte, whatever it contains.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { ZObject } from 'zapier-platform-core';
 import { callPlatform } from '../../platforms/api';
 import { tamio } from '../../platforms/tamio';
 import { app, appTester, createOperation } from '../helpers/app';
@@ -18,7 +18,7 @@ describe('curly braces in action inputs', () => {
       .api()
       .post('/api/v2/affiliates', { email: 'nia@example.com', first_name: '{{email}}', last_name: '{{bundle.authData.api_key}}', company: 'ACME {{process.env.HOME}}' })
       .reply(200, { status: 200, message: 'success', data: { id: 55, email: 'nia@example.com', first_name: '{{email}}' } });
-    const result = (await appTester(createOperation('create_affiliate').perform as never, { authData: upPromoteKit.authData, inputData })) as Record<string, unknown>;
+    const result = (await appTester(createOperation('create_affiliate').perform, { authData: upPromoteKit.authData, inputData })) as Record<string, unknown>;
     expect(scope.isDone()).toBe(true);
     expect(result).toMatchObject({ id: '55', first_name: '{{email}}' });
   });
@@ -44,8 +44,8 @@ describe('a raw body (Tamio verification) goes through untouched', () => {
       .post('/v2/webhook-endpoints/verify-signature', (body: unknown) => JSON.stringify(body) === rawBody)
       .reply(200, { status: 200, valid: true });
     const status = await appTester(
-      (async (z: ZObject) => (await callPlatform(z, tamio, request, {}, { rawBody, headers: { 'Content-Type': 'application/json', 'X-Signature': 't=1,s=ab' } })).status) as never,
-      { authData: { platform: 'tamio', api_key: TAMIO_KEY } } as Partial<Bundle> as never,
+      (async (z: ZObject) => (await callPlatform(z, tamio, request, {}, { rawBody, headers: { 'Content-Type': 'application/json', 'X-Signature': 't=1,s=ab' } })).status),
+      { authData: { platform: 'tamio', api_key: TAMIO_KEY } },
     );
     expect(scope.isDone()).toBe(true);
     expect(status).toBe(200);

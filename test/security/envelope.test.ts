@@ -9,7 +9,7 @@ import { rebusKit } from '../platforms/rebus.kit';
 import { upPromoteKit } from '../platforms/uppromote.kit';
 
 const runAction = (action: string, authData: Record<string, string>, inputData: Record<string, unknown>) =>
-  appTester(createOperation(action).perform as never, { authData, inputData });
+  appTester(createOperation(action).perform, { authData, inputData });
 
 describe('actions read the vendor envelope, not only the HTTP status', () => {
   it('Rebus AI Mark Payout Paid with {"success": false} and HTTP 200 fails, never outputs status "paid"', async () => {
@@ -60,14 +60,14 @@ describe('lists read the vendor envelope', () => {
       .get('/api/v2/referrals')
       .query(true)
       .reply(200, { status: 500, message: 'Internal error', data: [] });
-    const message = await rejectionMessage(appTester(triggerOperation('new_referral').performList as never, { authData: upPromoteKit.authData }));
+    const message = await rejectionMessage(appTester(triggerOperation('new_referral').performList, { authData: upPromoteKit.authData }));
     expect(scope.isDone()).toBe(true);
     expect(message).toMatch(/^UpPromote answered GET \/referrals \(HTTP 200\) with an error \(status 500\)/);
   });
 
   it('Rebus AI performList with an HTML page and HTTP 200 fails, naming Rebus AI', async () => {
     const scope = rebusKit.api().get('/api/v1/affiliate/commissions/').query(true).reply(200, '<html>Login</html>');
-    const message = await rejectionMessage(appTester(triggerOperation('new_referral').performList as never, { authData: rebusKit.authData }));
+    const message = await rejectionMessage(appTester(triggerOperation('new_referral').performList, { authData: rebusKit.authData }));
     expect(scope.isDone()).toBe(true);
     expect(message).toMatch(/^Rebus AI answered GET \/commissions\/ \(HTTP 200\) with an answer that is not JSON/);
   });

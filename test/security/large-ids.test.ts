@@ -39,7 +39,7 @@ describe('large ids through the app', () => {
     const rawBody = `{"id":${BIG},"order_id":5532408922361,"status":"pending","commission":"12.00","total_sales":"120.00","affiliate":{"id":${BIG},"email":"a@example.com"}}`;
     const subscribeData = { id: 'referral.new', platform: 'uppromote', subscriptions: [{ events: ['referral.new'], secret }] };
     const request = hookRequest(rawBody, { 'X-UpPromote-Signature': hmacHex(secret, rawBody) }, { ah_event: 'referral.new' });
-    const records = (await appTester(triggerOperation('new_referral').perform as never, { authData: upPromoteKit.authData, subscribeData, ...request })) as Record<string, unknown>[];
+    const records = (await appTester(triggerOperation('new_referral').perform, { authData: upPromoteKit.authData, subscribeData, ...request })) as Record<string, unknown>[];
     expect(records).toEqual([expect.objectContaining({ id: BIG, affiliate_id: BIG })]);
   });
 });

@@ -16,7 +16,7 @@ async function throttled(retryAfter: string): Promise<Error> {
     .api()
     .post('/api/v2/referral/1781959/status', { status: 'approved' })
     .reply(429, { status: 429, message: 'slow down' }, { 'Retry-After': retryAfter });
-  const error = await appTester(createOperation('approve_referral').perform as never, { authData: upPromoteKit.authData, inputData: { referral_id: '1781959' } }).then(
+  const error = await appTester(createOperation('approve_referral').perform, { authData: upPromoteKit.authData, inputData: { referral_id: '1781959' } }).then(
     () => {
       throw new Error('expected a ThrottledError');
     },
@@ -50,7 +50,7 @@ describe('an existing UpPromote webhook whose target is not a URL', () => {
       .get('/api/v2/webhook-subscriptions')
       .query(true)
       .reply(200, { status: 200, message: 'success', data: [{ event: 'referral.new', target_url: 'not a url', secret_key: 'x' }] });
-    const message = await rejectionMessage(appTester(triggerOperation('new_referral').performSubscribe as never, { authData: upPromoteKit.authData, targetUrl: TARGET_URL }));
+    const message = await rejectionMessage(appTester(triggerOperation('new_referral').performSubscribe, { authData: upPromoteKit.authData, targetUrl: TARGET_URL }));
     expect(scope.isDone()).toBe(true);
     expect(message).toMatch(/^UpPromote allows only one webhook per event, and "referral.new" is already sent to another address \(an address that is not a valid URL\)/);
   });
@@ -64,7 +64,7 @@ describe('list results', () => {
       .get('/api/v2/referrals')
       .query({ page: '1', per_page: '10' })
       .reply(200, { status: 200, message: 'success', data: items });
-    const records = (await appTester(triggerOperation('new_referral').performList as never, { authData: upPromoteKit.authData, meta: { limit: 10 } } as never)) as { id: string }[];
+    const records = (await appTester(triggerOperation('new_referral').performList, { authData: upPromoteKit.authData, meta: { limit: 10 } })) as { id: string }[];
     expect(scope.isDone()).toBe(true);
     expect(records.map((record) => record.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });

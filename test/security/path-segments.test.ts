@@ -12,7 +12,7 @@ import { upPromoteKit } from '../platforms/uppromote.kit';
 describe('dot segments in path placeholders', () => {
   it.each(['..', '.', ' .. ', '   '])('approve_referral with referral id %j sends nothing and says why', async (id) => {
     const scope = upPromoteKit.api().post(/.*/).reply(200, { status: 200, message: 'success' });
-    const message = await rejectionMessage(appTester(createOperation('approve_referral').perform as never, { authData: upPromoteKit.authData, inputData: { referral_id: id } }));
+    const message = await rejectionMessage(appTester(createOperation('approve_referral').perform, { authData: upPromoteKit.authData, inputData: { referral_id: id } }));
     expect(scope.isDone()).toBe(false);
     expect(message).toMatch(/^UpPromote (cannot use a value of this step: \{\{referral_id\}\} is ".*", which is not an ID|needs a value this step did not provide: Missing value for \{\{referral_id\}\})/);
     nock.cleanAll();

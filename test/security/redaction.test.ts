@@ -17,7 +17,7 @@ const PARTNERSTACK_BASIC_BASE64 = PARTNERSTACK_BASIC.slice('Basic '.length);
 
 /** Runs an action and returns its error message, after checking every expected request was made. */
 async function actionFailure(action: string, authData: Record<string, string>, inputData: Record<string, unknown>, scope: nock.Scope): Promise<string> {
-  const message = await rejectionMessage(appTester(createOperation(action).perform as never, { authData, inputData }));
+  const message = await rejectionMessage(appTester(createOperation(action).perform, { authData, inputData }));
   expect(scope.isDone()).toBe(true);
   return message;
 }
@@ -91,7 +91,7 @@ describe('secrets we generate are redacted from vendor messages', () => {
         return [422, { message: `target ${target} is not reachable`, status: 422 }];
       });
     const message = await rejectionMessage(
-      appTester(triggerOperation('affiliate_status_changed').performSubscribe as never, { authData: partnerStackKit.authData, targetUrl: TARGET_URL }),
+      appTester(triggerOperation('affiliate_status_changed').performSubscribe, { authData: partnerStackKit.authData, targetUrl: TARGET_URL }),
     );
     expect(scope.isDone()).toBe(true);
     expect(message).toMatch(/^PartnerStack rejected POST \/webhooks \(HTTP 422\)/);
@@ -109,7 +109,7 @@ describe('secrets we generate are redacted from vendor messages', () => {
       })
       .reply(() => [400, { success: false, message: `secret "${sentSecret}" is too long` }]);
     const message = await rejectionMessage(
-      appTester(triggerOperation('new_referral').performSubscribe as never, { authData: rebusKit.authData, targetUrl: TARGET_URL }),
+      appTester(triggerOperation('new_referral').performSubscribe, { authData: rebusKit.authData, targetUrl: TARGET_URL }),
     );
     expect(scope.isDone()).toBe(true);
     expect(message).toContain(`secret "${REDACTED}" is too long`);

@@ -24,7 +24,7 @@ function lookUp(scope: nock.Scope, target: unknown): nock.Scope {
     .reply(200, { status: 200, message: 'success', data: [{ event: 'referral.new', target_url: target, secret_key: 'theirs' }] });
 }
 
-const unsubscribe = (subscribeData: unknown) => appTester(newReferral.performUnsubscribe as never, { authData: upPromoteKit.authData, subscribeData } as never);
+const unsubscribe = (subscribeData: unknown) => appTester(newReferral.performUnsubscribe, { authData: upPromoteKit.authData, subscribeData });
 
 describe('UpPromote unsubscribe', () => {
   it("leaves another tool's webhook for the event in place", async () => {
@@ -60,7 +60,7 @@ describe('UpPromote unsubscribe', () => {
   it('subscribe stores the target it registered', async () => {
     const scope = upPromoteKit.api();
     upPromoteKit.expectSubscribe(scope, 'referral.new');
-    const data = await appTester(newReferral.performSubscribe as never, { authData: upPromoteKit.authData, targetUrl: TARGET_URL });
+    const data = await appTester(newReferral.performSubscribe, { authData: upPromoteKit.authData, targetUrl: TARGET_URL });
     expect(scope.isDone()).toBe(true);
     expect(data).toMatchObject({ subscriptions: [{ events: ['referral.new'], target: OWN_TARGET }] });
   });

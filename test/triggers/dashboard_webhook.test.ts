@@ -82,7 +82,7 @@ describe('dashboard_webhook definition', () => {
 describe('dashboard_webhook perform', () => {
   it('returns its sample for the documented Tamio payload (the sample cannot drift)', async () => {
     expectVerify(tamioApi());
-    const results = await appTester(dashboard.perform as never, { authData: tamioAuth, inputData: {}, ...tamioDelivery(affiliateApproved).request });
+    const results = await appTester(dashboard.perform, { authData: tamioAuth, inputData: {}, ...tamioDelivery(affiliateApproved).request });
     expect(results).toEqual([definition.operation.sample]);
     const outputs: { key: string }[] = [];
     for (const entry of definition.operation.outputFields) {
@@ -94,7 +94,7 @@ describe('dashboard_webhook perform', () => {
   });
 
   it('ignores an empty request (a URL check) without calling anything', async () => {
-    expect(await appTester(dashboard.perform as never, { authData: tamioAuth, inputData: {}, ...hookRequest('', {}) })).toEqual([]);
+    expect(await appTester(dashboard.perform, { authData: tamioAuth, inputData: {}, ...hookRequest('', {}) })).toEqual([]);
   });
 
   describe('on UpPromote, whose payloads name no event', () => {
@@ -104,18 +104,18 @@ describe('dashboard_webhook perform', () => {
 
     it('refuses a genuine delivery clearly instead of dropping it', async () => {
       const request = hookRequest(body, { 'X-UpPromote-Signature': hmacHex(secret, body) });
-      expect(await rejectionMessage(appTester(dashboard.perform as never, { authData, inputData: { signing_secret: secret }, ...request }))).toMatch(
+      expect(await rejectionMessage(appTester(dashboard.perform, { authData, inputData: { signing_secret: secret }, ...request }))).toMatch(
         /^UpPromote's webhook payloads do not say which event they are.*Use the other UpPromote triggers/,
       );
     });
 
     it('ignores a forged one (a stranger cannot raise errors on the Zap)', async () => {
       const request = hookRequest(body, { 'X-UpPromote-Signature': hmacHex('forger', body) });
-      expect(await appTester(dashboard.perform as never, { authData, inputData: { signing_secret: secret }, ...request })).toEqual([]);
+      expect(await appTester(dashboard.perform, { authData, inputData: { signing_secret: secret }, ...request })).toEqual([]);
     });
 
     it('refuses at performList, when the Zap is tested', async () => {
-      expect(await rejectionMessage(appTester(dashboard.performList as never, { authData, inputData: { signing_secret: secret } }))).toMatch(
+      expect(await rejectionMessage(appTester(dashboard.performList, { authData, inputData: { signing_secret: secret } }))).toMatch(
         /^UpPromote's webhook payloads do not say which event they are/,
       );
     });
