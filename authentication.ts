@@ -58,7 +58,7 @@ async function test(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
   return { platform: platform.id, platform_name: platform.name, ...(account ? { account } : {}), ...(check === null ? { key_untested: true } : {}) };
 }
 
-/** "UpPromote: Northwind Store", or just the platform when no account name is known. */
+/** "Acme: Northwind Store", or just the platform when no account name is known. */
 async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<string> {
   const name = String(bundle.inputData.platform_name ?? '');
   const account = bundle.inputData.account;
@@ -68,7 +68,7 @@ async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<string> {
 
 /**
  * One connection field per extra-field key, labelled with the platforms that need it, e.g.
- * "Public Key (PartnerStack Only)". Optional on the form (other platforms leave it empty);
+ * "Public Key (Acme Only)". Optional on the form (other platforms leave it empty);
  * `platformOf` names it when the chosen platform needs it and it is empty.
  */
 function extraFields() {

@@ -51,7 +51,7 @@ export interface HeapFigures {
   deliveries: number;
 }
 
-/** Answers vendor verify calls (remote schemes, e.g. Tamio) in-process: valid. */
+/** Answers vendor verify calls (remote schemes) in-process: valid. */
 function answerRemoteVerification(deliveries: readonly PlatformDelivery[]): void {
   for (const delivery of deliveries) {
     const platform = findPlatform(delivery.platform);

@@ -41,7 +41,7 @@ export interface PlatformDelivery {
   bundle(now: number): DeliveryBundle;
 }
 
-/** Zapier's rename of hook headers: `X-UpPromote-Signature` → `Http-X-Uppromote-Signature`. */
+/** Zapier's rename of hook headers: `X-Acme-Signature` → `Http-X-Acme-Signature`. */
 function zapierHeaderName(name: string): string {
   return 'Http-' + name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase()).join('-');
 }

@@ -43,12 +43,16 @@ export function envNameOf(field: string): string {
 /** The environment variable with the webhook signing secret for --delivery. */
 export const WEBHOOK_SECRET_ENV = 'AFFILIATE_HUB_WEBHOOK_SECRET';
 
-/** The connection from the environment. @throws Error naming the variables that are missing */
-function authDataFromEnv(platform: PlatformDefinition, env: NodeJS.ProcessEnv): Record<string, string> {
+/**
+ * The connection from the environment.
+ * @param required whether the credentials must be there (a delivery signed with its own secret, or
+ *   a platform with no API to call, needs none)
+ * @throws Error naming the variables that are missing
+ */
+function authDataFromEnv(platform: PlatformDefinition, env: NodeJS.ProcessEnv, required: boolean): Record<string, string> {
   const fields = ['api_key', ...(platform.connection.extraFields ?? []).map((field) => field.key)];
   const missing = fields.filter((field) => !env[envNameOf(field)]);
-  // A platform that documents no endpoint to call still needs its key only for --delivery, which has its own secret.
-  if (missing.length > 0 && platform.connectionTest !== null) throw new Error(`Set ${missing.map(envNameOf).join(' and ')} (nothing secret goes on the command line).`);
+  if (missing.length > 0 && required && platform.connectionTest !== null) throw new Error(`Set ${missing.map(envNameOf).join(' and ')} (nothing secret goes on the command line).`);
   return { platform: platform.id, ...Object.fromEntries(fields.flatMap((field) => (env[envNameOf(field)] ? [[field, env[envNameOf(field)] as string]] : []))) };
 }
 
@@ -106,7 +110,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     else if (env[EMULATOR_ENV]) process.env[EMULATOR_ENV] = env[EMULATOR_ENV];
     let authData: Record<string, string>;
     try {
-      authData = emulator ? { platform: platform.id, ...emulator.credentials[platform.id] } : authDataFromEnv(platform, env);
+      authData = emulator ? { platform: platform.id, ...emulator.credentials[platform.id] } : authDataFromEnv(platform, env, !args.delivery || platform.signature.type === 'remote');
     } catch (error) {
       io.err(error instanceof Error ? error.message : String(error));
       return 2;

@@ -25,7 +25,7 @@ function joined(object: unknown, paths: readonly string[]): string | undefined {
 
 /**
  * A path with this prefix reads the whole delivery body (or list item) kept under `raw`, not the
- * vendor object: an envelope's own fields, e.g. `$.timestamp` beside Rebus AI's `data`.
+ * vendor object: an envelope's own fields, e.g. `$.timestamp` beside an envelope's `data`.
  */
 export const DELIVERY_PREFIX = '$.';
 
@@ -50,7 +50,7 @@ function knownStatus(platform: PlatformDefinition, kind: RecordKind, value: unkn
 
 /**
  * The vendor value a field is read from: the first present candidate; for a status, the first
- * present candidate the status table knows (so Tamio's `paid: false` leaves the decision to its
+ * present candidate the status table knows (so a `paid: false` leaves the decision to its
  * `status`, while `paid: true` decides), else the first present one.
  */
 function sourceValue(platform: PlatformDefinition, kind: RecordKind, object: unknown, raw: unknown, source: { path: string | readonly string[]; convert?: string }): unknown {
@@ -82,7 +82,7 @@ export interface NormalizeContext {
 
 /**
  * Normalizes one vendor object.
- * @param object the vendor object (e.g. UpPromote's referral), read through the platform's field map
+ * @param object the vendor object (e.g. a referral), read through the platform's field map
  * @param raw what to keep under `raw` (the whole delivery body, or the list item)
  * @returns the record, with only the fields the vendor supplied; `id` falls back to '' only when
  *   the vendor sent none (callers that need an id check it).

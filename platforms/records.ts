@@ -53,7 +53,7 @@ export type JsonObject = { [key: string]: unknown };
 type RecordBase = {
   /** The vendor's id of the object, as a string. */
   id: string;
-  /** Platform id: uppromote, partnerstack, rebus, tamio or viralref. */
+  /** Platform id: one of the registered platforms (platforms/registry.ts). */
   platform: string;
   /** Normalized event, or `other` for a vendor event without counterpart. */
   event: NormalizedEvent | typeof UNMAPPED_EVENT;

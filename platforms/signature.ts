@@ -6,6 +6,7 @@
  * named verification errors).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { HeaderMatch } from './types';
 
 /**
  * Why a delivery was refused. None of these is an error for the user's Zap: the delivery just
@@ -26,9 +27,10 @@ export type VerifyFailure =
 
 /**
  * A verdict. `secret` is the secret that verified the delivery where the check is local (hmac),
- * so the route can be bound to it; `detail` says more for the user (no secret, no body).
+ * so the route can be bound to it; `scheme` the name of the candidate scheme that matched (see
+ * signature-schemes/candidates.ts); `detail` says more for the user (no secret, no body).
  */
-export type VerifyResult = { ok: true; secret?: string } | { ok: false; reason: VerifyFailure; detail?: string };
+export type VerifyResult = { ok: true; secret?: string; scheme?: string } | { ok: false; reason: VerifyFailure; detail?: string };
 
 /** A verdict of success where no secret needs naming (URL token, vendor-verified). */
 export const VERIFIED: VerifyResult = { ok: true };
@@ -38,7 +40,7 @@ export function refused(reason: VerifyFailure, detail?: string): VerifyResult {
   return detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 }
 
-/** Zapier hands hook headers over renamed: `X-UpPromote-Signature` arrives as `Http-X-Uppromote-Signature`. */
+/** Zapier hands hook headers over renamed: `X-Acme-Signature` arrives as `Http-X-Acme-Signature`. */
 export const ZAPIER_HEADER_PREFIX = 'http-';
 
 /** A header's name as the vendor sent it, lower-cased, without Zapier's `Http-` prefix. */
@@ -57,8 +59,9 @@ export interface FoundHeader {
  * Every non-empty header named exactly `name`, or whose name contains a word, case-insensitively
  * and with or without Zapier's `Http-` prefix, in the order received.
  */
-export function findHeaders(headers: Record<string, string | undefined>, name: string | { contains: string }): FoundHeader[] {
+export function findHeaders(headers: Record<string, string | undefined>, name: HeaderMatch): FoundHeader[] {
   const wanted = typeof name === 'string' ? name.toLowerCase() : undefined;
+  // ANY_HEADER (`contains: ''`) matches every name: the empty word is contained in all of them.
   const word = typeof name === 'string' ? '' : name.contains.toLowerCase();
   const found: FoundHeader[] = [];
   for (const [key, value] of Object.entries(headers)) {
@@ -75,7 +78,7 @@ export function findHeaders(headers: Record<string, string | undefined>, name: s
  * The first header matching `name` (see findHeaders).
  * @returns the header's trimmed value, or undefined when absent or empty
  */
-export function findHeader(headers: Record<string, string | undefined>, name: string | { contains: string }): string | undefined {
+export function findHeader(headers: Record<string, string | undefined>, name: HeaderMatch): string | undefined {
   return findHeaders(headers, name)[0]?.value;
 }
 
@@ -139,22 +142,67 @@ export function verifyHmacSha256(
   return candidates.some((candidate) => safeEqual(candidate, expected)) ? { ok: true, secret } : refused('signature_mismatch');
 }
 
+/** A signed time's parts: the text as sent (what the vendor signed) and the time in unix seconds. */
+export interface SignedTime {
+  /** The timestamp exactly as it appeared in the header, e.g. `1700000000` or `1700000000123`. */
+  text: string;
+  /** Unix seconds, whether the vendor wrote seconds or milliseconds. */
+  seconds: number;
+}
+
 /**
- * Reads a `t=<unix seconds>,s=<signature>` style header value into its parts.
- * @returns the fields, or undefined when the value does not have that shape
+ * Above this a unix time is taken for milliseconds (1e11 s is the year 5138; 1e11 ms is 1973), the
+ * rule of conversions.ts' `toTime`.
  */
-export function parseTimestampedSignature(value: string, timestampField: string): { timestamp: number } | undefined {
-  const fields = new Map<string, string>();
+const MILLISECONDS_FROM = 1e11;
+
+/**
+ * Reads a unix time given in seconds or milliseconds.
+ * @returns the time, or undefined for anything but a positive integer
+ */
+export function readSignedTime(text: string): SignedTime | undefined {
+  if (!/^\d{1,16}$/.test(text)) return undefined;
+  const value = Number(text);
+  return { text, seconds: value >= MILLISECONDS_FROM ? value / 1000 : value };
+}
+
+/** A `t=<time>,<field>=<signature>,…` header value's parts. */
+export interface TimestampedSignature {
+  time: SignedTime;
+  /** Every value of `signatureField`, in order (a vendor rotating secrets may send several). */
+  signatures: string[];
+}
+
+/**
+ * Reads a `t=<unix time>,s=<signature>` (or Stripe's `t=…,v1=…`) header value into its parts. The
+ * freshness check must read one time only, so a value with two `timestampField` entries is refused.
+ * @param signatureField the field holding the signature (`s`, `v1`); undefined: any other field
+ * @returns the parts, or undefined when the value does not have that shape
+ */
+export function parseTimestampedSignature(value: string, timestampField: string, signatureField?: string): TimestampedSignature | undefined {
+  const times: string[] = [];
+  const signatures: string[] = [];
   for (const part of value.split(',')) {
     const at = part.indexOf('=');
     if (at <= 0) return undefined;
-    fields.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+    const name = part.slice(0, at).trim();
+    const text = part.slice(at + 1).trim();
+    if (name === timestampField) times.push(text);
+    else if (signatureField === undefined || name === signatureField) signatures.push(text);
   }
-  const timestamp = Number(fields.get(timestampField));
-  return Number.isInteger(timestamp) && fields.size >= 2 ? { timestamp } : undefined;
+  if (times.length !== 1 || signatures.length === 0) return undefined;
+  const time = readSignedTime(times[0]);
+  return time === undefined ? undefined : { time, signatures };
 }
 
 /** True when a signed time (unix seconds) is within `toleranceSeconds` of now (unix ms), either side. */
 export function isFresh(timestampSeconds: number, nowMs: number, toleranceSeconds: number): boolean {
   return Math.abs(nowMs / 1000 - timestampSeconds) <= toleranceSeconds;
+}
+
+/** The digest bytes a received signature claims (after an optional prefix), in every accepted encoding it fits. */
+export function claimedDigests(received: string, encodings: readonly ('hex' | 'base64')[], prefix?: string): Buffer[] {
+  let text = received;
+  if (prefix && text.toLowerCase().startsWith(prefix.toLowerCase())) text = text.slice(prefix.length);
+  return decodeDigest(text, encodings);
 }

@@ -8,7 +8,7 @@ import type { NormalizedEvent, RecordKind, RecordField, NormalizedStatus } from 
 
 /**
  * Platform ids, the values of the connection's `platform` field: lower-case letters and digits,
- * e.g. `uppromote`. The registered ids are `RegisteredPlatformId` in registry.ts.
+ * e.g. `acme`. The registered ids are `RegisteredPlatformId` in registry.ts.
  */
 export type PlatformId = string;
 
@@ -75,7 +75,7 @@ export type FieldSource =
       convert?: Conversion;
       /**
        * The vendor value to use when no path is present, e.g. `approved` for an event whose name
-       * says the new status but whose payload does not (Rebus AI's commission.approved).
+       * says the new status but whose payload does not (an `…approved` event whose payload carries no status).
        */
       default?: string | number | boolean;
     }
@@ -107,7 +107,7 @@ export interface VendorEvent {
   fields?: FieldMap<RecordKind>;
   /**
    * For an event with no record kind: dotted path (below `objectPath`) of its object's own id, the
-   * output's `id` (e.g. a Tamio program's `id`); without it the delivery's id stands in.
+   * output's `id` (e.g. a program event's program `id`); without it the delivery's id stands in.
    */
   idPath?: string;
   /** `documented`: a vendor example exists; `constructed`: built from documented field lists. */
@@ -122,6 +122,11 @@ export interface DeliveryShape {
    * (route by subscription).
    */
   eventPath?: string | readonly string[];
+  /**
+   * Route by our `ah_event` URL parameter when the body names no event (at `eventPath`). Always on
+   * when `eventPath` is absent; set beside `eventPath` for a vendor whose envelope may lack it.
+   */
+  routeByUrl?: boolean;
   /** Body event names that differ from the catalogue key (old naming schemes), → catalogue key. */
   eventAliases?: Record<string, string>;
   /** Dotted path of the delivery's unique id, for deduplication. */
@@ -136,28 +141,58 @@ export interface DeliveryShape {
 }
 
 /**
- * How a delivery proves it comes from the vendor. Interpreted by platforms/signature.ts.
+ * Which headers a scheme reads: one name (case-insensitive, with or without Zapier's `Http-`
+ * prefix), or every name containing a word; `ANY_HEADER` (the empty word) reads every header, for
+ * vendors whose header name is unknown (the value's shape then tells).
+ */
+export type HeaderMatch = string | { contains: string };
+
+/** Every header: the empty word is contained in every name. */
+export const ANY_HEADER = { contains: '' } as const;
+
+/**
+ * How a delivery proves it comes from the vendor. Interpreted by platforms/signature-schemes/.
  * - `hmac`: HMAC-SHA256 of the raw body with the subscription's (or the dashboard's) secret, in a header.
+ * - `timestamped_hmac`: Stripe-style `t=<unix time>,v1=<hmac of "t.body">` in one header.
+ * - `standard_webhooks`: the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
  * - `url_token`: no vendor signature; a random token we add to the target URL's query is checked.
  * - `remote`: the vendor's own API verifies the delivery (signature shape known, signed string not).
+ * - `candidates`: several of the above, all keyed by the same secret, tried in order.
  */
-export type SignatureScheme =
+export type SingleSignatureScheme =
   | {
       type: 'hmac';
-      /** Header name, matched case-insensitively with or without Zapier's `Http-` prefix. */
-      header: string | { contains: string };
+      header: HeaderMatch;
       encodings: readonly ('hex' | 'base64')[];
-      /** An optional prefix before the digest, e.g. `sha256=`. */
+      /** An optional prefix before the digest, e.g. `sha256=` (accepted with or without it). */
       prefix?: string;
+      /**
+       * What is signed: the raw body (default), or the body without one of its own top-level fields
+       * (a vendor that puts the signature in the body it signed, then adds that field).
+       */
+      signedBody?: 'raw' | { withoutField: string };
       source: string;
     }
+  | {
+      type: 'timestamped_hmac';
+      header: HeaderMatch;
+      /** The time's field, e.g. `t` (unix seconds or milliseconds). */
+      timestampField: string;
+      /** The signature's field, e.g. `v1` (Stripe) or `s`. */
+      signatureField: string;
+      encodings: readonly ('hex' | 'base64')[];
+      /** A signed time further than this from now (seconds, either side) is refused. */
+      toleranceSeconds: number;
+      source: string;
+    }
+  | { type: 'standard_webhooks'; toleranceSeconds: number; source: string }
   | { type: 'url_token'; param: string; source: string }
   | {
       type: 'remote';
-      header: { contains: string };
+      header: HeaderMatch;
       /**
-       * The value's shape: `<timestampField>=<unix seconds>,<…>=<signature>`; the header is the one
-       * whose name contains `header.contains` and whose value has this shape.
+       * The value's shape: `<timestampField>=<unix time>,<…>=<signature>`; the header is the first
+       * matching `header` whose value has this shape.
        */
       timestampField: string;
       /** A signed time further than this from now (seconds, either side) is refused before the vendor is called. */
@@ -171,6 +206,27 @@ export type SignatureScheme =
       source: string;
     };
 
+/** A candidate scheme with the readable name logs and live-check report, e.g. `Standard Webhooks`. */
+export type NamedSignatureScheme = SingleSignatureScheme & { name: string };
+
+/** Every way a platform's deliveries can prove themselves. */
+export type SignatureScheme =
+  | SingleSignatureScheme
+  | {
+      type: 'candidates';
+      /**
+       * Tried in order, documented first; the first that verifies wins. All are keyed by the same
+       * secret, so accepting any is no weaker than accepting one.
+       */
+      candidates: readonly NamedSignatureScheme[];
+      /**
+       * A URL token the user may choose instead on the dashboard trigger, when no candidate matches
+       * their deliveries: the query parameter they append to the URL in the vendor's dashboard.
+       */
+      urlTokenOption?: { param: string; source: string };
+      source: string;
+    };
+
 /** Webhook registration through the vendor's API (REST hooks). */
 export interface WebhookApi {
   kind: 'api';
@@ -181,6 +237,12 @@ export interface WebhookApi {
     idPath?: string;
     /** Dotted path of the signing secret in the response, when the vendor issues it. */
     secretPath?: string;
+    /**
+     * Body keys whose name is not confirmed, each with its candidate names in order (the first is
+     * the key in `body`), e.g. `{ target: ['target', 'target_url'] }`. A 400 or 422 whose message
+     * names one of them is retried with the next; the name that worked is remembered per connection.
+     */
+    fieldCandidates?: Record<string, readonly string[]>;
   };
   /** Placeholders: `subscription_id`, `event`. A 404 or 410 counts as already removed. */
   unsubscribe: RequestSpec;
@@ -309,7 +371,7 @@ export interface PermissionRule {
 }
 
 /**
- * A connection field that only some platforms need (PartnerStack's public key, an account id), shown
+ * A connection field that only some platforms need (a public key beside the secret key, an account id), shown
  * on the connection screen as "<label> (<platforms> Only)".
  */
 export interface ConnectionField {
@@ -340,16 +402,16 @@ export interface ConnectionSpec {
  * action and list call): a body saying failure is an error even with HTTP 200.
  */
 export interface ResponseEnvelope {
-  /** Dotted path of a boolean that is `false` on failure, e.g. Rebus AI's `success`. */
+  /** Dotted path of a boolean that is `false` on failure, e.g. `success`. */
   successPath?: string;
-  /** Dotted path of a status code (a number or numeric text) outside 200–299 on failure, e.g. UpPromote's `status`. */
+  /** Dotted path of a status code (a number or numeric text) outside 200–299 on failure, e.g. `status`. */
   statusPath?: string;
 }
 
 /** Everything the app knows about one platform. */
 export interface PlatformDefinition {
   id: PlatformId;
-  /** Display name, e.g. `UpPromote`. */
+  /** Display name, e.g. `Acme`. */
   name: string;
   connection: ConnectionSpec;
   /** https base URL of the vendor API, without trailing slash. */
@@ -389,7 +451,7 @@ export interface PlatformDefinition {
   choices?: Partial<Record<ChoiceKey, ChoiceListSpec>>;
   /**
    * Which normalized field identifies an affiliate in this platform's actions (`id` unless the
-   * API takes the email, as UpPromote's does): the affiliate dropdown's value.
+   * API takes the email): the affiliate dropdown's value.
    */
   affiliateIdentifier?: 'id' | 'email';
 }
@@ -417,7 +479,7 @@ export interface SearchSpec {
 /**
  * Dropdown lists that are not normalized records: programs, partner groups, and `applicant` (the
  * affiliates awaiting a decision, where the platform decides on something other than the
- * affiliate record, e.g. PartnerStack's applications; without it the affiliate list is used).
+ * affiliate record, e.g. applications; without it the affiliate list is used).
  */
 export type ChoiceKey = 'program' | 'group' | 'applicant';
 

@@ -158,7 +158,7 @@ async function subscribeOne(
 /**
  * Removes one vendor subscription; a subscription already gone (404 or 410) counts as removed, so
  * a Zap can always be turned off. On a one-per-event vendor whose unsubscribe is keyed by event
- * alone (UpPromote), the event's current subscription is looked up first and removed only when its
+ * alone, the event's current subscription is looked up first and removed only when its
  * target is the one this Zap registered: another Zap or tool may have taken the event since, and
  * its webhook is not ours to delete. When ownership cannot be confirmed (no target stored by an
  * older version, another target, none at all) nothing is deleted and it counts as removed.

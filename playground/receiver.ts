@@ -16,7 +16,7 @@ export interface ReceivedRequest {
   querystring: string;
 }
 
-/** `x-uppromote-signature` → `Http-X-Uppromote-Signature`: how Zapier renames hook request headers. */
+/** `x-acme-signature` → `Http-X-Acme-Signature`: how Zapier renames hook request headers. */
 export function zapierHeaderName(name: string): string {
   const words = name.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
   return `Http-${words.join('-')}`;

@@ -27,7 +27,7 @@ export const PLATFORM_PARTS: readonly PlatformPart[] = [
   { key: 'contract_kit', label: 'contract kit', path: (id) => `test/platforms/${id}.kit.ts`, template: 'kit.ts.tpl' },
   { key: 'property_tests', label: 'property tests', path: (id) => `test/reliability/properties/${id}.test.ts`, template: 'properties.test.ts.tpl' },
   { key: 'error_table', label: 'error-table row', path: (id) => `test/reliability/error-cases/${id}.ts`, template: 'error-case.ts.tpl' },
-  { key: 'scenario', label: 'playground scenario', path: (id) => `playground/scenarios/${id}.ts`, template: 'scenario.ts.tpl' },
+  { key: 'scenario', label: 'playground scenario', path: (id) => `platforms/${id}/scenario.ts`, template: 'scenario.ts.tpl' },
   { key: 'fixtures', label: 'fixtures README', path: (id) => `test/fixtures/${id}/README.md`, template: 'fixtures-README.md.tpl' },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * New Event from Dashboard Webhook: a static webhook for platforms whose webhooks are registered in
- * their own dashboard (Tamio, ViralRef), usable with any platform whose payloads name their event.
+ * their own dashboard, usable with any platform whose payloads name their event.
  * The user pastes the Zap's URL into the platform and the signing secret into this trigger; every
  * delivery is verified with the platform's scheme, normalized like the REST-hook triggers' and
  * passed on with the vendor payload under `raw`. Everything vendor-specific comes from the

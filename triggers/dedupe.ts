@@ -1,7 +1,7 @@
 /**
  * Suppresses repeated deliveries. Vendors retry with backoff and Zapier does not deduplicate hook
  * runs, so the same event can arrive twice; the second one must not run the Zap again. But a
- * vendor may also send a byte-identical body for a new event (UpPromote's status-changed bodies
+ * vendor may also send a byte-identical body for a new event (status-changed bodies
  * are bare diffs with no id or time), which must run. So a repeat is keyed on what identifies an
  * event, per Zap:
  * - the vendor's event id, or a body that carries its event's time: remembered DEDUPE_TTL_SECONDS;

@@ -214,7 +214,7 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
       },
       perform: async (z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> => {
         const platform = platformOf(z, bundle);
-        // A request can arrive before subscribe has returned (UpPromote checks the URL while its
+        // A request can arrive before subscribe has returned (a vendor may check the URL while its
         // subscribe call is still open): with nothing on record, no secret or event is expected,
         // so it is refused like any unverifiable delivery, without an error.
         const stored = subscribeDataSchema.safeParse(bundle.subscribeData);

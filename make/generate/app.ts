@@ -23,7 +23,7 @@ import { addUniversalModule } from './universal';
 import { addInstantTrigger } from './webhooks';
 import { appReadme } from './readme';
 
-/** The Make identity of a platform's app, e.g. `{ name: 'affiliate-hub-uppromote', label: 'Affiliate Hub for UpPromote' }`. */
+/** The Make identity of a platform's app, e.g. `{ name: 'affiliate-hub-acme', label: 'Affiliate Hub for Acme' }`. */
 export interface AppIdentity {
   /** Make app name (URL part): lower case, digits and dashes. */
   name: string;

@@ -4,7 +4,7 @@
  * (`{{webhook.url}}`) and saves in `response.data` what detach needs (the vendor's subscription id,
  * the event and the registered address); detach reads them back as `{{webhook.<key>}}`.
  *
- * Platforms that key a subscription by event alone (UpPromote: one per event per store, removed by
+ * Platforms that key a subscription by event alone (one per event per store, removed by
  * event) would let detach remove another tool's subscription. Where the platform data names a
  * look-up (`findExisting`), detach first lists the event's subscriptions and deletes only when one
  * of them targets the address this webhook registered.

@@ -21,7 +21,7 @@ export function errorDirective(platform: PlatformDefinition): JsonRecord {
   };
 }
 
-/** `general/base.iml.json`: e.g. `{ baseUrl: 'https://aff-api.uppromote.com/api/v2', headers: { Authorization: '{{connection.api_key}}' }, response: { error } }`. */
+/** `general/base.iml.json`: e.g. `{ baseUrl: 'https://api.acme.example/v2', headers: { Authorization: '{{connection.api_key}}' }, response: { error } }`. */
 export function baseOf(platform: PlatformDefinition, log: IssueLog): JsonRecord {
   return {
     baseUrl: platform.baseUrl,

@@ -49,7 +49,7 @@ export function statusSwitch(platform: PlatformDefinition, kind: RecordKind, val
     .flatMap(([vendor, normalized]) => [quote(vendor), quote(normalized)]);
   const body = cases.length === 0 ? quote('unknown') : `switch(lower(toString(${value})), ${cases.join(', ')}, 'unknown')`;
   // Test for absence through the text form: `if(value, …)` would take a vendor's boolean `false`
-  // (Tamio `approved: false`, PartnerStack declined) for a missing status.
+  // (`approved: false`, a declined application) for a missing status.
   return `if(toString(${value}) == '', null, ${body})`;
 }
 
@@ -136,7 +136,7 @@ export interface RecordContext {
 
 /**
  * The normalized record as an IML output object, keys in the order of the Zapier output fields.
- * @returns e.g. `{ id: '{{item.id}}', platform: 'uppromote', event: 'referral.created', status: '{{if(item.status, switch(…), null)}}', raw: '{{item}}' }`
+ * @returns e.g. `{ id: '{{item.id}}', platform: 'acme', event: 'referral.created', status: '{{if(item.status, switch(…), null)}}', raw: '{{item}}' }`
  */
 export function recordOutput(context: RecordContext, report: Reporter): JsonRecord {
   const { platform, kind, root } = context;

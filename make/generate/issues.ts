@@ -5,7 +5,7 @@
  */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** One finding, e.g. `{ platform: 'tamio', component: 'webhook watchNewReferralsWebhook', severity: 'warning', message: '…' }`. */
+/** One finding, e.g. `{ platform: 'acme', component: 'webhook watchNewReferralsWebhook', severity: 'warning', message: '…' }`. */
 export interface Issue {
   platform: string;
   component: string;

@@ -19,7 +19,7 @@ export function recordInterface(kind: RecordKind | undefined): JsonRecord[] {
 }
 
 /**
- * A module sample from the Zapier sample (documented UpPromote payloads): the normalized fields
+ * A module sample from the Zapier sample (documented vendor payloads): the normalized fields
  * with this platform's id. The vendor payload under `raw` is kept only for the platform it came
  * from, so no app shows another vendor's payload as its own.
  */

@@ -15,10 +15,10 @@
  *   scenario filtered on approvals. A legitimate event whose object changed again before the fetch
  *   (normal: an approval right after a creation) is dropped the same way, quietly: the bundle ends
  *   with no output instead of failing the run, and the later event carries the new state.
- * - Diff payloads (UpPromote `*.status-changed`: `{<kind>_id, previous_status, current_status}`): the
+ * - Diff payloads (e.g. `*.status-changed`: `{<kind>_id, previous_status, current_status}`): the
  *   record is the fetched object; `previous_status` is not output, because neither the API nor a
  *   verifiable source knows it (the diff stays under `raw`).
- * - Events a get cannot serve (`GetSpec.notFor`, e.g. Tamio's affiliate-removed, whose affiliate is
+ * - Events a get cannot serve (`GetSpec.notFor`, e.g. an affiliate-removed event, whose affiliate is
  *   gone) skip the request (`condition`) and pass the webhook's record on unchanged.
  * - Watch Platform Events is not re-fetched: one module makes one request, while its events span
  *   record kinds and objects no get returns.
@@ -52,7 +52,7 @@ export interface Refetch {
 
 /**
  * The vendor object in the get's response. Read as the object, or as the first item when the vendor
- * wraps it in a 1-item array (UpPromote's `GET /affiliates/{id}` may, INF); IML arrays start at 1.
+ * wraps it in a 1-item array (some vendors' get-by-id does); IML arrays start at 1.
  */
 function objectExpression(objectPath: string): string {
   const root = pathExpression('body', objectPath);

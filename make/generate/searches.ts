@@ -37,7 +37,7 @@ function limitParam(platformName: string, maxPageSize: number): JsonRecord {
 /**
  * Make's `pagination` directive for a page-numbered list: the later requests ask for
  * `{{pagination.page}}` (Make counts the pages) while the last page was full. Undefined when the
- * request has no page parameter (PartnerStack's cursor lists): then one page is read, up to the limit.
+ * request has no page parameter (cursor lists): then one page is read, up to the limit.
  */
 function paginationOf(request: RequestSpec, itemsIml: string, pageSize: number): JsonRecord | undefined {
   const pageParam = Object.keys(request.query ?? {}).find((key) => key === 'page');

@@ -155,7 +155,7 @@ export function addInstantTrigger(app: AppFiles, platform: PlatformDefinition, c
   refetchNotes(platform, trigger, refetch, (severity, message) => log.add('security', severity, message));
   const fetching = refetch && refetch.refetched.length > 0 ? refetch : undefined;
   // A webhook that is not attached gets a connection only when its module calls the API (Make's
-  // guidance for webhooks that send an id to fetch the data by), so Tamio's asks for one, ViralRef's does not.
+  // guidance for webhooks that send an id to fetch the data by), so a platform whose events name an object asks for one.
   const withConnection = api !== undefined || fetching ? connection : null;
   app.add('webhook', webhookId, { label: trigger.label, webhookType: 'web', connection: withConnection }, code);
   const firstMapped = events.find((event) => event.event !== undefined);

@@ -1,6 +1,6 @@
 /**
  * `hmac`: an HMAC-SHA256 of the raw body with the subscription's (or dashboard's) secret, in a
- * header (UpPromote, Rebus AI, ViralRef). Each expected secret is tried, so a Zap with one vendor
+ * header. Each expected secret is tried, so a Zap with one vendor
  * subscription per event accepts any of its secrets; the one that matched is returned, so the
  * route can be bound to it (receive.ts).
  */

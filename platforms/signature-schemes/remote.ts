@@ -1,5 +1,5 @@
 /**
- * `remote`: the vendor's own API says whether it signed a delivery (Tamio's
+ * `remote`: the vendor's own API says whether it signed a delivery (e.g.
  * `POST /webhook-endpoints/verify-signature`: signature header + raw body, 200 valid, 400 invalid
  * [DOC]); the signature's shape (`t=<unix s>,s=<signature>`) is known, its signed string is not.
  *
@@ -26,7 +26,7 @@ import { titleCase, type SchemeHandler, type SchemeOf, type VerifyContext } from
 
 type RemoteScheme = SchemeOf<'remote'>;
 
-/** The verify call's "valid" and "invalid signature" answers [DOC: Tamio `{"status": 400, "valid": false, …}`]. */
+/** The verify call's "valid" and "invalid signature" answers [DOC: the vendor's `{"status": 400, "valid": false, …}`]. */
 const VALID_STATUS = 200;
 const INVALID_STATUS = 400;
 

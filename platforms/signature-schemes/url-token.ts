@@ -1,5 +1,5 @@
 /**
- * `url_token`: the vendor signs nothing (PartnerStack), so the proof is a random token we put in
+ * `url_token`: the vendor signs nothing, so the proof is a random token we put in
  * the target URL's query when subscribing; only the vendor was given that URL.
  */
 import { refused, safeEqualText, VERIFIED, type VerifyResult } from '../signature';

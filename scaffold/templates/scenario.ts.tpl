@@ -2,7 +2,7 @@
  * __NAME__ in the playground. NEW-PLATFORM-TODO: one Zap per trigger the platform serves, every
  * event its emulator module sends, and a round trip through an action where it has one.
  */
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../../playground/scenario';
 
 export const scenario: Scenario = {
   vendor: '__ID__',

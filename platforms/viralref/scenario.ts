@@ -2,7 +2,7 @@
  * ViralRef in the playground: nothing of its API is published, so the flow is its dashboard
  * webhook alone: every event to one Zap, conversions only to another (the event filter).
  */
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../../playground/scenario';
 
 export const scenario: Scenario = {
   vendor: 'viralref',

@@ -2,7 +2,7 @@
  * PartnerStack in the playground: REST hooks protected by a URL token (PartnerStack signs nothing),
  * a partner application approved through Approve Affiliate and its decision coming back.
  */
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../../playground/scenario';
 
 export const scenario: Scenario = {
   vendor: 'partnerstack',

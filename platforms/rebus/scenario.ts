@@ -2,7 +2,7 @@
  * Rebus AI in the playground: one webhook per trigger with a secret we choose, its twelve events,
  * and a pending payout processed through Mark Payout Paid, whose payout.processed comes back.
  */
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../../playground/scenario';
 
 export const scenario: Scenario = {
   vendor: 'rebus',

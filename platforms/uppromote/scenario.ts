@@ -3,7 +3,7 @@
  * Zaps split its nine events between them), every event sent once, Approve Referral run on a
  * pending referral and its referral.approved delivery seen by "Referral Status Changed".
  */
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../../playground/scenario';
 
 export const scenario: Scenario = {
   vendor: 'uppromote',

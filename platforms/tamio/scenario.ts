@@ -3,7 +3,7 @@
  * verified through Tamio's verify-signature endpoint, and a pending affiliate approved through
  * Approve Affiliate comes back as affiliate-approved.
  */
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../../playground/scenario';
 
 export const scenario: Scenario = {
   vendor: 'tamio',
