@@ -13,7 +13,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { STATUSES, type RecordKind } from '../platforms/records';
 import { findPlatform } from '../platforms/registry';
-import type { ActionSpec, PlatformDefinition, RequestSpec, SearchSpec, Template, Unsupported } from '../platforms/types';
+import type { ActionSpec, PlatformDefinition, RequestSpec, SearchKey, SearchSpec, Template, Unsupported } from '../platforms/types';
 import type { ActionDefinition, ActionInputField } from './create-factory';
 
 /** An input field as Zapier's editor receives it (the subset of Zapier's field schema this app uses). */
@@ -134,7 +134,7 @@ export function actionInputFields(action: ActionDefinition): FieldsFunction {
  * cannot run it, nothing otherwise. The search field itself stays static (Zapier's check D009
  * reads the required search field from the definition).
  */
-export function searchNoticeFor(search: { key: keyof NonNullable<PlatformDefinition['searches']>; label: string }, platform: PlatformDefinition | undefined): EditorField[] {
+export function searchNoticeFor(search: { key: SearchKey; label: string }, platform: PlatformDefinition | undefined): EditorField[] {
   if (platform === undefined) return [];
   const spec = platform.searches?.[search.key];
   if (spec === undefined || isUnsupported(spec)) return [unavailableNotice(platform, search.label, spec?.unsupported)];
@@ -142,7 +142,7 @@ export function searchNoticeFor(search: { key: keyof NonNullable<PlatformDefinit
 }
 
 /** Zapier's dynamic `inputFields` entry of a search, placed first so its notice is the first thing shown. */
-export function searchInputNotice(search: Parameters<typeof searchNoticeFor>[0]): FieldsFunction {
+export function searchInputNotice(search: { key: SearchKey; label: string }): FieldsFunction {
   return (_z, bundle) => searchNoticeFor(search, connectedPlatform(bundle));
 }
 

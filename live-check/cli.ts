@@ -11,7 +11,6 @@ import { EMULATOR_ENV, baseUrlOf } from '../platforms/api';
 import { credentialSecrets } from '../platforms/redact';
 import type { PlatformDefinition } from '../platforms/types';
 import { checkDelivery, formatDelivery } from './delivery-check';
-import { Recorder } from './record';
 import { Redactor } from './redaction';
 import { formatReport } from './report';
 import { isFailure } from './rows';
@@ -103,7 +102,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const webhookSecret = env[WEBHOOK_SECRET_ENV];
   const previousEmulator = process.env[EMULATOR_ENV];
   const emulator = args.emulator ? await (await import('../playground/emulator/server')).startEmulator() : undefined;
-  const recorder = args.record ? new Recorder() : undefined;
+  // nock (a development dependency) is loaded only when recording.
+  const recorder = args.record ? new (await import('./record')).Recorder() : undefined;
   let redactor = new Redactor([webhookSecret]);
   try {
     if (emulator) process.env[EMULATOR_ENV] = emulator.url;

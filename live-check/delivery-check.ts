@@ -128,7 +128,10 @@ function assumedScheme(platform: PlatformDefinition): string {
   const scheme = platform.signature;
   if (scheme.type === 'hmac') return `HMAC-SHA256 (${scheme.encodings.join('/')}) in ${typeof scheme.header === 'string' ? scheme.header : `a header containing "${scheme.header.contains}"`} [${scheme.source}]`;
   if (scheme.type === 'url_token') return `URL token ?${scheme.param} [${scheme.source}]`;
-  return `verified by ${platform.name}'s own API [${scheme.source}]`;
+  if (scheme.type === 'remote') return `verified by ${platform.name}'s own API [${scheme.source}]`;
+  // Schemes added to the signature layer later are named by their type.
+  const other: { type: string; source?: string } = scheme;
+  return `${other.type} [${other.source ?? 'untagged'}]`;
 }
 
 /** The outcome as report lines (redacted). */

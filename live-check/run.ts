@@ -195,7 +195,8 @@ async function webhookRows(runner: AppRunner, options: LiveCheckOptions, api: We
         describeRequest(removal, api.unsubscribe),
         api.unsubscribe.source,
         () => runner.run('triggers', 'new_platform_event', 'performUnsubscribe', { inputData: { event: event.key }, subscribeData }),
-        (exchanges) => unsubscribeRows(platform, api, removal, exchanges),
+        // Where unsubscribe looks first (one-per-event vendors), the look-up now lists ours: its fields get checked.
+        (exchanges) => [...lookupRows(platform, api, `unsubscribe look-up (${event.key})`, exchanges), ...unsubscribeRows(platform, api, removal, exchanges)],
         runner,
       )),
     );

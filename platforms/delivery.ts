@@ -13,7 +13,7 @@ import { UNMAPPED_EVENT, recordKindOf, type JsonObject, type NormalizedOutput } 
 import { parseJsonObject, readAt, vendorIdSchema } from './schemas';
 import type { VerifyFailure } from './signature';
 import { verifyDelivery } from './verify-delivery';
-import type { PlatformDefinition, VendorEvent } from './types';
+import type { PlatformDefinition, SignatureScheme, VendorEvent } from './types';
 
 /** A webhook request as received: the exact body text, headers and query parameters. */
 export interface Delivery {
@@ -43,6 +43,11 @@ export interface Expectation {
   token?: string;
   /** Vendor events this trigger listens to; undefined accepts every event in the catalogue. */
   events?: readonly string[];
+  /**
+   * The scheme to verify with instead of the platform's, where the user chose one (the dashboard
+   * trigger's URL-token option).
+   */
+  scheme?: SignatureScheme;
 }
 
 /** Why a delivery produced no run: a failed check (`reason`, machine-readable) and what to tell the user. */
@@ -71,15 +76,25 @@ function refusal(reason: Refusal['reason'], message: string): Refusal {
   return { accepted: false, reason, message };
 }
 
-/** The vendor event a delivery names, and whether that came from the URL's route rather than the body. */
+/**
+ * True when the platform's deliveries may be routed by our `ah_event` URL parameter: its bodies
+ * name no event, or may not (`routeByUrl`). webhooks.ts adds the parameter for the same platforms.
+ */
+export function routesByUrl(platform: PlatformDefinition): boolean {
+  return platform.delivery.eventPath === undefined || platform.delivery.routeByUrl === true;
+}
+
+/**
+ * The vendor event a delivery names, and whether that came from the URL's route rather than the
+ * body: the body's event paths first, then (where the platform routes by URL) our `ah_event`
+ * parameter, then the single event the subscription covers.
+ */
 function identifyEvent(platform: PlatformDefinition, body: JsonObject, delivery: Delivery, expectation: Expectation): { key?: string; routed: boolean } {
   const { eventPath, eventAliases } = platform.delivery;
-  if (eventPath !== undefined) {
-    const candidates: readonly string[] = typeof eventPath === 'string' ? [eventPath] : eventPath;
-    const named = candidates.map((path) => getPath(body, path)).find((value) => typeof value === 'string');
-    if (typeof named !== 'string') return { routed: false };
-    return { key: eventAliases?.[named] ?? named, routed: false };
-  }
+  const paths: readonly string[] = eventPath === undefined ? [] : typeof eventPath === 'string' ? [eventPath] : eventPath;
+  const named = paths.map((path) => getPath(body, path)).find((value) => typeof value === 'string');
+  if (typeof named === 'string') return { key: eventAliases?.[named] ?? named, routed: false };
+  if (!routesByUrl(platform)) return { routed: false };
   const routed = delivery.query[EVENT_PARAM];
   if (routed !== undefined) return { key: routed, routed: true };
   return { key: expectation.events?.length === 1 ? expectation.events[0] : undefined, routed: false };
@@ -115,7 +130,7 @@ export async function receiveDelivery(
   const body = parseJsonObject(delivery.rawBody);
   if (body === undefined) return refusal('not_json', 'body is not a JSON object');
   const { key, routed } = identifyEvent(platform, body, delivery, expectation);
-  if (key === undefined && platform.delivery.eventPath === undefined) {
+  if (key === undefined && routesByUrl(platform)) {
     return refusal('unnamed_event', 'the payload names no event and the URL routes to none');
   }
   const vendorEvent = platform.events.find((event) => event.key === key);

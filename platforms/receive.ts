@@ -62,22 +62,23 @@ function isSerializable(output: NormalizedOutput): boolean {
  */
 export async function receive(z: ZObject, platform: PlatformDefinition, request: ReceiveRequest): Promise<NormalizedOutput[]> {
   const { delivery, expectation, filters = {}, listener } = request;
-  const where = request.endpoint ? `${platform.name} ${request.endpoint}` : platform.name;
+  // "from UpPromote", never "a UpPromote …": the name is not read as a word after an article.
+  const where = request.endpoint ? `${platform.name} (${request.endpoint} webhook)` : platform.name;
   const outcome = await receiveDelivery(z, platform, delivery, expectation, request.now);
   if (!outcome.accepted) {
     if (outcome.reason === 'unnamed_event' && request.unnamedEventError) throw request.unnamedEventError();
-    z.console.log(`Affiliate Hub ignored a ${where} delivery: ${outcome.message}`);
+    z.console.log(`Affiliate Hub ignored a delivery from ${where}: ${outcome.message}`);
     return [];
   }
   const { output, vendorEvent } = outcome;
   if (filters.events !== undefined && !filters.events.includes(output.event)) {
-    z.console.log(`Affiliate Hub skipped a ${where} ${vendorEvent.key} delivery: ${output.event} is not among the chosen events`);
+    z.console.log(`Affiliate Hub skipped a delivery from ${where} (${vendorEvent.key}): ${output.event} is not among the chosen events`);
     return [];
   }
   if (filters.status !== undefined && !('status' in output && output.status === filters.status)) return [];
   if (!isSerializable(output)) {
     throw new z.errors.Error(
-      `Affiliate Hub could not pass on a ${platform.name} ${vendorEvent.key} delivery: its payload is nested too deeply to serialize.`,
+      `Affiliate Hub could not pass on a delivery from ${platform.name} (${vendorEvent.key}): its payload is nested too deeply to serialize.`,
       'UnserializableDelivery',
       422,
     );

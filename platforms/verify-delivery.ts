@@ -1,17 +1,19 @@
 /**
- * Verifies a delivery with the platform's signature scheme (platforms/signature-schemes/).
+ * Verifies a delivery with the platform's signature scheme (platforms/signature-schemes/), or
+ * with the one the trigger's user chose instead (`Expectation.scheme`).
  */
 import type { ZObject } from 'zapier-platform-core';
 import type { Delivery, Expectation } from './delivery';
-import { schemeHandler } from './signature-schemes';
+import { describeScheme, schemeHandler } from './signature-schemes';
 import type { VerifyResult } from './signature';
 import type { PlatformDefinition } from './types';
 
 /**
- * Verifies a delivery against the platform's scheme.
+ * Verifies a delivery against the platform's scheme (or `expectation.scheme`).
  * @param now unix ms
- * @returns the verdict; never throws for a bad delivery
- * @throws z.errors.Error only for the `remote` scheme, when the vendor's verification service is down
+ * @returns the verdict, naming the scheme that matched; never throws for a bad delivery
+ * @throws z.errors.Error only for a `remote` scheme (alone or as a candidate), when the vendor's
+ *   verification service is down
  */
 export async function verifyDelivery(
   z: ZObject,
@@ -20,6 +22,26 @@ export async function verifyDelivery(
   expectation: Expectation,
   now: number,
 ): Promise<VerifyResult> {
-  const scheme = platform.signature;
-  return schemeHandler(scheme).verify({ z, platform, scheme, delivery, expectation, now });
+  const scheme = expectation.scheme ?? platform.signature;
+  const verdict = await schemeHandler(scheme).verify({ z, platform, scheme, delivery, expectation, now });
+  if (!verdict.ok || verdict.scheme !== undefined || scheme.type === 'candidates') return verdict;
+  return { ...verdict, scheme: describeScheme(scheme) };
+}
+
+/**
+ * Which of the platform's candidate schemes verified a delivery (live-check names it for a
+ * captured delivery).
+ * @param now unix ms (default: now)
+ * @returns the candidate's readable name (e.g. `Standard Webhooks`), or undefined when none verified it
+ * @throws z.errors.Error as verifyDelivery
+ */
+export async function matchingScheme(
+  z: ZObject,
+  platform: PlatformDefinition,
+  delivery: Delivery,
+  expectation: Expectation,
+  now: number = Date.now(),
+): Promise<string | undefined> {
+  const verdict = await verifyDelivery(z, platform, delivery, expectation, now);
+  return verdict.ok ? verdict.scheme : undefined;
 }

@@ -4,10 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
-import { callPlatform } from './api';
-import { EVENT_PARAM } from './delivery';
+import { callPlatform, type ApiResponse } from './api';
+import { EVENT_PARAM, routesByUrl } from './delivery';
 import { jsonObjectListSchema, readAt, secretSchema, vendorIdSchema } from './schemas';
-import type { PlatformDefinition, PlatformId, WebhookApi } from './types';
+import { getPath } from './paths';
+import { redact } from './redact';
+import type { PlatformDefinition, PlatformId, Template, WebhookApi } from './types';
+import { verifiesWithSecretOnly } from './signature-schemes';
 // Labels only (data, no behaviour): a refusal names the polling trigger that works instead.
 import { pollingTriggerFor } from '../triggers/polling-trigger-specs';
 
@@ -105,6 +108,80 @@ function tokenOf(platform: PlatformDefinition, targetUrl: string): string | unde
   return new URL(targetUrl).searchParams.get(platform.signature.param) ?? undefined;
 }
 
+/** The z.cache scope of what is remembered per connection: Zapier keeps a key under `['auth']` apart per connection. */
+const CONNECTION_SCOPE = ['auth'];
+
+/** How long a body field name that worked is remembered, in seconds (30 days; z.cache wants an integer). */
+const FIELD_NAME_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/** The cache key of the field name that worked for a platform's create body (scoped to the connection). */
+function fieldNameKey(platform: PlatformDefinition, field: string): string {
+  return `webhook-field:${platform.id}:${field}`;
+}
+
+/** The body with `field` renamed to `name`, keys kept in order. */
+function renamedBody(body: Record<string, Template>, field: string, name: string): Record<string, Template> {
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key === field ? name : key, value]));
+}
+
+/** The vendor's message in an error answer (the platform's message paths, else the start of the body). */
+function vendorMessage(platform: PlatformDefinition, response: ApiResponse): string {
+  for (const path of platform.errorMessagePaths) {
+    const value = getPath(response.data, path);
+    if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 300);
+  }
+  return response.content.trim().slice(0, 300) || 'no message';
+}
+
+/**
+ * Creates the vendor subscription, trying the unconfirmed body field names of
+ * `subscribe.fieldCandidates` in order (the one remembered for this connection first): a 400 or
+ * 422 whose message names one of a field's candidates is retried once with the next one. The name
+ * that worked is remembered for the connection. With no candidates, one plain call.
+ * @throws z.errors.Error when every candidate is refused: what was tried and the vendor's last
+ *   message (redacted), so the Zap is not turned on with nothing registered; other refusals as the
+ *   middleware words them
+ */
+async function createWithFieldCandidates(
+  z: ZObject,
+  platform: PlatformDefinition,
+  api: WebhookApi,
+  scope: Record<string, unknown>,
+  secrets: readonly (string | undefined)[],
+): Promise<ApiResponse> {
+  const [field, names] = Object.entries(api.subscribe.fieldCandidates ?? {})[0] ?? [];
+  if (field === undefined || names === undefined || api.subscribe.body === undefined || names.length === 0) {
+    return callPlatform(z, platform, api.subscribe, scope, { secrets });
+  }
+  // Core's cache takes the scope on `get` too (create-cache.js); its typings omit the argument.
+  const scopedGet = z.cache.get as (key: string, scope: string[]) => Promise<unknown>;
+  const remembered = await scopedGet(fieldNameKey(platform, field), CONNECTION_SCOPE);
+  const order = typeof remembered === 'string' && names.includes(remembered) ? [remembered, ...names.filter((name) => name !== remembered)] : [...names];
+  const naming = new RegExp(`\\b(${order.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+  const tried: string[] = [];
+  let last: { status: number; message: string } | undefined;
+  for (const name of order) {
+    const spec = { ...api.subscribe, body: renamedBody(api.subscribe.body, field, name) };
+    const response = await callPlatform(z, platform, spec, scope, { secrets, acceptStatuses: FIELD_REFUSALS });
+    tried.push(name);
+    if (!FIELD_REFUSALS.includes(response.status)) {
+      if (name !== remembered) await z.cache.set(fieldNameKey(platform, field), name, FIELD_NAME_TTL_SECONDS, CONNECTION_SCOPE);
+      return response;
+    }
+    last = { status: response.status, message: redact(vendorMessage(platform, response), [...secrets, scope.target_url as string | undefined]) };
+    // Only a refusal that names the field says the name may be wrong; any other is the vendor's last word.
+    if (!naming.test(last.message)) break;
+  }
+  throw new z.errors.Error(
+    `${platform.name} refused to create the webhook (HTTP ${last?.status}: "${last?.message}"), tried with the URL field named ${tried.map((name) => `"${name}"`).join(', then ')}. Nothing was registered, so the Zap was not turned on.`,
+    'WebhookRefused',
+    last?.status ?? 400,
+  );
+}
+
+/** The refusals that may mean a wrong body field name. */
+const FIELD_REFUSALS: readonly number[] = [400, 422];
+
 async function subscribeOne(
   z: ZObject,
   platform: PlatformDefinition,
@@ -124,13 +201,13 @@ async function subscribeOne(
     if (existingUrl === targetUrl && existing.secret) return { events, secret: existing.secret, target: targetUrl };
   }
   const chosenSecret = api.callerChoosesSecret ? randomSecret() : undefined;
-  const response = await callPlatform(
+  const response = await createWithFieldCandidates(
     z,
     platform,
-    api.subscribe,
+    api,
     { target_url: targetUrl, event, events, secret: chosenSecret },
     // The vendor may echo the secret or the target URL (with our token) in an error.
-    { secrets: [...secrets, chosenSecret] },
+    [...secrets, chosenSecret],
   );
   const id = api.subscribe.idPath ? readAt(response.data, api.subscribe.idPath, vendorIdSchema) : undefined;
   const secret = chosenSecret ?? (api.subscribe.secretPath ? readAt(response.data, api.subscribe.secretPath, secretSchema) : undefined);
@@ -140,7 +217,7 @@ async function subscribeOne(
   const missing =
     api.subscribe.idPath && id === undefined
       ? 'no id for it, so it could not be removed later'
-      : platform.signature.type === 'hmac' && secret === undefined
+      : verifiesWithSecretOnly(platform.signature) && secret === undefined
         ? 'no signing secret, so its deliveries could not be verified'
         : undefined;
   if (missing) {
@@ -191,7 +268,7 @@ export async function subscribe(
   const urlFor = (group: string[]): string => {
     const params: Record<string, string> = {};
     if (token && platform.signature.type === 'url_token') params[platform.signature.param] = token;
-    if (platform.delivery.eventPath === undefined && group.length === 1) params[EVENT_PARAM] = group[0];
+    if (routesByUrl(platform) && group.length === 1) params[EVENT_PARAM] = group[0];
     return Object.keys(params).length === 0 ? targetUrl : withQuery(targetUrl, params);
   };
   const groups = api.eventsPerSubscription === 'one' ? events.map((event) => [event]) : [events];

@@ -11,7 +11,8 @@ import { listRecords } from '../platforms/list';
 import { receive } from '../platforms/receive';
 import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { PLATFORMS, platformOf } from '../platforms/registry';
-import type { PlatformDefinition, VendorEvent } from '../platforms/types';
+import type { PlatformDefinition, SignatureScheme, VendorEvent } from '../platforms/types';
+import { candidateSchemes } from '../platforms/signature-schemes';
 import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
 import { chosenRecordOutputFields } from './output-fields';
 import { NOTICE_KEY, connectedPlatform, type EditorField } from '../creates/dynamic-fields';
@@ -23,9 +24,27 @@ const DEFAULT_LIST_SIZE = 10;
 /** Record kinds tried for performList when no event filter says otherwise. */
 const LIST_PREFERENCE: readonly RecordKind[] = ['affiliate', 'referral', 'payout'];
 
-/** True when the platform's scheme checks the signature locally and so needs the secret. */
+/** True when the platform's scheme checks the signature locally and so needs the secret (no candidate asks the vendor's API). */
 function needsSecret(platform: PlatformDefinition): boolean {
-  return platform.signature.type !== 'remote';
+  return !candidateSchemes(platform.signature).some((scheme) => scheme.type === 'remote');
+}
+
+/** The Verification input's values: the platform's signature schemes, or the URL token its data offers instead. */
+const VERIFICATION_CHOICES = { signature: 'Signature', url_token: 'URL Token' } as const;
+
+/** The URL-token alternative the platform's data offers (`signature.urlTokenOption`), if any. */
+function urlTokenOption(platform: PlatformDefinition): { param: string; source: string } | undefined {
+  return platform.signature.type === 'candidates' ? platform.signature.urlTokenOption : undefined;
+}
+
+/**
+ * The scheme to verify with: the URL token when the user chose it and the platform offers it,
+ * else undefined (the platform's own schemes).
+ */
+function chosenScheme(platform: PlatformDefinition, bundle: Bundle): SignatureScheme | undefined {
+  const option = urlTokenOption(platform);
+  if (option === undefined || bundle.inputData.verification !== 'url_token') return undefined;
+  return { type: 'url_token', param: option.param, source: option.source };
 }
 
 /** True when deliveries say which event they are (in the body, or in the query our URLs carry). */
@@ -150,7 +169,7 @@ async function perform(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> 
   return receive(z, platform, {
     delivery,
     // `events: undefined`: a dashboard webhook may carry any event of the catalogue.
-    expectation: { secrets: secret ? [{ secret }] : [], token: secret, events: undefined },
+    expectation: { secrets: secret ? [{ secret }] : [], token: secret, events: undefined, scheme: chosenScheme(platform, bundle) },
     filters: { events: chosenEvents(bundle) },
     // Without a Zap id or URL from Zapier, the endpoint's secret tells this Zap's endpoint apart
     // (it is only ever hashed into the cache key).
@@ -207,7 +226,34 @@ async function signingSecretFields(_z: ZObject, bundle: Bundle): Promise<EditorF
   const platform = connectedPlatform(bundle);
   if (platform === undefined) return [{ key: 'signing_secret', label: 'Signing Secret', type: 'password', required: false, helpText: SECRET_HELP }];
   if (!namesItsEvents(platform)) return [{ key: NOTICE_KEY, type: 'copy', helpText: unnamedEventsMessage(platform) }];
-  if (!needsSecret(platform)) return [];
+  if (!needsSecret(platform)) {
+    const where = platform.webhooks.kind === 'dashboard' ? ` ${platform.webhooks.directions}` : '';
+    const help = `Optional. With it, deliveries are checked locally first; without it (or when that check does not match), ${platform.name}'s own API verifies each one.${where}`;
+    return [{ key: 'signing_secret', label: 'Signing Secret', type: 'password', required: false, helpText: fitted([help]) }];
+  }
+  const option = urlTokenOption(platform);
+  if (option !== undefined) {
+    const where = platform.webhooks.kind === 'dashboard' ? ` ${platform.webhooks.directions}` : '';
+    return [
+      {
+        key: 'verification',
+        label: 'Verification',
+        // Not required: left empty, the platform's signature schemes are used.
+        required: false,
+        choices: VERIFICATION_CHOICES,
+        helpText: fitted([
+          `**Signature**: every delivery's signature is checked with the Signing Secret. **URL Token**: if deliveries are refused although the secret is right, append \`?${option.param}=<a secret of yours>\` to this Zap's URL in ${platform.name}'s dashboard and enter the same secret as Signing Secret.`,
+        ]),
+      },
+      {
+        key: 'signing_secret',
+        label: 'Signing Secret',
+        type: 'password',
+        required: true,
+        helpText: fitted([`The webhook's signing secret, or your URL token when Verification is URL Token; unsigned or forged deliveries are ignored.${where}`]),
+      },
+    ];
+  }
   const how =
     platform.signature.type === 'url_token'
       ? `${platform.name} signs nothing: add \`?${platform.signature.param}=<a secret of yours>\` to this Zap's URL and enter the same secret here.`

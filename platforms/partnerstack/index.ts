@@ -15,11 +15,11 @@ const LIST_SOURCE = 'documented (cursor list, newest first, limit ≤ 250)';
 const POLLED = { order: 'newest_first', source: 'documented order (sorted by creation date, most recent first)' } as const;
 
 /**
- * The webhook-create body's URL field. `target` is what the Laravel client and another CLI send
- * [INF]; one fork's test sends `target_url` instead [INF, conflicting]. The doc says only "the
- * target URL". If PartnerStack rejects subscriptions, this is the first name to check.
+ * The webhook-create body's URL field, in the order tried. `target` is what the Laravel client and
+ * another CLI send [INF]; one fork's test sends `target_url` instead [INF, conflicting]. The doc
+ * says only "the target URL". A 400/422 naming the field is retried with the other (webhooks.ts).
  */
-const WEBHOOK_URL_FIELD = 'target';
+const WEBHOOK_URL_FIELDS = ['target', 'target_url'] as const;
 
 export const partnerstack = definePlatform({
   id: 'partnerstack',
@@ -49,7 +49,9 @@ export const partnerstack = definePlatform({
   // Errors are `{message, status}` [DOC: partner-api page].
   errorMessagePaths: ['message'],
   events: PARTNERSTACK_EVENTS,
-  delivery: { eventPath: 'event', eventAliases: PARTNERSTACK_EVENT_ALIASES },
+  // The readable part of the V2 sample has no `event` field: a one-event webhook's URL carries the
+  // event (`ah_event`) as a fallback, then the single event a subscription covers.
+  delivery: { eventPath: 'event', routeByUrl: true, eventAliases: PARTNERSTACK_EVENT_ALIASES },
   // Nothing documents a signature or secret; repos checking `X-PartnerStack-Signature` cite no doc.
   // A random token in the target URL's query is the shared secret instead.
   signature: {
@@ -63,7 +65,8 @@ export const partnerstack = definePlatform({
     subscribe: {
       method: 'POST',
       path: '/webhooks',
-      body: { [WEBHOOK_URL_FIELD]: '{{target_url}}', events: '{{events}}' },
+      body: { [WEBHOOK_URL_FIELDS[0]]: '{{target_url}}', events: '{{events}}' },
+      fieldCandidates: { [WEBHOOK_URL_FIELDS[0]]: WEBHOOK_URL_FIELDS },
       // The id is the webhook `key` [DOC]; its place in the standard `{data, message, status}` envelope [INF].
       idPath: 'data.key',
       source: 'documented endpoint ("Create a webhook"); body field names inferred (Laravel client, marketingskills CLI)',

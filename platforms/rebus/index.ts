@@ -7,6 +7,7 @@
  * Every path ends in `/` [DOC-3P].
  */
 import { definePlatform } from '../types';
+import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../signature-schemes/common-candidates';
 import { REBUS_EVENTS } from './events';
 import { REBUS_FIELDS, REBUS_STATUSES } from './fields';
 
@@ -41,12 +42,33 @@ export const rebus = definePlatform({
   events: REBUS_EVENTS,
   // The envelope's `timestamp` is the event's time [DOC example], so identical bodies are one event.
   delivery: { eventPath: 'event', timePath: 'timestamp' },
+  // The documented scheme first. The documented body carries its own `"signature": "sha256=…"`, so the
+  // header cannot sign the body as received unless that field was added after signing: hedged next.
   signature: {
-    type: 'hmac',
-    header: 'X-Webhook-Signature',
-    encodings: ['hex'],
-    prefix: 'sha256=',
-    source: 'documented: hex HMAC-SHA256 of the raw body with the webhook secret, `sha256=` prefix, header X-Webhook-Signature (docs\' Python verifier)',
+    type: 'candidates',
+    candidates: [
+      {
+        name: 'HMAC-SHA256 hex (sha256=) of the raw body',
+        type: 'hmac',
+        header: 'X-Webhook-Signature',
+        encodings: ['hex'],
+        prefix: 'sha256=',
+        source: 'documented: hex HMAC-SHA256 of the raw body with the webhook secret, `sha256=` prefix, header X-Webhook-Signature (docs\' Python verifier)',
+      },
+      {
+        name: 'HMAC-SHA256 hex (sha256=) of the body without its signature field',
+        type: 'hmac',
+        header: 'X-Webhook-Signature',
+        encodings: ['hex'],
+        prefix: 'sha256=',
+        signedBody: { withoutField: 'signature' },
+        source: 'inferred: the documented body carries "signature": "sha256=…", so it may sign the body before that field was added',
+      },
+      hmacOfRawBody('X-Webhook-Signature', 'inferred: base64 without the documented prefix, the common variant'),
+      standardWebhooks('inferred: a common convention, not documented for Rebus AI'),
+      stripeStyle({ contains: 'signature' }, 'inferred: a common convention, not documented for Rebus AI'),
+    ],
+    source: 'documented hex sha256= HMAC-SHA256 [DOC-3P]; what exactly is signed [UNK], hedged by the later candidates',
   },
   webhooks: {
     kind: 'api',

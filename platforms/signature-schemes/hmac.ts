@@ -1,33 +1,38 @@
 /**
  * `hmac`: an HMAC-SHA256 of the raw body with the subscription's (or dashboard's) secret, in a
- * header. Each expected secret is tried, so a Zap with one vendor
- * subscription per event accepts any of its secrets; the one that matched is returned, so the
+ * header (UpPromote, Rebus AI, ViralRef). Every header the scheme matches and every expected secret
+ * is tried, so a Zap with one vendor subscription per event accepts any of its secrets, and a vendor
+ * whose header name is unknown is matched by value (and, for a body that carries its own signature
+ * field, that field's value too); the secret that matched is returned, so the
  * route can be bound to it (receive.ts).
  */
-import { findHeader, hmacSha256, refused, verifyHmacSha256, type VerifyResult } from '../signature';
-import { titleCase, type SchemeHandler, type SchemeOf } from './scheme';
+import { claimedDigests, findHeaders, hmacSha256, refused, safeEqual, type VerifyResult } from '../signature';
+import { signatureInBody, signedBodies } from './signed-body';
+import { signedHeaderName, type SchemeHandler, type SchemeOf } from './scheme';
 
 type HmacScheme = SchemeOf<'hmac'>;
 
-/** The header name a delivery carries: the documented one, else `X-<Platform>-<Word>` (the word is all that is known). */
-function headerName(platformName: string, scheme: HmacScheme): string {
-  return typeof scheme.header === 'string' ? scheme.header : `X-${platformName.replace(/\W/g, '')}-${titleCase(scheme.header.contains)}`;
-}
-
-/** Verifies against each expected secret in turn; signs with the first accepted encoding and the scheme's prefix. */
+/** Verifies against each matching header, secret and signed-body reading; signs with the first accepted encoding and the scheme's prefix. */
 export const hmacScheme: SchemeHandler<HmacScheme> = {
   verify({ scheme, delivery, expectation }): VerifyResult {
     if (expectation.secrets.length === 0) return refused('missing_secret');
-    const received = findHeader(delivery.headers, scheme.header);
-    let verdict: VerifyResult = refused('signature_mismatch');
+    const inBody = signatureInBody(delivery.rawBody, scheme.signedBody);
+    const received = [...findHeaders(delivery.headers, scheme.header).map((header) => header.value), ...(inBody === undefined ? [] : [inBody])];
+    if (received.length === 0) return refused('missing_signature');
+    const claims = received.map((value) => claimedDigests(value, scheme.encodings, scheme.prefix)).filter((digests) => digests.length > 0);
+    if (claims.length === 0) return refused('malformed_signature');
+    const bodies = signedBodies(delivery.rawBody, scheme.signedBody);
     for (const { secret } of expectation.secrets) {
-      verdict = verifyHmacSha256(delivery.rawBody, secret, received, scheme);
-      if (verdict.ok || verdict.reason !== 'signature_mismatch') return verdict;
+      for (const body of bodies) {
+        const expected = hmacSha256(secret, body);
+        if (claims.some((digests) => digests.some((digest) => safeEqual(digest, expected)))) return { ok: true, secret };
+      }
     }
-    return verdict;
+    return refused('signature_mismatch');
   },
   sign(platform, scheme, rawBody, secret) {
-    const digest = hmacSha256(secret, rawBody).toString(scheme.encodings[0]);
-    return { headers: { [headerName(platform.name, scheme)]: `${scheme.prefix ?? ''}${digest}` }, query: {} };
+    const body = signedBodies(rawBody, scheme.signedBody)[0] ?? rawBody;
+    const digest = hmacSha256(secret, body).toString(scheme.encodings[0]);
+    return { headers: { [signedHeaderName(platform.name, scheme.header)]: `${scheme.prefix ?? ''}${digest}` }, query: {} };
   },
 };

@@ -22,7 +22,7 @@ import {
   type VerifyResult,
 } from '../signature';
 import type { PlatformDefinition } from '../types';
-import { titleCase, type SchemeHandler, type SchemeOf, type VerifyContext } from './scheme';
+import { signedHeaderName, type SchemeHandler, type SchemeOf, type VerifyContext } from './scheme';
 
 type RemoteScheme = SchemeOf<'remote'>;
 
@@ -43,21 +43,30 @@ const HANDLED_STATUSES: readonly number[] = [...CLIENT_ERRORS, ...SERVER_ERRORS]
 /** RFC 9110 token characters: a header name the HTTP client will send. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** A header named like the scheme's word and valued `t=…,s=…`, with its signed time (unix s). */
+/** A header matching the scheme and valued `t=…,s=…`, with its signed time (unix s, read from seconds or ms). */
 type TimestampedHeader = FoundHeader & { timestamp: number };
 
 /**
  * Finds the signature header by name and shape: the name is not documented, only that it carries
- * `t=<timestamp>,s=<signature>`, so a header named e.g. `…-Signature-Version` with another value is skipped.
- * @returns the header, `malformed` when one is named like it but none has that value, undefined when none is named like it
+ * `t=<timestamp>,s=<signature>`, so a header named e.g. `…-Signature-Version` with another value is
+ * skipped, and with `ANY_HEADER` every header is looked at and only the value's shape tells.
+ * @returns the header, `malformed` when one is named like it but none has that value (or one names
+ *   the time twice), undefined when none is named like it
  */
-function findTimestampedHeader(headers: Record<string, string>, scheme: RemoteScheme): TimestampedHeader | 'malformed' | undefined {
+export function findTimestampedHeader(
+  headers: Record<string, string>,
+  scheme: Pick<RemoteScheme, 'header' | 'timestampField'>,
+): TimestampedHeader | 'malformed' | undefined {
   const named = findHeaders(headers, scheme.header);
   for (const header of named) {
     const parsed = parseTimestampedSignature(header.value, scheme.timestampField);
-    if (parsed) return { ...header, timestamp: parsed.timestamp };
+    if (parsed) return { ...header, timestamp: parsed.time.seconds };
   }
-  return named.length > 0 ? 'malformed' : undefined;
+  const everyHeader = typeof scheme.header !== 'string' && scheme.header.contains === '';
+  if (!everyHeader) return named.length > 0 ? 'malformed' : undefined;
+  // Any header: only one that names the time field (e.g. `t=1,t=2,s=…`) counts as a malformed signature.
+  const timeField = new RegExp(`(^|,)\\s*${scheme.timestampField}=`);
+  return named.some((header) => timeField.test(header.value)) ? 'malformed' : undefined;
 }
 
 /**
@@ -141,7 +150,7 @@ export const remoteScheme: SchemeHandler<RemoteScheme> = {
   sign(platform, scheme, rawBody, secret, now) {
     const timestamp = Math.floor(now / 1000);
     const digest = hmacSha256(secret, `${timestamp}.${rawBody}`).toString('hex');
-    const name = scheme.request.signatureHeader ?? `${platform.name.replace(/\W/g, '')}-${titleCase(scheme.header.contains)}`;
+    const name = scheme.request.signatureHeader ?? signedHeaderName(platform.name, scheme.header, '');
     return { headers: { [name]: `${scheme.timestampField}=${timestamp},s=${digest}` }, query: {} };
   },
 };

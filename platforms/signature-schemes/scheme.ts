@@ -6,7 +6,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import type { Delivery, Expectation } from '../delivery';
 import type { VerifyResult } from '../signature';
-import type { PlatformDefinition, SignatureScheme } from '../types';
+import type { HeaderMatch, PlatformDefinition, SignatureScheme } from '../types';
 
 /** Everything a scheme may look at to verify one delivery. */
 export interface VerifyContext<S extends SignatureScheme> {
@@ -42,6 +42,16 @@ export interface SchemeHandler<S extends SignatureScheme> {
 
 /** A scheme of a given type. */
 export type SchemeOf<T extends SignatureScheme['type']> = Extract<SignatureScheme, { type: T }>;
+
+/**
+ * The header name a test or the playground signs under when the vendor's is not one name: the
+ * word's Title-Case form after the platform's (`X-ViralRef-Signature`); every-header matches sign as `Signature`.
+ * @param prefix e.g. `X-` (the common convention) or '' (Tamio's stand-in)
+ */
+export function signedHeaderName(platformName: string, header: HeaderMatch, prefix = 'X-'): string {
+  if (typeof header === 'string') return header;
+  return `${prefix}${platformName.replace(/\W/g, '')}-${titleCase(header.contains === '' ? 'signature' : header.contains)}`;
+}
 
 /** `signature` → `Signature`: header names are written in the vendors' usual Title-Case. */
 export function titleCase(word: string): string {

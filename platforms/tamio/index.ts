@@ -5,7 +5,7 @@
  * Webhook endpoints are created only in Tamio's dashboard (no endpoint API is documented), so the
  * REST-hook triggers refuse at subscribe and the "New Event from Dashboard Webhook" trigger serves Tamio.
  */
-import { definePlatform } from '../types';
+import { ANY_HEADER, definePlatform } from '../types';
 import { TAMIO_EVENTS } from './events';
 import { TAMIO_FIELDS, TAMIO_STATUSES } from './fields';
 
@@ -54,18 +54,38 @@ export const tamio = definePlatform({
   events: TAMIO_EVENTS,
   // `event_id` (whev_…) is unique per event [DOC].
   delivery: { eventPath: 'event_type', idPath: 'event_id' },
+  // The header's name is not documented, only its value `t=…,s=…`: it is found by that shape in any
+  // header. With the endpoint's secret, the likely signed string is checked locally first; the
+  // documented verify call decides otherwise (and whenever no secret was given).
   signature: {
-    type: 'remote',
-    header: { contains: 'signature' },
-    timestampField: 't',
-    // Tamio's verify call refuses signatures older than 5 minutes [DOC]; checked here first so a replay never reaches it.
-    toleranceSeconds: 300,
-    request: {
-      method: 'POST',
-      path: '/webhook-endpoints/verify-signature',
-      // No `signatureHeader`: the header's name is not documented, so it is forwarded under the name it arrived with.
-      source: 'documented endpoint (signature header + raw body, 200 valid, 400 invalid); header name inferred: the one received',
-    },
+    type: 'candidates',
+    candidates: [
+      {
+        name: 'HMAC-SHA256 of "t.body" in t=…,s=…',
+        type: 'timestamped_hmac',
+        header: ANY_HEADER,
+        timestampField: 't',
+        signatureField: 's',
+        encodings: ['hex', 'base64'],
+        toleranceSeconds: 300,
+        source: 'documented HMAC-SHA256 with the endpoint secret and the `t=timestamp,s=signature` value; the signed string `t.body` and the encoding inferred (common convention)',
+      },
+      {
+        name: "Tamio's verify-signature API",
+        type: 'remote',
+        header: ANY_HEADER,
+        timestampField: 't',
+        // Tamio's verify call refuses signatures older than 5 minutes [DOC]; checked here first so a replay never reaches it.
+        toleranceSeconds: 300,
+        request: {
+          method: 'POST',
+          path: '/webhook-endpoints/verify-signature',
+          // No `signatureHeader`: the header's name is not documented, so it is forwarded under the name it arrived with.
+          source: 'documented endpoint (signature header + raw body, 200 valid, 400 invalid); header name inferred: the one received',
+        },
+        source: 'documented: verify-signature API',
+      },
+    ],
     source:
       'documented: HMAC-SHA256 with the endpoint secret, header value `t=timestamp,s=signature`, verify-signature API; header name and signed string unknown',
   },

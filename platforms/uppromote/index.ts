@@ -4,6 +4,7 @@
  * [DOC] / [INF] as in shared/platforms/README.md section 1. Every `source` names its basis.
  */
 import { definePlatform } from '../types';
+import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../signature-schemes/common-candidates';
 import { UPPROMOTE_EVENTS } from './events';
 import { UPPROMOTE_FIELDS, UPPROMOTE_STATUSES } from './fields';
 
@@ -39,11 +40,22 @@ export const uppromote = definePlatform({
   // Bodies carry no event id or time [INF] and retries are undocumented [UNK]: an identical body is a
   // retry only within a few minutes (a status that flips back and forth repeats byte for byte).
   delivery: { retryWindowSeconds: 10 * 60 },
+  // The documented scheme first; the encoding is only inferred, so the usual variants follow (same secret).
   signature: {
-    type: 'hmac',
-    header: 'X-UpPromote-Signature',
-    encodings: ['hex'],
-    source: 'documented header and HMAC-SHA256 of the raw body; lower-case hex inferred (PostHog, two other integrations)',
+    type: 'candidates',
+    candidates: [
+      {
+        name: 'HMAC-SHA256 hex of the raw body',
+        type: 'hmac',
+        header: 'X-UpPromote-Signature',
+        encodings: ['hex'],
+        source: 'documented header and HMAC-SHA256 of the raw body; lower-case hex inferred (PostHog, two other integrations)',
+      },
+      hmacOfRawBody('X-UpPromote-Signature', 'inferred: base64 or a sha256= prefix, the common variants'),
+      standardWebhooks('inferred: a common convention, not documented for UpPromote'),
+      stripeStyle({ contains: 'signature' }, 'inferred: a common convention, not documented for UpPromote'),
+    ],
+    source: 'documented header and HMAC-SHA256 of the raw body [DOC]; encoding [INF]; the other candidates are hedges',
   },
   webhooks: {
     kind: 'api',

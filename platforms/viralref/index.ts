@@ -5,7 +5,8 @@
  * ViralRef: the connection only checks that a key was entered, every action explains it is not
  * available, and deliveries arrive through the "New Event from Dashboard Webhook" trigger.
  */
-import { definePlatform, type ActionKey, type Unsupported } from '../types';
+import { ANY_HEADER, definePlatform, type ActionKey, type Unsupported } from '../types';
+import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../signature-schemes/common-candidates';
 import { VIRALREF_EVENT_ALIASES, VIRALREF_EVENTS } from './events';
 import { VIRALREF_FIELDS, VIRALREF_STATUSES } from './fields';
 
@@ -42,13 +43,20 @@ export const viralref = definePlatform({
   // The event name's field is unknown [UNK]: the common names, in order.
   // `created_at` in the envelope read as the event's time [INF]; retries use exponential backoff [DOC].
   delivery: { eventPath: ['event', 'type', 'event_type'], eventAliases: VIRALREF_EVENT_ALIASES, timePath: 'created_at' },
+  // Only "a signature header" and a signing secret are documented: every header whose value could be a
+  // signature is tried with the usual schemes, and the user can choose a URL token instead.
   signature: {
-    type: 'hmac',
-    header: { contains: 'signature' },
-    encodings: ['hex', 'base64'],
-    prefix: 'sha256=',
-    source:
-      'inferred: a signature header and a signing secret are documented, the rest is cut off [UNK]; HMAC-SHA256 of the raw body in hex or base64, optionally `sha256=`-prefixed, is the common convention',
+    type: 'candidates',
+    candidates: [
+      hmacOfRawBody(
+        ANY_HEADER,
+        'inferred: a signature header and a signing secret are documented, the rest is cut off [UNK]; HMAC-SHA256 of the raw body in hex or base64, optionally `sha256=`-prefixed, is the common convention',
+      ),
+      standardWebhooks('inferred: a common convention'),
+      stripeStyle(ANY_HEADER, 'inferred: a common convention'),
+    ],
+    urlTokenOption: { param: 'ah_token', source: 'our own: a token the user appends to the URL in the dashboard' },
+    source: 'inferred: a signature header and a signing secret are documented, the scheme is cut off [UNK]',
   },
   webhooks: {
     kind: 'dashboard',

@@ -106,7 +106,7 @@ describe('Tamio dashboard webhooks whose verify call verifies nothing', () => {
     expect(await run(dashboard.perform, store, { authData: tamioAuth, inputData: {}, ...request }, lines)).toEqual([]);
     expect(scope.isDone()).toBe(true);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^Affiliate Hub ignored a Tamio dashboard delivery: signature check failed: verification_unavailable \\(Tamio answered HTTP ${status} `));
+    expect(lines[0]).toMatch(new RegExp(`^Affiliate Hub ignored a delivery from Tamio \\(dashboard webhook\\): signature check failed: verification_unavailable \\(Tamio answered HTTP ${status} `));
     expect(lines[0]).not.toContain('john@example.com');
     expect(store.methods).toEqual([]);
   });
@@ -126,7 +126,7 @@ describe('ViralRef dashboard webhooks: refusals and outputs Zapier cannot carry'
     // The parsed copy is left out: core's tester walks the bundle recursively, and the receiver reads only the raw body.
     const request = { ...signedHookRequest(viralRef, body, SECRET), cleanedRequest: {} };
     const message = await rejectionMessage(run(dashboard.perform, store, { authData, inputData: { signing_secret: SECRET }, ...request }));
-    expect(message).toMatch(/^Affiliate Hub could not pass on a ViralRef conversion\.created delivery: its payload is nested too deeply/);
+    expect(message).toMatch(/^Affiliate Hub could not pass on a delivery from ViralRef \(conversion\.created\): its payload is nested too deeply/);
     expect(message).not.toContain('mia@example.com');
     expect(store.size()).toBe(0);
   });
@@ -137,7 +137,7 @@ describe('ViralRef dashboard webhooks: refusals and outputs Zapier cannot carry'
     const lines: string[] = [];
     const forged = signedHookRequest(viralRef, body, 'not-the-secret');
     expect(await run(dashboard.perform, store, { authData, inputData: { signing_secret: SECRET }, ...forged }, lines)).toEqual([]);
-    expect(lines).toEqual(['Affiliate Hub ignored a ViralRef dashboard delivery: signature check failed: signature_mismatch']);
+    expect(lines).toEqual(['Affiliate Hub ignored a delivery from ViralRef (dashboard webhook): signature check failed: signature_mismatch']);
     expect(store.methods).toEqual([]);
   });
 });

@@ -79,6 +79,8 @@ describe('live check with --record', () => {
     expect(run.out).toMatch(/subscribe \(referral\.new\) POST \/webhook-subscriptions\n {2}confirmed +HTTP status/);
     expect(run.out).toMatch(/confirmed +signing secret ← data\.secret_key/);
     expect(run.out).toMatch(/unsubscribe \(referral\.new\) DELETE \/webhook-subscriptions\n {2}confirmed +HTTP status/);
+    // The look-up before removing lists the new subscription: its event, target and secret fields are confirmed.
+    expect(run.out).toMatch(/unsubscribe look-up \(referral\.new\) GET \/webhook-subscriptions\n {2}confirmed +items at data .* 1 item\n {2}confirmed +subscription event\s.*\n {2}confirmed +subscription target_url\s.*\n {2}confirmed +subscription secret_key\s/);
     const written = readFileSync(join(webhookDir, 'uppromote.json'), 'utf8');
     const subscribes = (JSON.parse(written) as Fixture[]).filter((fixture) => fixture.method === 'POST');
     expect(subscribes.length).toBeGreaterThan(0);

@@ -1,0 +1,73 @@
+/**
+ * `standard_webhooks`: the Standard Webhooks spec (https://www.standardwebhooks.com), verified by
+ * its own library: headers `webhook-id`, `webhook-timestamp` (unix seconds) and `webhook-signature`
+ * (`v1,<base64>` entries), key = base64 of the secret after `whsec_`, signed `id.timestamp.body`.
+ * The library checks the signature and its own 5-minute tolerance against the clock; the
+ * scheme's tolerance is checked first against `now`, so a stale delivery is named as such.
+ */
+import { createHash } from 'node:crypto';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { findHeader, isFresh, readSignedTime, refused, type VerifyResult } from '../signature';
+import type { SchemeHandler, SchemeOf } from './scheme';
+
+type StandardWebhooksScheme = SchemeOf<'standard_webhooks'>;
+
+/** The spec's header names (lower-case; Zapier's `Http-` prefix is removed by findHeader). */
+const ID_HEADER = 'webhook-id';
+const TIMESTAMP_HEADER = 'webhook-timestamp';
+const SIGNATURE_HEADER = 'webhook-signature';
+
+/**
+ * The library's verifier for a secret, or undefined when the secret is not a Standard Webhooks
+ * key (not base64 after `whsec_`): then this scheme cannot be the one it signs with.
+ */
+function verifierFor(secret: string): Webhook | undefined {
+  try {
+    return new Webhook(secret);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Verifies with the library for each expected secret; signs with the library's own `sign`. */
+export const standardWebhooksScheme: SchemeHandler<StandardWebhooksScheme> = {
+  verify({ scheme, delivery, expectation, now }): VerifyResult {
+    if (expectation.secrets.length === 0) return refused('missing_secret');
+    const id = findHeader(delivery.headers, ID_HEADER);
+    const timestamp = findHeader(delivery.headers, TIMESTAMP_HEADER);
+    const signature = findHeader(delivery.headers, SIGNATURE_HEADER);
+    if (id === undefined || timestamp === undefined || signature === undefined) return refused('missing_signature');
+    const time = readSignedTime(timestamp);
+    if (time === undefined) return refused('malformed_signature');
+    if (!isFresh(time.seconds, now, scheme.toleranceSeconds)) return refused('stale_timestamp');
+    const headers = { [ID_HEADER]: id, [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signature };
+    for (const { secret } of expectation.secrets) {
+      const verifier = verifierFor(secret);
+      if (verifier === undefined) continue;
+      try {
+        // jsonParse off: the body is parsed once, later, by the pipeline (and need not be JSON here).
+        verifier.verify(delivery.rawBody, headers, { jsonParse: false });
+        return { ok: true, secret };
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) throw error;
+      }
+    }
+    return refused('signature_mismatch');
+  },
+  /**
+   * The message id is derived from the body (stable, so a re-sent delivery is a retry). The
+   * secret must be a Standard Webhooks key (`whsec_<base64>`).
+   */
+  sign(_platform, _scheme, rawBody, secret, now) {
+    const id = `msg_${createHash('sha256').update(rawBody).digest('hex').slice(0, 24)}`;
+    const timestamp = new Date(Math.floor(now / 1000) * 1000);
+    return {
+      headers: {
+        [ID_HEADER]: id,
+        [TIMESTAMP_HEADER]: String(timestamp.getTime() / 1000),
+        [SIGNATURE_HEADER]: new Webhook(secret).sign(id, timestamp, rawBody),
+      },
+      query: {},
+    };
+  },
+};
