@@ -3,14 +3,21 @@
  * (delivery.ts) → filter (the trigger's event and status filters) → deduplicate (once per Zap).
  * The triggers' perform only says what to expect and which Zap is listening.
  *
- * A refusal is `[]` plus a `z.console.log` of its reason (never the body, a secret or a
- * signature): a forged, stale or unverifiable delivery must produce no run and never count toward
- * pausing the user's Zap. Only a genuine problem the user must see throws: the vendor's verify
- * service being down, a verified delivery this Zap can never identify, an output Zapier cannot carry.
+ * A delivery refused because it could not be verified or understood (a signature that matches no
+ * scheme, a body that is not JSON, an unknown event, an item without id) must reach the user, yet
+ * never count toward pausing their Zap, and forgeries must not flood their Zap history: the first
+ * such refusal per Zap and reason in REFUSAL_REPORT_SECONDS throws `z.errors.HaltedError` with the
+ * reason (Zapier shows a halted run with its message and does not count it as an error); the
+ * others within that hour are `[]` plus a `z.console.log` (developer logs only). No message quotes
+ * the body, a secret or a signature. URL-check pings, events the trigger does not listen to,
+ * filtered and repeated deliveries stay silent (`[]`). A genuine problem throws `z.errors.Error`:
+ * the vendor's verify service being down, a verified delivery this Zap can never identify, an
+ * output Zapier cannot carry.
  */
 import type { ZObject } from 'zapier-platform-core';
+import { createHash } from 'node:crypto';
 import { isFirstDelivery } from '../triggers/dedupe';
-import { receiveDelivery, type Delivery, type Expectation } from './delivery';
+import { receiveDelivery, type Delivery, type Expectation, type Refusal } from './delivery';
 import type { NormalizedOutput } from './records';
 import type { PlatformDefinition } from './types';
 
@@ -41,6 +48,37 @@ export interface ReceiveRequest {
   now?: number;
 }
 
+/** How long one reported refusal silences the same refusal for the same Zap, in seconds (an hour). */
+export const REFUSAL_REPORT_SECONDS = 60 * 60;
+
+/**
+ * Refusals that are not failures: a URL check, an event this trigger does not listen to, and a
+ * delivery with nothing on record to check it against yet (one racing the subscribe that issues the secret).
+ */
+const SILENT_REFUSALS: readonly Refusal['reason'][] = ['empty_body', 'not_listened', 'missing_secret'];
+
+/** The cache scope of the report markers: the connection (as the repeat markers in triggers/dedupe.ts). */
+const REPORT_SCOPE = ['auth'];
+
+/**
+ * True the first time this Zap sees this refusal reason within REFUSAL_REPORT_SECONDS: one `set`
+ * with `nx`, as the repeat markers. An unexpected cache answer counts as first, so a refusal is
+ * shown rather than lost.
+ */
+async function isFirstReport(z: ZObject, platform: PlatformDefinition, listener: string, reason: string): Promise<boolean> {
+  const key = `refusal:${createHash('sha256').update(`${platform.id}\n${listener}\n${reason}`).digest('hex')}`;
+  return (await z.cache.set(key, true, REFUSAL_REPORT_SECONDS, REPORT_SCOPE, true)) !== false;
+}
+
+/** What a halted run says: which delivery was refused, why, and what the user can do. */
+function refusalReport(where: string, refusal: Refusal): string {
+  const signature = refusal.message.startsWith('signature check failed');
+  const advice = signature
+    ? "If it came from your platform, check this Zap's signing secret and the webhook's settings (see the README's Security section); a forged request is refused the same way."
+    : 'If this keeps happening, the platform may have changed its webhook format.';
+  return `Affiliate Hub refused a delivery from ${where}: ${refusal.message}. ${advice} The same refusal is not reported again for an hour.`;
+}
+
 /** True when the output survives the JSON serialization Zapier applies to a run's results. */
 function isSerializable(output: NormalizedOutput): boolean {
   try {
@@ -54,8 +92,9 @@ function isSerializable(output: NormalizedOutput): boolean {
 
 /**
  * Runs the whole pipeline for one delivery.
- * @returns the one normalized record to run the Zap with, or [] when the delivery is refused,
- *   filtered out or a repeat (each logged with its reason)
+ * @returns the one normalized record to run the Zap with, or [] when the delivery is filtered out,
+ *   a repeat, silent (a URL check, an event not listened to) or a refusal already reported this hour
+ * @throws z.errors.HaltedError for the first refusal per Zap and reason in an hour (see above)
  * @throws z.errors.Error when the vendor's verify service cannot be reached or answers 5xx (so the
  *   vendor retries), for `unnamedEventError`, and when a verified output cannot be serialized
  *   (before any repeat marker is written, so the vendor's retry is not taken for a repeat)
@@ -68,6 +107,9 @@ export async function receive(z: ZObject, platform: PlatformDefinition, request:
   if (!outcome.accepted) {
     if (outcome.reason === 'unnamed_event' && request.unnamedEventError) throw request.unnamedEventError();
     z.console.log(`Affiliate Hub ignored a delivery from ${where}: ${outcome.message}`);
+    if (!SILENT_REFUSALS.includes(outcome.reason) && (await isFirstReport(z, platform, listener, outcome.reason))) {
+      throw new z.errors.HaltedError(refusalReport(where, outcome));
+    }
     return [];
   }
   const { output, vendorEvent } = outcome;

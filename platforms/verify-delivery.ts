@@ -11,7 +11,7 @@ import type { PlatformDefinition } from './types';
 /**
  * Verifies a delivery against the platform's scheme (or `expectation.scheme`).
  * @param now unix ms
- * @returns the verdict, naming the scheme that matched; never throws for a bad delivery
+ * @returns the verdict (a `candidates` scheme's names the candidate that matched); never throws for a bad delivery
  * @throws z.errors.Error only for a `remote` scheme (alone or as a candidate), when the vendor's
  *   verification service is down
  */
@@ -23,9 +23,7 @@ export async function verifyDelivery(
   now: number,
 ): Promise<VerifyResult> {
   const scheme = expectation.scheme ?? platform.signature;
-  const verdict = await schemeHandler(scheme).verify({ z, platform, scheme, delivery, expectation, now });
-  if (!verdict.ok || verdict.scheme !== undefined || scheme.type === 'candidates') return verdict;
-  return { ...verdict, scheme: describeScheme(scheme) };
+  return schemeHandler(scheme).verify({ z, platform, scheme, delivery, expectation, now });
 }
 
 /**
@@ -43,5 +41,7 @@ export async function matchingScheme(
   now: number = Date.now(),
 ): Promise<string | undefined> {
   const verdict = await verifyDelivery(z, platform, delivery, expectation, now);
-  return verdict.ok ? verdict.scheme : undefined;
+  if (!verdict.ok) return undefined;
+  const scheme = expectation.scheme ?? platform.signature;
+  return verdict.scheme ?? (scheme.type === 'candidates' ? undefined : describeScheme(scheme));
 }

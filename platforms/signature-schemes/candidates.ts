@@ -12,7 +12,9 @@ type CandidatesScheme = SchemeOf<'candidates'>;
 
 /**
  * Which refusal to report when every candidate refused: the most telling first (a vendor's own
- * "invalid" over a mismatch, a mismatch over a missing header that other candidates look for).
+ * "invalid" over a mismatch, a mismatch over a missing header that other candidates look for). A
+ * missing secret comes last: it only says a local candidate could not apply, while another (the
+ * vendor's verify call) may have looked at the delivery.
  */
 const REASON_PRIORITY: readonly VerifyFailure[] = [
   'rejected_by_vendor',
@@ -20,8 +22,8 @@ const REASON_PRIORITY: readonly VerifyFailure[] = [
   'verification_unavailable',
   'signature_mismatch',
   'malformed_signature',
-  'missing_secret',
   'missing_signature',
+  'missing_secret',
 ];
 
 /** Rank of a reason in REASON_PRIORITY (unlisted reasons last). */

@@ -64,9 +64,10 @@ export function findTimestampedHeader(
   }
   const everyHeader = typeof scheme.header !== 'string' && scheme.header.contains === '';
   if (!everyHeader) return named.length > 0 ? 'malformed' : undefined;
-  // Any header: only one that names the time field (e.g. `t=1,t=2,s=…`) counts as a malformed signature.
+  // Any header: one named like a signature, or naming the time field (`t=1,t=2,s=…`), without the shape is malformed.
   const timeField = new RegExp(`(^|,)\\s*${scheme.timestampField}=`);
-  return named.some((header) => timeField.test(header.value)) ? 'malformed' : undefined;
+  const malformed = named.some((header) => /signature/i.test(header.name) || timeField.test(header.value));
+  return malformed ? 'malformed' : undefined;
 }
 
 /**
@@ -150,7 +151,7 @@ export const remoteScheme: SchemeHandler<RemoteScheme> = {
   sign(platform, scheme, rawBody, secret, now) {
     const timestamp = Math.floor(now / 1000);
     const digest = hmacSha256(secret, `${timestamp}.${rawBody}`).toString('hex');
-    const name = scheme.request.signatureHeader ?? signedHeaderName(platform.name, scheme.header, '');
+    const name = scheme.request.signatureHeader ?? signedHeaderName(platform.name, scheme.header);
     return { headers: { [name]: `${scheme.timestampField}=${timestamp},s=${digest}` }, query: {} };
   },
 };

@@ -45,12 +45,13 @@ export type SchemeOf<T extends SignatureScheme['type']> = Extract<SignatureSchem
 
 /**
  * The header name a test or the playground signs under when the vendor's is not one name: the
- * word's Title-Case form after the platform's (`X-ViralRef-Signature`); every-header matches sign as `Signature`.
- * @param prefix e.g. `X-` (the common convention) or '' (Tamio's stand-in)
+ * word's Title-Case form after the platform's name, `X-`-prefixed (`X-ViralRef-Signature`); a
+ * scheme reading every header (name unknown) signs as `<Platform>-Signature`.
  */
-export function signedHeaderName(platformName: string, header: HeaderMatch, prefix = 'X-'): string {
+export function signedHeaderName(platformName: string, header: HeaderMatch): string {
   if (typeof header === 'string') return header;
-  return `${prefix}${platformName.replace(/\W/g, '')}-${titleCase(header.contains === '' ? 'signature' : header.contains)}`;
+  const platform = platformName.replace(/\W/g, '');
+  return header.contains === '' ? `${platform}-Signature` : `X-${platform}-${titleCase(header.contains)}`;
 }
 
 /** `signature` → `Signature`: header names are written in the vendors' usual Title-Case. */

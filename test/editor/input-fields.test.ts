@@ -5,6 +5,7 @@
 import { ACTION_SPECS } from '../../creates';
 import { NOTICE_KEY, placeholdersOf, type EditorField } from '../../creates/dynamic-fields';
 import { PLATFORMS } from '../../platforms/registry';
+import { candidateSchemes } from '../../platforms/signature-schemes';
 import type { PlatformDefinition } from '../../platforms/types';
 import { SEARCH_SPECS } from '../../searches';
 import { app, appTester, type OperationFunction } from '../helpers/app';
@@ -148,14 +149,15 @@ describe('instant triggers', () => {
 });
 
 describe('dashboard webhook Signing Secret', () => {
-  it('is required exactly where the platform checks deliveries with a secret, absent where its own API verifies them', async () => {
+  it('is required exactly where only a secret can verify deliveries, optional where the platform\'s own API verifies them', async () => {
     for (const platform of PLATFORMS) {
       const fields = await resolve(inputEntries('triggers', 'dashboard_webhook'), platform.id);
       const secret = fields.find((field) => field.key === 'signing_secret');
       if (platform.delivery.eventPath === undefined) {
         expect(fields[0]).toMatchObject({ key: NOTICE_KEY, type: 'copy' });
-      } else if (platform.signature.type === 'remote') {
-        expect(secret).toBeUndefined();
+      } else if (candidateSchemes(platform.signature).some((scheme) => scheme.type === 'remote')) {
+        expect(secret).toMatchObject({ required: false, type: 'password' });
+        expect(secret?.helpText).toContain(`${platform.name}'s own API verifies`);
       } else {
         expect(secret).toMatchObject({ required: true, type: 'password' });
         if (platform.signature.type === 'url_token') expect(secret?.helpText).toMatch(/signs nothing/);

@@ -51,3 +51,17 @@ export function searchOperation(key: string): Operation {
 
 /** The connection's test and label functions. */
 export const connection = App.authentication as unknown as { test: OperationFunction; connectionLabel: OperationFunction };
+
+/**
+ * The runs a hook trigger's perform produced: its records, or none when it halted. A refusal the
+ * user must see (platforms/receive.ts) throws `HaltedError` once per Zap and reason an hour: no
+ * run, and nothing Zapier counts toward pausing the Zap.
+ */
+export async function runsOf<T = unknown>(pending: Promise<unknown>): Promise<T[]> {
+  try {
+    return (await pending) as T[];
+  } catch (error) {
+    if (error instanceof Error && error.name === 'HaltedError') return [];
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@
  * stands in for a signature, v1 event names in bodies, cents and epoch milliseconds, cursor lists,
  * application decisions and the actions its API does not offer.
  */
-import { app, appTester, createOperation, triggerOperation } from '../helpers/app';
+import { app, appTester, createOperation, triggerOperation, runsOf } from '../helpers/app';
 import { hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
 import partnershipCreated from '../fixtures/partnerstack/partnership_created.json';
@@ -21,11 +21,11 @@ function stored(events: string[]) {
 }
 
 function perform(trigger: string, body: unknown, query: Record<string, string>, events: string[], inputData: Record<string, unknown> = {}) {
-  return appTester(
+  return runsOf<Record<string, unknown>>(appTester(
     triggerOperation(trigger).perform,
     { authData, inputData, subscribeData: stored(events), ...hookRequest(JSON.stringify(body), {}, query) },
     true,
-  ) as Promise<Record<string, unknown>[]>;
+  ));
 }
 
 describe('PartnerStack connection', () => {

@@ -4,7 +4,7 @@
  * statuses, the payout action and the approvals its API does not document.
  */
 import nock from 'nock';
-import { app, appTester, createOperation, triggerOperation } from '../helpers/app';
+import { app, appTester, createOperation, triggerOperation, runsOf } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
 import commissionApproved from '../fixtures/rebus/commission.approved.json';
@@ -20,11 +20,11 @@ const api = () => rebusKit.api();
 const subscribeData = { id: '77', platform: 'rebus', subscriptions: [{ events: ['commission.approved'], id: '77', secret: SECRET }] };
 
 function performNewStatus(rawBody: string, headers: Record<string, string>, rename = true) {
-  return appTester(
+  return runsOf<Record<string, unknown>>(appTester(
     triggerOperation('referral_status_changed').perform,
     { authData, subscribeData, ...hookRequest(rawBody, headers, {}, rename) },
     true,
-  ) as Promise<Record<string, unknown>[]>;
+  ));
 }
 
 describe('Rebus AI connection', () => {
@@ -59,9 +59,11 @@ describe('Rebus AI signatures', () => {
     expect(await performNewStatus(body, { 'X-Webhook-Signature': signature })).toEqual([]);
   });
 
-  it("ignores the body's own signature field: no header, no run", async () => {
+  it("accepts the body's own signature field over the body without it (issue 13 item 12 hedge), not a forged one", async () => {
     const unsigned = JSON.stringify({ ...commissionApproved, signature: rebusSignature(SECRET, body) });
-    expect(await performNewStatus(unsigned, {})).toEqual([]);
+    expect(await performNewStatus(unsigned, {})).toHaveLength(1);
+    const forged = JSON.stringify({ ...commissionApproved, signature: rebusSignature('another secret', body) });
+    expect(await performNewStatus(forged, {})).toEqual([]);
   });
 
   it('honours the status filter with the status the event name implies', async () => {

@@ -4,7 +4,7 @@
  * Bearer auth, the 403 permission message, and its actions.
  */
 import nock from 'nock';
-import { app, appTester, createOperation, triggerOperation } from '../helpers/app';
+import { app, appTester, createOperation, triggerOperation, runsOf } from '../helpers/app';
 import { hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
 import affiliateApproved from '../fixtures/tamio/affiliate-approved.json';
@@ -31,7 +31,7 @@ const dashboard = triggerOperation('dashboard_webhook');
 const inputData = { signing_secret: TAMIO_ENDPOINT_SECRET };
 
 function perform(request: ReturnType<typeof hookRequest>, input: Record<string, unknown> = inputData) {
-  return appTester(dashboard.perform, { authData, inputData: input, ...request }) as Promise<Record<string, unknown>[]>;
+  return runsOf<Record<string, unknown>>(appTester(dashboard.perform, { authData, inputData: input, ...request }));
 }
 
 const AFFILIATE_ID = 'a5af6690-1622-4726-b201-f829df269d28';

@@ -3,7 +3,7 @@
  * check, one subscription per event, header renaming, its error responses and its actions.
  */
 import nock from 'nock';
-import { app, appTester, createOperation, triggerOperation } from '../helpers/app';
+import { app, appTester, createOperation, triggerOperation, runsOf } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
 import { fakeCacheRpc, withCache } from '../helpers/fake-cache-rpc';
@@ -23,7 +23,7 @@ const stored = {
 
 /** Each call starts with an empty z.cache, so a repeated body is not taken for a retried delivery. */
 function performNewReferral(request: ReturnType<typeof hookRequest>, subscribeData: typeof stored = stored, freshCache = true) {
-  return appTester(newReferral.perform, { authData, subscribeData, ...request }, freshCache) as Promise<unknown[]>;
+  return runsOf(appTester(newReferral.perform, { authData, subscribeData, ...request }, freshCache));
 }
 
 describe('UpPromote connection', () => {

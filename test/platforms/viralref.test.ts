@@ -3,7 +3,7 @@
  * so, and deliveries (dashboard webhooks, HMAC-SHA256 of the raw body in hex or base64, optional
  * `sha256=`) are read through candidate paths. Every fixture is constructed (see the README there).
  */
-import { app, appTester, createOperation, triggerOperation } from '../helpers/app';
+import { app, appTester, createOperation, triggerOperation, runsOf } from '../helpers/app';
 import { hmacBase64, hmacHex, hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
 import { fakeCacheRpc, withCache } from '../helpers/fake-cache-rpc';
@@ -24,7 +24,7 @@ function signed(payload: unknown, sign: (secret: string, body: string) => string
 }
 
 function perform(request: ReturnType<typeof hookRequest>, inputData: Record<string, unknown> = { signing_secret: SECRET }) {
-  return appTester(dashboard.perform, { authData, inputData, ...request }) as Promise<Record<string, unknown>[]>;
+  return runsOf<Record<string, unknown>>(appTester(dashboard.perform, { authData, inputData, ...request }));
 }
 
 describe('ViralRef connection', () => {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { parseJsonExact } from '../../platforms/schemas';
-import { appTester, triggerOperation } from '../helpers/app';
+import { appTester, triggerOperation, runsOf } from '../helpers/app';
 import { hookRequest } from '../helpers/deliveries';
 import { junkBody, mutation, recased, signatureMutation } from './arbitraries';
 import { PROPERTY_RUNS } from './property-runs';
@@ -27,11 +27,11 @@ export interface DashboardKit {
 const dashboard = triggerOperation('dashboard_webhook');
 
 function perform(kit: DashboardKit, rawBody: string, headers: Record<string, string>, rename = true): Promise<Record<string, unknown>[]> {
-  return appTester(dashboard.perform, {
+  return runsOf(appTester(dashboard.perform, {
     authData: kit.authData,
     inputData: { signing_secret: kit.secret() },
     ...hookRequest(rawBody, headers, {}, rename),
-  }) as Promise<Record<string, unknown>[]>;
+  }));
 }
 
 /** The four properties, by name. */

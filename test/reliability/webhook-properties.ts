@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { parseJsonExact } from '../../platforms/schemas';
-import { appTester, triggerOperation } from '../helpers/app';
+import { appTester, triggerOperation, runsOf } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
 import type { KitDelivery, PlatformKit, StoredSubscription } from '../platforms/kit';
 import { junkBody, mutation, recased, signatureMutation } from './arbitraries';
@@ -27,11 +27,11 @@ async function subscribe(kit: PlatformKit, event: string): Promise<StoredSubscri
 
 /** Runs perform with a fresh z.cache (so a repeated case is not taken for a vendor retry). */
 function perform(kit: PlatformKit, event: string, stored: StoredSubscription, signed: Signed, renameHeaders = true): Promise<unknown[]> {
-  return appTester(
+  return runsOf(appTester(
     platformEvent.perform,
     { authData: kit.authData, inputData: { event }, subscribeData: stored, ...hookRequest(signed.rawBody, signed.headers, signed.query, renameHeaders) },
     true,
-  ) as Promise<unknown[]>;
+  ));
 }
 
 /**
