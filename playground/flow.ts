@@ -62,8 +62,9 @@ class Playground {
       zap.runs.push(...outputs);
       this.report.observe(outputs);
     } catch (error) {
-      zap.errors.push(userMessage(error));
       this.report.observe(userMessage(error));
+      // A halted run (a refusal reported to the user, platforms/receive.ts) is no error: Zapier does not count it toward pausing.
+      if (!(error instanceof Error && error.name === 'HaltedError')) zap.errors.push(userMessage(error));
     }
   }
 
@@ -85,7 +86,7 @@ class Playground {
     }
 
     for (const zap of this.zaps.values()) await this.subscribe(zap, authData, scenario.vendor);
-    for (const event of scenario.events) await this.fire(scenario, event);
+    for (const event of scenario.events ?? this.emulator.events(scenario.vendor)) await this.fire(scenario, event);
     if (scenario.roundTrip) await this.roundTrip(scenario, authData);
     for (const plan of scenario.polls ?? []) await this.pollTwice(plan, authData);
     await this.tamper(scenario);

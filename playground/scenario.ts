@@ -53,8 +53,8 @@ export interface Scenario {
   title: string;
   authData(emulator: Emulator): Record<string, string>;
   zaps: ZapPlan[];
-  /** Vendor events the emulator sends, each to the Zaps subscribed to it. */
-  events: string[];
+  /** Vendor events the emulator sends, each to the Zaps subscribed to it; absent: every event the emulated vendor sends. */
+  events?: string[];
   roundTrip?: RoundTrip;
   /** Polling triggers checked before and after a change (run after the round trip). */
   polls?: PollPlan[];

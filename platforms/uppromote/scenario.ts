@@ -21,17 +21,6 @@ export const scenario: Scenario = {
     { name: 'affiliate-approved', trigger: 'new_platform_event', inputData: { event: 'affiliate.approved' } },
     { name: 'affiliate-inactive', trigger: 'new_platform_event', inputData: { event: 'affiliate.inactive' } },
   ],
-  events: [
-    'referral.new',
-    'referral.approved',
-    'referral.denied',
-    'referral.status-changed',
-    'affiliate.new',
-    'affiliate.approved',
-    'affiliate.inactive',
-    'affiliate.status-changed',
-    'payment.paid',
-  ],
   roundTrip: {
     action: 'approve_referral',
     findWith: { trigger: 'new_referral', where: (record) => record.status === 'pending' },

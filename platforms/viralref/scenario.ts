@@ -18,7 +18,6 @@ export const scenario: Scenario = {
     },
     { name: 'new-referral', trigger: 'new_referral', expectRefusal: /ViralRef registers webhooks only in its dashboard/ },
   ],
-  events: ['conversion.created', 'conversion.updated', 'affiliate.created', 'affiliate.updated', 'payout.created'],
   polls: [{ trigger: 'new_referral_polling', expectRefusal: /ViralRef offers no API list of referrals/ }],
   tamperZap: 'dashboard',
 };

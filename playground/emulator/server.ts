@@ -46,6 +46,8 @@ export interface Emulator {
    * endpoints, or when the vendor refuses the URL or an event name.
    */
   registerDashboardEndpoint(vendor: Vendor, url: string, events: string[]): { secret: string };
+  /** The vendor's own event names that `fire` accepts, in the vendor's order. Throws for a vendor not registered here. */
+  events(vendor: Vendor): readonly string[];
   /** Resolves when every delivery triggered so far (including by API calls such as approving a referral) has completed. */
   settled(): Promise<void>;
   /** Waits for pending deliveries, then stops the server. */
@@ -76,9 +78,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const context: VendorContext = { now: options.now ?? Date.now, log };
   const instances = new Map<Vendor, VendorInstance>([...VENDORS].map(([vendor, module]) => [vendor, module.create(context)]));
 
-  const fire = async (vendor: string, event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]> => {
+  const instanceOf = (vendor: string): VendorInstance => {
     const instance = instances.get(vendor);
     if (!instance) throw new Error(`The emulator has no vendor "${vendor}" (registered: ${[...instances.keys()].join(', ')}).`);
+    return instance;
+  };
+
+  const fire = async (vendor: string, event: string, overrides?: Record<string, unknown>): Promise<DeliveryRecord[]> => {
+    const instance = instanceOf(vendor);
     if (!instance.events.includes(event)) throw new Error(`${vendor} sends no event "${event}" (it sends: ${instance.events.join(', ')}).`);
     return log.track(instance.fire(event, overrides));
   };
@@ -135,6 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     deliveries: log.records,
     fire,
     registerDashboardEndpoint,
+    events: (vendor: string) => instanceOf(vendor).events,
     settled: () => log.settled(),
     close: async () => {
       await log.settled();

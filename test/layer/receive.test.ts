@@ -98,17 +98,24 @@ describe('Tamio dashboard webhooks (event ids)', () => {
 describe('Tamio dashboard webhooks whose verify call verifies nothing', () => {
   const dashboard = triggerOperation('dashboard_webhook');
 
-  it.each([401, 422, 429])('answers HTTP %i: no run, no error, the reason logged without the body', async (status) => {
-    const scope = tamioApi().post('/v2/webhook-endpoints/verify-signature').reply(status, { status, valid: false });
+  it.each([401, 422, 429])('answers HTTP %i: no run, the reason shown once as a halted run (not an error), then only logged', async (status) => {
+    const scope = tamioApi().post('/v2/webhook-endpoints/verify-signature').times(3).reply(status, { status, valid: false });
     const { request } = tamioDelivery(affiliateApproved);
     const store = fakeCacheRpc();
     const lines: string[] = [];
-    expect(await run(dashboard.perform, store, { authData: tamioAuth, inputData: {}, ...request }, lines)).toEqual([]);
+    const bundle = { authData: tamioAuth, inputData: {}, meta: { zap: { id: 'zap-t' } }, ...request };
+    const first = run(dashboard.perform, store, bundle, lines);
+    await expect(first).rejects.toMatchObject({ name: 'HaltedError' });
+    const shown = await rejectionMessage(run(dashboard.perform, fakeCacheRpc(), bundle));
+    expect(shown).toMatch(new RegExp(`^Affiliate Hub refused a delivery from Tamio \\(dashboard webhook\\): signature check failed: verification_unavailable \\(Tamio answered HTTP ${status} `));
+    expect(shown).not.toContain('john@example.com');
+    expect(await run(dashboard.perform, store, bundle, lines)).toEqual([]);
     expect(scope.isDone()).toBe(true);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^Affiliate Hub ignored a delivery from Tamio \\(dashboard webhook\\): signature check failed: verification_unavailable \\(Tamio answered HTTP ${status} `));
-    expect(lines[0]).not.toContain('john@example.com');
-    expect(store.methods).toEqual([]);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`^Affiliate Hub ignored a delivery from Tamio \\(dashboard webhook\\): signature check failed: verification_unavailable \\(Tamio answered HTTP ${status} `));
+    expect(lines.join('\n')).not.toContain('john@example.com');
+    // Only the report marker: nothing that could be taken for a delivered event.
+    expect(store.sets).toEqual([expect.objectContaining({ ttl: 3600, scope: ['auth'], nx: true })]);
   });
 });
 
@@ -131,13 +138,19 @@ describe('ViralRef dashboard webhooks: refusals and outputs Zapier cannot carry'
     expect(store.size()).toBe(0);
   });
 
-  it('refuses a forged delivery with [] and logs only the reason: no body, no marker', async () => {
+  it('refuses a forged delivery: the reason shown once (halted, no body), then [] and only logged; no delivery marker', async () => {
     const body = JSON.stringify(conversionCreated);
     const store = fakeCacheRpc();
     const lines: string[] = [];
     const forged = signedHookRequest(viralRef, body, 'not-the-secret');
-    expect(await run(dashboard.perform, store, { authData, inputData: { signing_secret: SECRET }, ...forged }, lines)).toEqual([]);
-    expect(lines).toEqual(['Affiliate Hub ignored a delivery from ViralRef (dashboard webhook): signature check failed: signature_mismatch']);
-    expect(store.methods).toEqual([]);
+    const bundle = { authData, inputData: { signing_secret: SECRET }, ...forged };
+    const shown = await rejectionMessage(run(dashboard.perform, store, bundle, lines));
+    expect(shown).toMatch(/^Affiliate Hub refused a delivery from ViralRef \(dashboard webhook\): signature check failed: signature_mismatch \(tried /);
+    expect(shown).not.toContain('mia@example.com');
+    expect(await run(dashboard.perform, store, bundle, lines)).toEqual([]);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Affiliate Hub ignored a delivery from ViralRef \(dashboard webhook\): signature check failed: signature_mismatch \(tried HMAC-SHA256/);
+    expect(lines.join('\n')).not.toContain('mia@example.com');
+    expect(store.sets).toEqual([expect.objectContaining({ ttl: 3600, scope: ['auth'], nx: true })]);
   });
 });

@@ -60,9 +60,11 @@ describe('Rebus AI signatures', () => {
   });
 
   it("accepts the body's own signature field over the body without it (issue 13 item 12 hedge), not a forged one", async () => {
-    const unsigned = JSON.stringify({ ...commissionApproved, signature: rebusSignature(SECRET, body) });
+    const { signature: _documented, ...envelope } = commissionApproved;
+    const before = JSON.stringify(envelope);
+    const unsigned = JSON.stringify({ ...commissionApproved, signature: rebusSignature(SECRET, before) });
     expect(await performNewStatus(unsigned, {})).toHaveLength(1);
-    const forged = JSON.stringify({ ...commissionApproved, signature: rebusSignature('another secret', body) });
+    const forged = JSON.stringify({ ...commissionApproved, signature: rebusSignature('another secret', before) });
     expect(await performNewStatus(forged, {})).toEqual([]);
   });
 

@@ -109,9 +109,9 @@ describe('dashboard_webhook perform', () => {
       );
     });
 
-    it('ignores a forged one (a stranger cannot raise errors on the Zap)', async () => {
+    it('refuses a forged one as a halted run, never an error (a stranger cannot raise errors on the Zap)', async () => {
       const request = hookRequest(body, { 'X-UpPromote-Signature': hmacHex('forger', body) });
-      expect(await appTester(dashboard.perform, { authData, inputData: { signing_secret: secret }, ...request })).toEqual([]);
+      await expect(appTester(dashboard.perform, { authData, inputData: { signing_secret: secret }, ...request })).rejects.toMatchObject({ name: 'HaltedError' });
     });
 
     it('refuses at performList, when the Zap is tested', async () => {
