@@ -12,7 +12,6 @@ import { redact } from './redact';
 import type { PlatformDefinition, PlatformId, Template, WebhookApi } from './types';
 import { verifiesWithSecretOnly } from './signature-schemes';
 // Labels only (data, no behaviour): a refusal names the polling trigger that works instead.
-import { pollingTriggerFor } from '../triggers/polling-trigger-specs';
 
 /** One vendor-side subscription. */
 export interface VendorSubscription {
@@ -56,10 +55,15 @@ function hostOf(url: string): string {
   return URL.canParse(url) ? new URL(url).host : 'an address that is not a valid URL';
 }
 
+/** What the caller knows beyond the platform's data. */
+export interface SubscribeOptions {
+  /** The label of a trigger that works without this event's webhook (a polling trigger), named when the event's slot is taken. */
+  alternativeFor?: (event: string) => string | undefined;
+}
+
 /** Raised when a vendor allows one subscription per event and another URL holds it. */
-function clashMessage(platform: PlatformDefinition, event: string, otherUrl: string): string {
+function clashMessage(platform: PlatformDefinition, event: string, otherUrl: string, polling: string | undefined): string {
   const where = hostOf(otherUrl);
-  const polling = pollingTriggerFor(platform.events.find((item) => item.key === event)?.event);
   return (
     `${platform.name} allows only one webhook per event, and "${event}" is already sent to another address (${where}). ` +
     `Turn off the other Zap using this event, or remove that webhook in ${platform.name}, then turn this Zap on again.` +
@@ -188,6 +192,7 @@ async function subscribeOne(
   api: WebhookApi,
   events: string[],
   targetUrl: string,
+  options: SubscribeOptions,
 ): Promise<VendorSubscription> {
   const token = tokenOf(platform, targetUrl);
   const event = events[0];
@@ -196,7 +201,7 @@ async function subscribeOne(
   if (existing !== undefined) {
     const existingUrl = existing.target;
     if (existingUrl !== undefined && existingUrl !== targetUrl) {
-      throw new z.errors.Error(clashMessage(platform, event, existingUrl), 'WebhookClash', 409);
+      throw new z.errors.Error(clashMessage(platform, event, existingUrl, options.alternativeFor?.(event)), 'WebhookClash', 409);
     }
     if (existingUrl === targetUrl && existing.secret) return { events, secret: existing.secret, target: targetUrl };
   }
@@ -255,6 +260,7 @@ async function unsubscribeOne(z: ZObject, platform: PlatformDefinition, api: Web
  * @param targetUrl the Zap's hook URL (Zapier's `bundle.targetUrl`)
  * @returns the subscribeData to keep; on a failure midway, the subscriptions already made are
  *   removed again so nothing is orphaned on the vendor, and the error is rethrown
+ * @param options what the caller can add to a refusal (the trigger that works instead)
  * @throws z.errors.Error for a vendor refusal or a one-per-event clash
  */
 export async function subscribe(
@@ -263,6 +269,7 @@ export async function subscribe(
   api: WebhookApi,
   events: string[],
   targetUrl: string,
+  options: SubscribeOptions = {},
 ): Promise<SubscribeData> {
   const token = platform.signature.type === 'url_token' ? randomSecret() : undefined;
   const urlFor = (group: string[]): string => {
@@ -274,7 +281,7 @@ export async function subscribe(
   const groups = api.eventsPerSubscription === 'one' ? events.map((event) => [event]) : [events];
   const made: VendorSubscription[] = [];
   try {
-    for (const group of groups) made.push(await subscribeOne(z, platform, api, group, urlFor(group)));
+    for (const group of groups) made.push(await subscribeOne(z, platform, api, group, urlFor(group), options));
   } catch (error) {
     await Promise.allSettled(made.map((subscription) => unsubscribeOne(z, platform, api, subscription)));
     throw error;

@@ -20,7 +20,7 @@ import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
 import { describeOffer, selectVendorEvents, type TriggerEvents } from './event-selection';
 import { chosenRecordOutputFields, recordOutputFields } from './output-fields';
 import { NOTICE_KEY, connectedPlatform, statusChoices, type EditorField } from '../creates/dynamic-fields';
-import { pollingAlternativeTo } from './polling-trigger-specs';
+import { pollingAlternativeTo, pollingTriggerFor } from './polling-trigger-specs';
 
 /** The data that defines one instant trigger. */
 export interface HookTriggerSpec {
@@ -204,7 +204,9 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
         const api = webhookApiOf(z, platform, spec);
         const events = vendorEventsFor(z, spec, platform, bundle).map((event) => event.key);
         if (!bundle.targetUrl) throw new z.errors.Error('Zapier gave no target URL to subscribe.');
-        return subscribe(z, platform, api, events, bundle.targetUrl);
+        // A taken event slot names the polling trigger that sees the same change without a webhook.
+        const alternativeFor = (key: string) => pollingTriggerFor(platform.events.find((item) => item.key === key)?.event);
+        return subscribe(z, platform, api, events, bundle.targetUrl, { alternativeFor });
       },
       performUnsubscribe: async (z: ZObject, bundle: Bundle): Promise<{ removed: number }> => {
         const platform = platformOf(z, bundle);

@@ -107,7 +107,7 @@ export function pollingAlternativeTo(instantKey: string): string | undefined {
 
 /**
  * The polling trigger that sees what a normalized event reports, for refusals that know only the
- * vendor event (platforms/webhooks.ts when a vendor's one webhook per event is taken).
+ * vendor event (the REST-hook trigger's subscribe, when a vendor's one webhook per event is taken).
  * @returns e.g. `Referral Status Changed (Polling)` for `referral.approved`; undefined for none
  */
 export function pollingTriggerFor(event: NormalizedEvent | undefined): string | undefined {

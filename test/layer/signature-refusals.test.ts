@@ -53,7 +53,7 @@ describe('hmac refusals', () => {
   const expectation: Expectation = { secrets: [{ secret: SECRET, events: ['referral.new'] }] };
 
   it('accepts its own genuine signature and names the secret that verified it', async () => {
-    expect(await verify(upPromote, signed(upPromote, body), expectation)).toEqual({ ok: true, secret: SECRET });
+    expect(await verify(upPromote, signed(upPromote, body), expectation)).toEqual({ ok: true, secret: SECRET, scheme: 'HMAC-SHA256 hex of the raw body' });
   });
 
   it.each([
@@ -104,7 +104,7 @@ describe('remote refusals (Tamio verify-signature)', () => {
   it('verified when Tamio answers 200 to the exact body and header', async () => {
     const received = signed(tamio, body);
     const scope = expectCall(body, received.headers['Http-Tamio-Signature'], 200);
-    expect(await verify(tamio, received, expectation)).toEqual({ ok: true });
+    expect(await verify(tamio, received, expectation)).toEqual({ ok: true, scheme: "Tamio's verify-signature API" });
     expect(scope.isDone()).toBe(true);
   });
 
