@@ -122,8 +122,12 @@ async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinitio
   const object = isJsonObject(returned) ? returned : {};
   const raw = isJsonObject(returned) ? returned : isJsonObject(response.data) ? response.data : {};
   const kind = recordKindOf(spec.result.event);
-  // The vendor event this change corresponds to, where the platform has one.
-  const vendorEvent = platform.events.find((event) => event.event === spec.result.event)?.key ?? action.key;
+  // The vendor event this change corresponds to: the one for exactly this change, else the vendor's
+  // status-change event of the record kind, else (no vendor event at all) the normalized event.
+  const vendorEvent =
+    platform.events.find((event) => event.event === spec.result.event)?.key ??
+    platform.events.find((event) => event.event === `${kind}.status_changed`)?.key ??
+    spec.result.event;
   const normalized = normalizeRecord({ platform, kind, event: spec.result.event, vendorEvent }, object, raw);
   const fromResponse = Object.fromEntries(Object.entries(normalized).filter(([, value]) => value !== '' && value !== undefined));
   const assumed = spec.result.assume ? renderObject(spec.result.assume, bundle.inputData) : {};
