@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import nock from 'nock';
 import { baseUrlOf } from '../platforms/api';
 import { findPlatform } from '../platforms/registry';
+import { candidateSchemes } from '../platforms/signature-schemes';
 import { handlerFor, loadApp, type AppDefinition, type Invoke } from './handler';
 import { APP_ENTRY, MINIMAL_APP_ENTRY } from './paths';
 import { largestDeliveries, type PlatformDelivery } from './signed-deliveries';
@@ -55,11 +56,12 @@ export interface HeapFigures {
 function answerRemoteVerification(deliveries: readonly PlatformDelivery[]): void {
   for (const delivery of deliveries) {
     const platform = findPlatform(delivery.platform);
-    if (!platform || platform.signature.type !== 'remote') continue;
+    const remote = platform ? candidateSchemes(platform.signature).find((scheme) => scheme.type === 'remote') : undefined;
+    if (!platform || remote?.type !== 'remote') continue;
     const base = new URL(baseUrlOf(platform));
     nock(base.origin)
       .persist()
-      .intercept(`${base.pathname}${platform.signature.request.path}`, platform.signature.request.method)
+      .intercept(`${base.pathname}${remote.request.path}`, remote.request.method)
       .reply(200, { status: 200, valid: true });
   }
 }

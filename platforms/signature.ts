@@ -158,10 +158,11 @@ const MILLISECONDS_FROM = 1e11;
 
 /**
  * Reads a unix time given in seconds or milliseconds.
- * @returns the time, or undefined for anything but a positive integer
+ * @returns the time, or undefined for anything but a positive integer written canonically (no
+ *   leading zero: `01700000000` would read as the same time while its text, what is signed, differs)
  */
 export function readSignedTime(text: string): SignedTime | undefined {
-  if (!/^\d{1,16}$/.test(text)) return undefined;
+  if (!/^[1-9]\d{0,15}$/.test(text)) return undefined;
   const value = Number(text);
   return { text, seconds: value >= MILLISECONDS_FROM ? value / 1000 : value };
 }
@@ -185,8 +186,9 @@ export function parseTimestampedSignature(value: string, timestampField: string,
   for (const part of value.split(',')) {
     const at = part.indexOf('=');
     if (at <= 0) return undefined;
-    const name = part.slice(0, at).trim();
-    const text = part.slice(at + 1).trim();
+    // Not trimmed inside: the time is signed as written, so `t=123 ,…` is not `t=123` (only the whole value is trimmed).
+    const name = part.slice(0, at);
+    const text = part.slice(at + 1);
     if (name === timestampField) times.push(text);
     else if (signatureField === undefined || name === signatureField) signatures.push(text);
   }

@@ -172,7 +172,8 @@ async function createWithFieldCandidates(
       if (name !== remembered) await z.cache.set(fieldNameKey(platform, field), name, FIELD_NAME_TTL_SECONDS, CONNECTION_SCOPE);
       return response;
     }
-    last = { status: response.status, message: redact(vendorMessage(platform, response), [...secrets, scope.target_url as string | undefined]) };
+    // The secrets include our URL token, so an echoed target URL keeps its host but not the token.
+    last = { status: response.status, message: redact(vendorMessage(platform, response), secrets) };
     // Only a refusal that names the field says the name may be wrong; any other is the vendor's last word.
     if (!naming.test(last.message)) break;
   }

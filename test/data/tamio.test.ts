@@ -8,6 +8,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { appTester, createOperation } from '../helpers/app';
 import { rejectionMessage } from '../helpers/errors';
 import { callPlatform } from '../../platforms/api';
+import { candidateSchemes } from '../../platforms/signature-schemes';
 import { permissionFor } from '../../platforms/middleware';
 import { normalizeRecord } from '../../platforms/normalize';
 import { tamio } from '../../platforms/tamio';
@@ -58,7 +59,8 @@ describe('Tamio decline and permissions', () => {
   });
 
   it('explains a 403 on verify-signature without inventing a permission name', async () => {
-    const verify = tamio.signature.type === 'remote' ? tamio.signature.request : undefined;
+    const remote = candidateSchemes(tamio.signature).find((scheme) => scheme.type === 'remote');
+    const verify = remote?.type === 'remote' ? remote.request : undefined;
     expect(verify).toBeDefined();
     tamioApi().post(VERIFY_PATH).reply(403, { status: 403, error: 'Forbidden' });
     const call = (z: ZObject) => callPlatform(z, tamio, verify!, {}, { rawBody: '{}' });

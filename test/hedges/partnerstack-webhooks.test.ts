@@ -82,7 +82,7 @@ describe('PartnerStack webhook create: target or target_url', () => {
       .reply(422, (_uri, body) => ({ message: `target_url is invalid: ${(body as CreateBody).target_url}`, status: 422 }));
     const message = await rejectionMessage(subscribe(fakeCacheRpc()));
     expect(scope.isDone()).toBe(true);
-    expect(message).toMatch(/^PartnerStack refused to create the webhook \(HTTP 422: "target_url is invalid: \[redacted\]"\), tried with the URL field named "target", then "target_url"\. Nothing was registered, so the Zap was not turned on\./);
+    expect(message).toMatch(/^PartnerStack refused to create the webhook \(HTTP 422: "target_url is invalid: https:\/\/hooks\.zapier\.com\/hooks\/standard\/13\/10\/\?ah_token=\[redacted\]&ah_event=transaction\.created"\), tried with the URL field named "target", then "target_url"\. Nothing was registered, so the Zap was not turned on\./);
     expect(token).not.toBe('');
     expect(message).not.toContain(token);
   });

@@ -89,12 +89,18 @@ describe('secrets we generate are redacted from vendor messages', () => {
       .reply(function (_uri, body) {
         const target = (body as { target: string }).target;
         return [422, { message: `target ${target} is not reachable`, status: 422 }];
+      })
+      // The message names the field, so the other documented-by-someone name is tried once (issue 13 item 10).
+      .post('/api/v2/webhooks', (body: { target_url?: string }) => typeof body.target_url === 'string' && body.target_url.startsWith(TARGET_URL))
+      .reply(function (_uri, body) {
+        const target = (body as { target_url: string }).target_url;
+        return [422, { message: `target_url ${target} is not reachable`, status: 422 }];
       });
     const message = await rejectionMessage(
       appTester(triggerOperation('affiliate_status_changed').performSubscribe, { authData: partnerStackKit.authData, targetUrl: TARGET_URL }),
     );
     expect(scope.isDone()).toBe(true);
-    expect(message).toMatch(/^PartnerStack rejected POST \/webhooks \(HTTP 422\)/);
+    expect(message).toMatch(/^PartnerStack refused to create the webhook \(HTTP 422: "target_url https:/);
     expect(message).toContain('ah_token=');
     expect(message).not.toMatch(/ah_token=[0-9a-f]{16}/);
   });
