@@ -1,8 +1,13 @@
 /**
  * Candidate webhook signature schemes, for telling which one a captured delivery carries when the
- * vendor does not document it. Each scheme is an object with `verify` and `sign` (the shape of
- * platforms/signature-schemes/*), keyed only by the signing secret, so the signature layer can
- * adopt them as candidates later. Every comparison is constant-time (node:crypto timingSafeEqual).
+ * vendor does not document it. Each scheme is an object with `verify` and `sign`, keyed only by the
+ * signing secret; every comparison is constant-time (node:crypto timingSafeEqual).
+ *
+ * Why not platforms/signature-schemes/: those receive live deliveries and must refuse a signed
+ * time more than 5 minutes old (the `standardwebhooks` library also checks its own tolerance
+ * against the clock), while a capture checked here is usually hours old. These identify the
+ * scheme whatever the age and report the age instead; the app's own verdict on the same capture
+ * is reported beside it (delivery-check.ts), so a difference between the two readings shows.
  * - raw HMAC-SHA256 of the body, hex or base64, optionally prefixed `sha256=`, in any header;
  * - Standard Webhooks (https://www.standardwebhooks.com): `webhook-id`, `webhook-timestamp`,
  *   `webhook-signature: v1,<base64>` over `<id>.<timestamp>.<body>`, computed by the

@@ -69,14 +69,13 @@ function manifestOf(app: AppFiles, identity: AppIdentity, zone: string): JsonRec
 function signatureNotes(platform: PlatformDefinition, log: IssueLog): void {
   const scheme = platform.signature;
   const component = 'security';
-  if (scheme.type === 'hmac') {
-    log.add(component, 'warning', `${platform.name} signs deliveries with HMAC-SHA256 of the raw body; Make gives a webhook neither the raw body nor the secret, so the signature is not verified on Make (it is on Zapier).`);
+  if (scheme.type === 'url_token') {
+    log.add(component, 'info', `${platform.name} deliveries carry no signature; on Make the per-webhook URL is the secret${platform.webhooks.kind === 'dashboard' ? ', plus an optional URL token' : ''}.`);
   } else if (scheme.type === 'remote') {
     log.add(component, 'warning', `${platform.name} verifies deliveries through its own API over the raw body; Make's webhook has no raw body and no connection, so this is not done on Make (it is on Zapier).`);
-  } else if (scheme.type === 'url_token') {
-    log.add(component, 'info', `${platform.name} deliveries carry no signature; on Make the per-webhook URL is the secret${platform.webhooks.kind === 'dashboard' ? ', plus an optional URL token' : ''}.`);
   } else {
-    log.add(component, 'warning', `signature scheme ${JSON.stringify(scheme)} is unknown to the Make generator.`);
+    // Every other scheme (HMAC, Standard Webhooks, Stripe-style, a list of candidates) signs the raw body with a secret.
+    log.add(component, 'warning', `${platform.name} signs deliveries over the raw body with a secret; Make gives a webhook neither the raw body nor the secret, so the signature is not verified on Make (it is on Zapier).`);
   }
   // Per-trigger notes on re-fetching come from make/generate/refetch.ts; this is the case of none.
   if (Object.keys(platform.gets ?? {}).length === 0) {
