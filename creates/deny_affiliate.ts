@@ -2,7 +2,7 @@ import { AFFILIATE_SAMPLE } from '../triggers/samples';
 import type { ActionDefinition } from './create-factory';
 import { APPLICANT_INPUT } from './inputs';
 
-/** Deny Affiliate: the application is declined. The sample is UpPromote's, whose denials arrive as `affiliate.inactive`. */
+/** Deny Affiliate: the application is declined. The sample is a documented vendor payload whose denials arrive as an `affiliate.inactive` event. */
 export const spec = {
   key: 'deny_affiliate',
   noun: 'Affiliate',

@@ -70,7 +70,7 @@ export function connectedPlatform(bundle: Pick<Bundle, 'authData'> | undefined):
 }
 
 /**
- * The notice shown instead of the fields, e.g. "Approve Referral is not available for Tamio: …".
+ * The notice shown instead of the fields, e.g. "Approve Referral is not available for Acme: …".
  * @param reason the platform's own `unsupported` text (which says what to do instead), or undefined
  *   when the platform's data does not mention the operation at all
  */
@@ -89,11 +89,12 @@ function plainField(field: ActionInputField): EditorField {
 }
 
 /** One field as the platform needs it: required flag, help text naming the platform. */
-function connectedField(field: ActionInputField, platform: PlatformDefinition, required: boolean, format: 'email' | undefined): EditorField {
-  const helpText =
+function connectedField(field: ActionInputField, platform: PlatformDefinition, required: boolean, format: 'email' | undefined, note: string | undefined): EditorField {
+  const generic =
     format === 'email'
       ? `${platform.name} identifies the affiliate by email address: pick one, or map an email address from an earlier step.`
       : (field.connectedHelp?.replaceAll('{platform}', platform.name) ?? field.helpText);
+  const helpText = note === undefined ? generic : `${generic} ${note}`;
   const findAffiliate = platform.searches?.find_affiliate;
   // The search's result carries the value this platform's actions take: the email where they identify affiliates by it.
   const search =
@@ -121,7 +122,7 @@ export function actionFieldsFor(action: ActionDefinition, platform: PlatformDefi
   const needed = new Set([...path, ...(spec.requiredInputs ?? [])]);
   return action.inputFields
     .filter((field) => all.has(field.key))
-    .map((field) => connectedField(field, platform, needed.has(field.key) || field.required === true, spec.inputFormats?.[field.key]));
+    .map((field) => connectedField(field, platform, needed.has(field.key) || field.required === true, spec.inputFormats?.[field.key], spec.inputNotes?.[field.key]));
 }
 
 /** Zapier's dynamic `inputFields` entry of an action. */

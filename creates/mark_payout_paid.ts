@@ -8,7 +8,7 @@ export const spec = {
   noun: 'Payout',
   label: 'Mark Payout Paid',
   description:
-    // Under 140 characters and no vendor name (M002); the Payout field's help says what Rebus AI does.
+    // Under 140 characters and no vendor name (M002); a platform whose "paid" sends money says so in its `inputNotes`.
     'Marks a payout to an affiliate as paid (where the platform sends payments, this processes the payout and sends the money).',
   record: 'payout',
   inputFields: [
@@ -17,7 +17,7 @@ export const spec = {
       label: 'Payout',
       dynamic: 'payout_list.id.label',
       helpText:
-        "The payout to mark as paid, on platforms that keep payouts as records: pick one from the platform's payout list or map its ID. On Rebus AI this **sends the payment**; the result stays pending until Rebus AI reports the payout processed.",
+        "The payout to mark as paid, on platforms that keep payouts as records: pick one from the platform's payout list or map its ID.",
     },
     {
       ...AFFILIATE_INPUT,

@@ -82,7 +82,7 @@ export function listRows(platform: PlatformDefinition, kind: RecordKind, list: L
   const polling = list.polling;
   if (polling) {
     const pollingContext = { request, source: polling.source };
-    // Presence only: the field map reads the value below it where it is an object (Rebus AI's `status.value`).
+    // Presence only: the field map reads the value below it where it is an object (e.g. `status.value`).
     if ('field' in polling.status) rows.push(checkPath(pollingContext, `polling status field ${polling.status.field}`, items, [polling.status.field]));
     if (polling.updatedAt) rows.push(checkPath(pollingContext, `polling update time ${polling.updatedAt.path}`, items, [polling.updatedAt.path], { expectScalar: true }));
   }

@@ -16,7 +16,7 @@ function shortSource(source: string): string {
 
 /**
  * The report as lines of text.
- * @param title the first line, e.g. `UpPromote live check against http://127.0.0.1:4010`
+ * @param title the first line, e.g. `Acme live check against http://127.0.0.1:4010`
  */
 export function formatReport(title: string, rows: readonly Row[], redactor: Redactor): string[] {
   const lines = [title, ''];

@@ -31,7 +31,7 @@ export const EVENT_PARAM = 'ah_event';
 /** A secret that may have signed a delivery, with the vendor events of the subscription it belongs to. */
 export interface ExpectedSecret {
   secret: string;
-  /** The subscription's vendor events; undefined: any event (a dashboard webhook's secret). */
+  /** The subscription's vendor events; undefined for every event (a dashboard webhook's secret). */
   events?: readonly string[];
 }
 

@@ -101,7 +101,7 @@ function isSerializable(output: NormalizedOutput): boolean {
  */
 export async function receive(z: ZObject, platform: PlatformDefinition, request: ReceiveRequest): Promise<NormalizedOutput[]> {
   const { delivery, expectation, filters = {}, listener } = request;
-  // "from UpPromote", never "a UpPromote …": the name is not read as a word after an article.
+  // "from <platform>", never "a <platform> …": an article before a vendor's name reads wrong for many names.
   const where = request.endpoint ? `${platform.name} (${request.endpoint} webhook)` : platform.name;
   const outcome = await receiveDelivery(z, platform, delivery, expectation, request.now);
   if (!outcome.accepted) {

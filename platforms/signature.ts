@@ -177,7 +177,7 @@ export interface TimestampedSignature {
 /**
  * Reads a `t=<unix time>,s=<signature>` (or Stripe's `t=…,v1=…`) header value into its parts. The
  * freshness check must read one time only, so a value with two `timestampField` entries is refused.
- * @param signatureField the field holding the signature (`s`, `v1`); undefined: any other field
+ * @param signatureField the field holding the signature (`s`, `v1`); undefined for whichever other field there is
  * @returns the parts, or undefined when the value does not have that shape
  */
 export function parseTimestampedSignature(value: string, timestampField: string, signatureField?: string): TimestampedSignature | undefined {

@@ -335,6 +335,11 @@ export interface ActionSpec {
   /** Inputs this platform needs although the action's form marks them optional (forms are shared by all platforms). */
   requiredInputs?: readonly string[];
   /**
+   * What an input means on this platform beyond its generic help, appended to it in the Zap editor,
+   * e.g. `{ payout_id: 'This sends the payment.' }`.
+   */
+  inputNotes?: Readonly<Record<string, string>>;
+  /**
    * Set when no vendor document confirms the endpoint (only a third party shows it): what rests on
    * whom, e.g. `only a third-party connector shows this endpoint`. A 404 or 405 answer then tells the
    * user their API does not offer the action, with this note, instead of a generic "not found".

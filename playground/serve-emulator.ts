@@ -3,19 +3,7 @@
  * 127.0.0.1:`EMULATOR_PORT` (default 4010), prints base URLs, test credentials and the control
  * endpoints with curl examples, and runs until Ctrl-C.
  */
-import { findPlatform } from '../platforms/registry';
 import { startEmulator } from './emulator/server';
-
-/**
- * Where each registered platform's API is served below the emulator's origin: the path of its real
- * base URL under `/<id>` (as the app's EMULATOR_ENV routing does); a platform without a published
- * API (no connection test) only sends webhooks.
- */
-function basePathOf(id: string): string {
-  const platform = findPlatform(id);
-  if (!platform) return '(not a registered platform)';
-  return platform.connectionTest === null ? '(sends webhooks only)' : `/${id}${new URL(platform.baseUrl).pathname}`;
-}
 
 function portFromEnv(): number {
   const raw = process.env.EMULATOR_PORT ?? '4010';
@@ -31,10 +19,12 @@ async function main(): Promise<void> {
     [
       `Vendor emulator on ${url}`,
       '',
-      'Every vendor (credentials the emulator accepts; base URL standing for the vendor\'s)',
+      // The emulator never reads the app's platform data, so it names each vendor's root only: a
+      // vendor's documented base path follows it (e.g. https://api.acme.example/v2 → ${url}/acme/v2).
+      'Every vendor (served under its root; credentials the emulator accepts)',
       ...Object.entries(emulator.credentials).map(
         ([vendor, credentials]) =>
-          `  ${vendor.padEnd(13)}${basePathOf(vendor).padEnd(28)}${Object.entries(credentials).map(([name, value]) => `${name}=${value}`).join('  ')}`,
+          `  ${`${url}/${vendor}`.padEnd(44)}${Object.entries(credentials).map(([name, value]) => `${name}=${value}`).join('  ')}`,
       ),
       '',
       'Control endpoints (no auth)',

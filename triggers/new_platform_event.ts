@@ -7,7 +7,7 @@ export const spec = {
   noun: 'Event',
   label: 'New Platform Event',
   description:
-    'Triggers when your platform sends the event you choose (advanced: any event the platform offers, original payload kept).',
+    'Triggers when your platform sends the event you choose (advanced: every event the platform offers, original payload kept).',
   events: 'chosen',
   sample: REFERRAL_SAMPLE.created,
 } satisfies HookTriggerSpec;

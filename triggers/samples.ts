@@ -5,10 +5,10 @@
  * drift from what perform returns.
  */
 import type { AffiliateRecord, PayoutRecord, ReferralRecord } from '../platforms/records';
-import affiliateApprovedTamio from './samples/affiliate-approved-tamio.json';
+import affiliateApprovedDashboard from './samples/affiliate-approved-dashboard.json';
 import affiliateCreated from './samples/affiliate-created.json';
 import affiliateStatusChanged from './samples/affiliate-status-changed.json';
-import payoutCreatedRebus from './samples/payout-created-rebus.json';
+import payoutCreated from './samples/payout-created.json';
 import payoutPaid from './samples/payout-paid.json';
 import referralApproved from './samples/referral-approved.json';
 import referralCreated from './samples/referral-created.json';
@@ -21,17 +21,17 @@ export const REFERRAL_SAMPLE = {
 export const AFFILIATE_SAMPLE = {
   created: affiliateCreated as AffiliateRecord,
   statusChanged: affiliateStatusChanged as AffiliateRecord,
-  /** Tamio's documented affiliate-approved delivery, through New Event from Dashboard Webhook (test/triggers/dashboard_webhook.test.ts recomputes it). */
-  approvedFromDashboard: affiliateApprovedTamio as AffiliateRecord,
+  /** A vendor's documented affiliate-approved delivery, through New Event from Dashboard Webhook (test/triggers/dashboard_webhook.test.ts recomputes it from the fixture). */
+  approvedFromDashboard: affiliateApprovedDashboard as AffiliateRecord,
 };
 
 export const PAYOUT_SAMPLE = {
   paid: payoutPaid as PayoutRecord,
   /**
-   * Rebus AI's payout.created (a constructed payload: Rebus AI documents only commission.approved),
-   * without the example's placeholder signature (see withoutPlaceholders).
+   * A payout.created delivery (constructed from the vendor's documented field lists), without the
+   * example's placeholder signature (see withoutPlaceholders; test/app.test.ts recomputes it).
    */
-  created: payoutCreatedRebus as PayoutRecord,
+  created: payoutCreated as PayoutRecord,
 };
 
 /** A value a vendor's example writes where the real value goes, e.g. `sha256=1234567890abcdef...`. */

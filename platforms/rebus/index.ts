@@ -131,6 +131,7 @@ export const rebus = definePlatform({
     mark_payout_paid: {
       request: { method: 'POST', path: '/payouts/{{payout_id}}/process/', source: 'documented ("process a pending payout and send payment")' },
       requiredInputs: ['payout_id'],
+      inputNotes: { payout_id: 'On Rebus AI this **sends the payment**; the result stays pending until Rebus AI reports the payout processed.' },
       // `process` sends the payment; it is paid once payout.processed arrives (or the answer says
       // `processed`), so without a status in the answer the payout reads as pending, not paid.
       result: { event: 'payout.paid', resultPath: 'data', assume: { id: '{{payout_id}}', status: 'pending', vendor_status: 'processing' } },
