@@ -12,5 +12,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // tsconfig.test.json sets isolatedModules, so ts-jest only transpiles: `npm run typecheck` (run
+  // first by .ci/run) does the type-checking once, instead of once per test worker.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 };

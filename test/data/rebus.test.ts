@@ -10,6 +10,7 @@ import { rebus } from '../../platforms/rebus';
 import commissionApproved from '../fixtures/rebus/commission.approved.json';
 import { rebusKit, rebusSignature } from '../platforms/rebus.kit';
 import { spec as markPayoutPaid } from '../../creates/mark_payout_paid';
+import { actionFieldsFor } from '../../creates/dynamic-fields';
 
 const SECRET = 'c0ffee'.repeat(10);
 const subscribeData = { id: '77', platform: 'rebus', subscriptions: [{ events: ['commission.approved'], id: '77', secret: SECRET }] };
@@ -44,7 +45,8 @@ describe('Rebus AI commission.approved has a time', () => {
 describe('Rebus AI Mark Payout Paid sends money', () => {
   it('says so in the help the user reads before running it', () => {
     expect(markPayoutPaid.description).toMatch(/sends the money/);
-    expect(markPayoutPaid.inputFields.find((field) => field.key === 'payout_id')?.helpText).toMatch(/On Rebus AI this \*\*sends the payment\*\*/);
+    const connected = actionFieldsFor(markPayoutPaid, rebus).find((field) => field.key === 'payout_id');
+    expect(connected?.helpText).toMatch(/On Rebus AI this \*\*sends the payment\*\*/);
   });
 
   it('picks the payout from the documented payout list', () => {
