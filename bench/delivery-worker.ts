@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import nock from 'nock';
 import { baseUrlOf } from '../platforms/api';
 import { findPlatform } from '../platforms/registry';
-import { candidateSchemes } from '../platforms/signature-schemes';
+import { candidateSchemes } from '../signature-schemes';
 import { handlerFor, loadApp, type AppDefinition, type Invoke } from './handler';
 import { APP_ENTRY, MINIMAL_APP_ENTRY } from './paths';
 import { largestDeliveries, type PlatformDelivery } from './signed-deliveries';

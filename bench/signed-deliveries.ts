@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { EVENT_PARAM } from '../platforms/delivery';
 import { getPath } from '../platforms/paths';
 import { PLATFORMS } from '../platforms/registry';
-import { signDelivery } from '../platforms/signature-schemes';
+import { signDelivery } from '../signature-schemes';
 import type { PlatformDefinition } from '../platforms/types';
 import { FIXTURES_DIR } from './paths';
 
@@ -72,7 +72,7 @@ function deliveryFor(platform: PlatformDefinition, file: string, body: unknown, 
     rawBody,
     scheme: platform.signature.type,
     bundle: (now) => {
-      // Signed through the app's own scheme objects, as the vendor signs (platforms/signature-schemes/).
+      // Signed through the app's own scheme objects, as the vendor signs (signature-schemes/).
       const signed = signDelivery(platform, rawBody, SECRET, now);
       return {
         authData: { platform: platform.id, api_key: 'bench_key', public_key: 'bench_public_key' },

@@ -179,7 +179,10 @@ async function webhookRows(runner: AppRunner, options: LiveCheckOptions, api: We
           const answer = await runner.run('triggers', 'new_platform_event', 'performSubscribe', { inputData: { event: event.key }, targetUrl: url });
           subscribeData = answer.result;
           redactor.json(answer.result);
-          for (const subscription of (answer.result as { subscriptions?: { secret?: string }[] }).subscriptions ?? []) redactor.add(subscription.secret);
+          for (const subscription of (answer.result as { subscriptions?: { secret?: string; issuedSecret?: string }[] }).subscriptions ?? []) {
+            redactor.add(subscription.secret);
+            redactor.add(subscription.issuedSecret);
+          }
           redactor.add((answer.result as { token?: string }).token);
           return answer;
         },

@@ -3,7 +3,7 @@
  * vendor does not document it. Each scheme is an object with `verify` and `sign`, keyed only by the
  * signing secret; every comparison is constant-time (node:crypto timingSafeEqual).
  *
- * Why not platforms/signature-schemes/: those receive live deliveries and must refuse a signed
+ * Why not signature-schemes/: those receive live deliveries and must refuse a signed
  * time more than 5 minutes old (the `standardwebhooks` library also checks its own tolerance
  * against the clock), while a capture checked here is usually hours old. These identify the
  * scheme whatever the age and report the age instead; the app's own verdict on the same capture

@@ -128,9 +128,9 @@ export async function callPlatform(
 ): Promise<ApiResponse> {
   const { path, url } = urlOf(z, platform, spec, scope);
   const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret !== '');
-  const rendered = spec.body ? JSON.stringify(renderObject(spec.body, scope)) : undefined;
-  const body = options.rawBody ?? rendered;
-  const headers = { ...(rendered !== undefined && options.rawBody === undefined ? { 'Content-Type': JSON_CONTENT_TYPE } : {}), ...options.headers };
+  const rendered = spec.body ? encodeBody(spec, renderObject(spec.body, scope)) : undefined;
+  const body = options.rawBody ?? rendered?.text;
+  const headers = { ...(rendered !== undefined && options.rawBody === undefined ? { 'Content-Type': rendered.contentType } : {}), ...options.headers };
   const middlewareData: CallMiddlewareData = { acceptStatuses: options.acceptStatuses ?? [], secrets };
   let response: ApiResponse;
   try {
@@ -165,6 +165,12 @@ type CoreRequest = HttpRequestOptions & { url: string; merge: boolean };
 
 /** Core's JSON content type, which it set itself when it serialized bodies. */
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** A rendered body as sent: JSON, or form fields serialized as the query is (an array repeats its field). */
+function encodeBody(spec: RequestSpec, body: Record<string, unknown>): { text: string; contentType: string } {
+  if (spec.encoding === 'form') return { text: stringifyQuery(body as ParsedUrlQueryInput), contentType: 'application/x-www-form-urlencoded' };
+  return { text: JSON.stringify(body), contentType: JSON_CONTENT_TYPE };
+}
 
 function parseOrUndefined(content: string): unknown {
   if (content.trim() === '') return undefined;

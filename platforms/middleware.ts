@@ -7,14 +7,14 @@ import type { AfterResponseMiddleware, BeforeRequestMiddleware, HttpResponse } f
 import { baseUrlOf } from './api';
 import { getPath } from './paths';
 import { findPlatform } from './registry';
-import { credentialSecrets, redact } from './redact';
+import { basicCredential, credentialSecrets, redact } from './redact';
 import { renderText } from './template';
 import type { PlatformDefinition } from './types';
 
 /** core ≥ 18 throws its own ThrottledError for 429 before afterResponse; this flag lets ours name the platform. */
 type CoreRequestOptions = Parameters<BeforeRequestMiddleware>[0] & { throwForThrottlingEarly?: boolean };
 
-/** Adds the platform's auth header (or HTTP Basic) and JSON headers to requests for its base URL. */
+/** Adds the platform's auth headers (or HTTP Basic) and JSON headers to requests for its base URL. */
 export const addCredentials: BeforeRequestMiddleware = (request, _z, bundle) => {
   const platform = findPlatform(bundle.authData?.platform);
   if (!platform || !request.url.startsWith(baseUrlOf(platform))) return request;
@@ -22,10 +22,9 @@ export const addCredentials: BeforeRequestMiddleware = (request, _z, bundle) => 
   const auth = platform.auth;
   if (auth.type === 'header') {
     headers[auth.header] = renderText(auth.value, bundle.authData);
+    for (const [name, value] of Object.entries(auth.extraHeaders ?? {})) headers[name] = renderText(value, bundle.authData);
   } else {
-    const user = bundle.authData[auth.username] ?? '';
-    const password = bundle.authData[auth.password] ?? '';
-    headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    headers.Authorization = `Basic ${basicCredential(auth, bundle.authData)}`;
   }
   const prepared: CoreRequestOptions = { ...request, headers, throwForThrottlingEarly: false };
   return prepared;

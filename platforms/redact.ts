@@ -4,7 +4,7 @@
  * secret or a target URL with our token in a 400/422. zapier-platform-core scrubs its own logs,
  * not our messages, so every vendor text passes through `redact` before it enters one.
  */
-import type { PlatformDefinition } from './types';
+import type { AuthScheme, PlatformDefinition } from './types';
 
 /** What replaces a secret in a message. */
 export const REDACTED = '[redacted]';
@@ -31,8 +31,17 @@ export function credentialSecrets(authData: Record<string, unknown> | undefined,
   const text = (key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');
   const secrets = [...SECRET_AUTH_FIELDS, ...extra].map(text).filter((value) => value !== '');
   const auth = platform?.auth;
-  if (auth?.type === 'basic') secrets.push(Buffer.from(`${text(auth.username)}:${text(auth.password)}`).toString('base64'));
+  if (auth?.type === 'basic') secrets.push(basicCredential(auth, data));
   return secrets;
+}
+
+/**
+ * The base64 `user:password` an HTTP Basic platform sends (RFC 7617), from the connection's fields;
+ * a missing field, or a scheme without `password`, counts as empty.
+ */
+export function basicCredential(auth: Extract<AuthScheme, { type: 'basic' }>, authData: Record<string, unknown>): string {
+  const text = (key: string | undefined): string => (key !== undefined && typeof authData[key] === 'string' ? (authData[key] as string) : '');
+  return Buffer.from(`${text(auth.username)}:${text(auth.password)}`).toString('base64');
 }
 
 function escapeRegExp(text: string): string {

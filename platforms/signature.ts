@@ -1,6 +1,6 @@
 /**
  * The shared webhook-signature primitives. Platforms describe their scheme as data
- * (`SignatureScheme` in types.ts) and platforms/signature-schemes/ holds one verify-and-sign object
+ * (`SignatureScheme` in types.ts) and signature-schemes/ holds one verify-and-sign object
  * per scheme type; this file does the cryptography, the header lookup and the comparisons (always
  * in constant time) and names why a delivery was refused (after the Standard Webhooks library's
  * named verification errors).

@@ -26,18 +26,30 @@ export interface RequestSpec {
   /** Path below the base URL, e.g. `/referral/{{referral_id}}/status`. Placeholders are URL-encoded. */
   path: string;
   query?: Record<string, Template>;
-  /** JSON body. */
+  /** The body: JSON unless `encoding` says otherwise. */
   body?: Record<string, Template>;
+  /**
+   * How `body` is sent: `json` (default), or `form` (application/x-www-form-urlencoded, for APIs
+   * that document form-encoded requests; an array value repeats its field, as in the query).
+   */
+  encoding?: 'json' | 'form';
   /** Where this request's shape comes from: `documented`, or `inferred: <basis>`. */
   source: string;
 }
 
 /** How the connection authenticates every request to the vendor. */
 export type AuthScheme =
-  /** A header built from a template, e.g. `Authorization: Bearer {{api_key}}`. */
-  | { type: 'header'; header: string; value: string }
-  /** HTTP Basic with two connection fields (`api_key` or a key of the platform's `extraFields`). */
-  | { type: 'basic'; username: string; password: string };
+  /**
+   * A header built from a template, e.g. `Authorization: Bearer {{api_key}}`, and any further
+   * headers every request carries, e.g. `{ 'Account-Id': '{{account_id}}' }` for an API that also
+   * wants the account named (each placeholder a connection field).
+   */
+  | { type: 'header'; header: string; value: string; extraHeaders?: Readonly<Record<string, string>> }
+  /**
+   * HTTP Basic with connection fields (`api_key` or a key of the platform's `extraFields`) as user
+   * name and password; without `password` the password is empty (a secret sent as the user name).
+   */
+  | { type: 'basic'; username: string; password?: string };
 
 /** A conversion applied to a vendor value before it lands in a normalized field. */
 export type Conversion =
@@ -151,11 +163,13 @@ export type HeaderMatch = string | { contains: string };
 export const ANY_HEADER = { contains: '' } as const;
 
 /**
- * How a delivery proves it comes from the vendor. Interpreted by platforms/signature-schemes/.
+ * How a delivery proves it comes from the vendor. Interpreted by signature-schemes/.
  * - `hmac`: HMAC-SHA256 of the raw body with the subscription's (or the dashboard's) secret, in a header.
  * - `timestamped_hmac`: Stripe-style `t=<unix time>,v1=<hmac of "t.body">` in one header.
  * - `standard_webhooks`: the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
  * - `url_token`: no vendor signature; a random token we add to the target URL's query is checked.
+ * - `header_token`: no vendor signature; the random secret we chose when subscribing, which the
+ *   vendor sends back in a custom header of that subscription, is checked.
  * - `remote`: the vendor's own API verifies the delivery (signature shape known, signed string not).
  * - `candidates`: several of the above, all keyed by the same secret, tried in order.
  */
@@ -187,6 +201,8 @@ export type SingleSignatureScheme =
     }
   | { type: 'standard_webhooks'; toleranceSeconds: number; source: string }
   | { type: 'url_token'; param: string; source: string }
+  /** `header`: the custom header's name, set in the subscribe request's body as `{ [header]: '{{secret}}' }`. */
+  | { type: 'header_token'; header: string; source: string }
   | {
       type: 'remote';
       header: HeaderMatch;

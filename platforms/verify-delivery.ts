@@ -1,10 +1,10 @@
 /**
- * Verifies a delivery with the platform's signature scheme (platforms/signature-schemes/), or
+ * Verifies a delivery with the platform's signature scheme (signature-schemes/), or
  * with the one the trigger's user chose instead (`Expectation.scheme`).
  */
 import type { ZObject } from 'zapier-platform-core';
 import type { Delivery, Expectation } from './delivery';
-import { describeScheme, schemeHandler } from './signature-schemes';
+import { describeScheme, schemeHandler } from '../signature-schemes';
 import type { VerifyResult } from './signature';
 import type { PlatformDefinition } from './types';
 

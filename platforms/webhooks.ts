@@ -10,7 +10,7 @@ import { jsonObjectListSchema, readAt, secretSchema, vendorIdSchema } from './sc
 import { getPath } from './paths';
 import { redact } from './redact';
 import type { PlatformDefinition, PlatformId, Template, WebhookApi } from './types';
-import { verifiesWithSecretOnly } from './signature-schemes';
+import { verifiesWithSecretOnly } from '../signature-schemes';
 // Labels only (data, no behaviour): a refusal names the polling trigger that works instead.
 
 /** One vendor-side subscription. */
@@ -21,6 +21,12 @@ export interface VendorSubscription {
   id?: string;
   /** Its signing secret (issued by the vendor, or chosen by us). */
   secret?: string;
+  /**
+   * A signing secret the vendor issued although we chose `secret` ourselves (a vendor documented as
+   * both taking our header token and, perhaps, issuing a secret): a second secret the platform's
+   * candidate schemes may verify with, and what live-check identifies the vendor's scheme by.
+   */
+  issuedSecret?: string;
   /**
    * The target URL we registered (with our query parameters): on a one-per-event vendor, what
    * unsubscribe compares with the vendor's current subscription before removing it.
@@ -216,8 +222,10 @@ async function subscribeOne(
     [...secrets, chosenSecret],
   );
   const id = api.subscribe.idPath ? readAt(response.data, api.subscribe.idPath, vendorIdSchema) : undefined;
-  const secret = chosenSecret ?? (api.subscribe.secretPath ? readAt(response.data, api.subscribe.secretPath, secretSchema) : undefined);
+  const issued = api.subscribe.secretPath ? readAt(response.data, api.subscribe.secretPath, secretSchema) : undefined;
+  const secret = chosenSecret ?? issued;
   const made: VendorSubscription = { events, id: id === undefined ? undefined : String(id), secret };
+  if (chosenSecret !== undefined && issued !== undefined) made.issuedSecret = issued;
   // Kept where unsubscribe compares it with the vendor's current subscription (see unsubscribeOne).
   if (ownsByTarget(api)) made.target = targetUrl;
   const missing =
@@ -248,7 +256,7 @@ async function subscribeOne(
  */
 async function unsubscribeOne(z: ZObject, platform: PlatformDefinition, api: WebhookApi, subscription: VendorSubscription): Promise<void> {
   const event = subscription.events[0];
-  const secrets = [subscription.secret, subscription.target && tokenOf(platform, subscription.target)];
+  const secrets = [subscription.secret, subscription.issuedSecret, subscription.target && tokenOf(platform, subscription.target)];
   if (ownsByTarget(api)) {
     const existing = await findExisting(z, platform, api, event, secrets);
     if (existing === undefined || subscription.target === undefined || existing.target !== subscription.target) return;

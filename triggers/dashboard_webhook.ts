@@ -12,7 +12,7 @@ import { receive } from '../platforms/receive';
 import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { PLATFORMS, platformOf } from '../platforms/registry';
 import type { PlatformDefinition, SignatureScheme, VendorEvent } from '../platforms/types';
-import { candidateSchemes } from '../platforms/signature-schemes';
+import { candidateSchemes } from '../signature-schemes';
 import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
 import { chosenRecordOutputFields } from './output-fields';
 import { NOTICE_KEY, connectedPlatform, type EditorField } from '../creates/dynamic-fields';

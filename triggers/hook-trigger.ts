@@ -224,7 +224,9 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
         return receive(z, platform, {
           delivery: deliveryFromBundle(bundle),
           expectation: {
-            secrets: data.subscriptions.flatMap((subscription) => (subscription.secret ? [{ secret: subscription.secret, events: subscription.events }] : [])),
+            secrets: data.subscriptions.flatMap((subscription) =>
+              [subscription.secret, subscription.issuedSecret].flatMap((secret) => (secret ? [{ secret, events: subscription.events }] : [])),
+            ),
             token: data.token,
             events: data.subscriptions.flatMap((subscription) => subscription.events),
           },

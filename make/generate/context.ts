@@ -16,21 +16,30 @@ export interface ConnectionField {
 }
 
 function authPlaceholders(auth: AuthScheme): string[] {
-  if (auth.type === 'header') return placeholdersOf(auth.value);
-  if (auth.type === 'basic') return [auth.username, auth.password];
+  if (auth.type === 'header') return [auth.value, ...Object.values(auth.extraHeaders ?? {})].flatMap((value) => placeholdersOf(value));
+  if (auth.type === 'basic') return auth.password === undefined ? [auth.username] : [auth.username, auth.password];
   return [];
 }
 
-/** The connection fields a platform's auth scheme uses, e.g. `[api_key]` or `[public_key, api_key]`. */
+/** Make's sentence case for a Title Case label: `Public Key` → `Public key`; acronyms stay (`Account ID`). */
+function sentenceCase(label: string): string {
+  return label.replace(/ (\w+)/g, (word, text: string) => (text === text.toUpperCase() ? word : word.toLowerCase()));
+}
+
+/**
+ * The connection fields a platform's auth scheme uses, e.g. `[api_key]` or `[public_key, api_key]`:
+ * the API key, and each of the platform's extra connection fields with its own label and help
+ * (masked when it is a secret).
+ */
 export function connectionFields(platform: PlatformDefinition): ConnectionField[] {
   const help = `${platform.connection.keyLocation} (${platform.connection.keyHelpUrl})`;
-  const secretLabel = platform.auth.type === 'basic' ? 'Secret Key' : 'API Key';
-  return [...new Set(authPlaceholders(platform.auth).map((name) => name.replace(/^auth\./, '')))].map((name) => ({
-    name,
-    label: name === 'api_key' ? secretLabel : name === 'public_key' ? 'Public Key' : name.replace(/_/g, ' '),
-    type: name === 'public_key' ? 'text' : 'password',
-    help: `${name === 'public_key' ? 'Your public key' : 'Your secret API key'}: ${help}`,
-  }));
+  const secretLabel = platform.auth.type === 'basic' ? 'Secret key' : 'API key';
+  const extra = new Map((platform.connection.extraFields ?? []).map((field) => [field.key, field]));
+  return [...new Set(authPlaceholders(platform.auth).map((name) => name.replace(/^auth\./, '')))].map((name): ConnectionField => {
+    const field = extra.get(name);
+    if (field !== undefined) return { name, label: sentenceCase(field.label), type: field.secret ? 'password' : 'text', help: field.helpText };
+    return { name, label: name === 'api_key' ? secretLabel : sentenceCase(name.replace(/_/g, ' ')), type: 'password', help: `Your secret API key: ${help}` };
+  });
 }
 
 /**
@@ -40,18 +49,22 @@ export function connectionFields(platform: PlatformDefinition): ConnectionField[
 export function authHeaders(platform: PlatformDefinition, source: 'connection' | 'parameters', report: Reporter): JsonRecord {
   const auth = platform.auth;
   if (auth.type === 'header') {
-    const value = translateObject({ v: auth.value }, (name) => ({ iml: `${source}.${name.replace(/^auth\./, '')}` }), report).v;
-    return { [auth.header]: value };
+    const templates: Record<string, string> = { [auth.header]: auth.value, ...auth.extraHeaders };
+    return translateObject(templates, (name) => ({ iml: `${source}.${name.replace(/^auth\./, '')}` }), report) as JsonRecord;
   }
-  if (auth.type === 'basic') return { Authorization: `Basic {{base64(${source}.${auth.username} + ':' + ${source}.${auth.password})}}` };
+  if (auth.type === 'basic') {
+    const password = auth.password === undefined ? "''" : `${source}.${auth.password}`;
+    return { Authorization: `Basic {{base64(${source}.${auth.username} + ':' + ${password})}}` };
+  }
   report('error', `auth scheme ${JSON.stringify(auth)} has no Make translation (make/generate/context.ts)`);
   return {};
 }
 
 /** Header names whose values must not appear in Make's logs. */
 export function sanitizedHeaders(platform: PlatformDefinition): string[] {
-  const header = platform.auth.type === 'header' ? platform.auth.header : 'Authorization';
-  return [`request.headers.${header.toLowerCase()}`];
+  const auth = platform.auth;
+  const headers = auth.type === 'header' ? [auth.header, ...Object.keys(auth.extraHeaders ?? {})] : ['Authorization'];
+  return headers.map((header) => `request.headers.${header.toLowerCase()}`);
 }
 
 /** Facts a resolver may know besides connection fields and inputs. */
@@ -87,7 +100,7 @@ export function requestOf(spec: RequestSpec, resolve: Resolver, report: Reporter
   const needsBody = spec.method === 'POST' || spec.method === 'PUT' || spec.method === 'PATCH';
   if (spec.body) out.body = translateObject(spec.body, resolve, report);
   else if (needsBody) out.body = {};
-  if (out.body !== undefined) out.type = 'json';
+  if (out.body !== undefined) out.type = spec.encoding === 'form' ? 'urlencoded' : 'json';
   return out;
 }
 

@@ -7,7 +7,7 @@
  * Every path ends in `/` [DOC-3P].
  */
 import { definePlatform } from '../types';
-import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../signature-schemes/common-candidates';
+import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../../signature-schemes/common-candidates';
 import { REBUS_EVENTS } from './events';
 import { REBUS_FIELDS, REBUS_STATUSES } from './fields';
 

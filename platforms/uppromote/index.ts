@@ -4,7 +4,7 @@
  * [DOC] / [INF] as in shared/platforms/README.md section 1. Every `source` names its basis.
  */
 import { definePlatform } from '../types';
-import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../signature-schemes/common-candidates';
+import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../../signature-schemes/common-candidates';
 import { UPPROMOTE_EVENTS } from './events';
 import { UPPROMOTE_FIELDS, UPPROMOTE_STATUSES } from './fields';
 

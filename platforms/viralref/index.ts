@@ -6,7 +6,7 @@
  * available, and deliveries arrive through the "New Event from Dashboard Webhook" trigger.
  */
 import { ANY_HEADER, definePlatform, type ActionKey, type Unsupported } from '../types';
-import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../signature-schemes/common-candidates';
+import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../../signature-schemes/common-candidates';
 import { VIRALREF_EVENT_ALIASES, VIRALREF_EVENTS } from './events';
 import { VIRALREF_FIELDS, VIRALREF_STATUSES } from './fields';
 

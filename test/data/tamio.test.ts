@@ -8,7 +8,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { appTester, createOperation } from '../helpers/app';
 import { rejectionMessage } from '../helpers/errors';
 import { callPlatform } from '../../platforms/api';
-import { candidateSchemes } from '../../platforms/signature-schemes';
+import { candidateSchemes } from '../../signature-schemes';
 import { permissionFor } from '../../platforms/middleware';
 import { normalizeRecord } from '../../platforms/normalize';
 import { tamio } from '../../platforms/tamio';

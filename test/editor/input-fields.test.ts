@@ -5,7 +5,7 @@
 import { ACTION_SPECS } from '../../creates';
 import { NOTICE_KEY, placeholdersOf, type EditorField } from '../../creates/dynamic-fields';
 import { PLATFORMS } from '../../platforms/registry';
-import { candidateSchemes } from '../../platforms/signature-schemes';
+import { candidateSchemes } from '../../signature-schemes';
 import type { PlatformDefinition } from '../../platforms/types';
 import { SEARCH_SPECS } from '../../searches';
 import { app, appTester, type OperationFunction } from '../helpers/app';

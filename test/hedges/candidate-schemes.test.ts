@@ -8,7 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import type { ZObject } from 'zapier-platform-core';
 import type { Delivery, Expectation } from '../../platforms/delivery';
 import { findPlatform } from '../../platforms/registry';
-import { candidateSchemes, signWithCandidate } from '../../platforms/signature-schemes';
+import { candidateSchemes, signWithCandidate } from '../../signature-schemes';
 import type { PlatformDefinition } from '../../platforms/types';
 import { matchingScheme, verifyDelivery } from '../../platforms/verify-delivery';
 import commissionApproved from '../fixtures/rebus/commission.approved.json';

@@ -6,7 +6,7 @@
  * vendor documents so a wrong rule in the platform data fails against them.
  */
 import { createHmac } from 'node:crypto';
-import { signDelivery } from '../../platforms/signature-schemes';
+import { signDelivery } from '../../signature-schemes';
 import type { PlatformDefinition } from '../../platforms/types';
 
 /** `X-UpPromote-Signature` → `Http-X-Uppromote-Signature`, as Zapier renames hook headers. */
@@ -63,7 +63,7 @@ export function hookRequest(
 
 /**
  * A delivery of `rawBody` signed as the platform's vendor signs it, through the app's signature
- * scheme (platforms/signature-schemes/), as Zapier passes it.
+ * scheme (signature-schemes/), as Zapier passes it.
  * @param secret the signing secret, or the URL token for `url_token` platforms
  * @param query further query parameters (e.g. the `ah_event` route)
  * @param now unix ms, for schemes that sign a time

@@ -10,7 +10,7 @@ import { hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
 import { receiveDelivery, type Delivery, type Expectation } from '../../platforms/delivery';
 import { findPlatform } from '../../platforms/registry';
-import { signDelivery } from '../../platforms/signature-schemes';
+import { signDelivery } from '../../signature-schemes';
 import type { PlatformDefinition } from '../../platforms/types';
 import { verifyDelivery } from '../../platforms/verify-delivery';
 import { deliveryFromBundle } from '../../triggers/bundle-delivery';

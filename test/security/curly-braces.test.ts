@@ -5,7 +5,7 @@
  * goes through byte for byte, whatever it contains.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { candidateSchemes } from '../../platforms/signature-schemes';
+import { candidateSchemes } from '../../signature-schemes';
 import { callPlatform } from '../../platforms/api';
 import { tamio } from '../../platforms/tamio';
 import { app, appTester, createOperation } from '../helpers/app';

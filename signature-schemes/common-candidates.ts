@@ -3,7 +3,7 @@
  * fully documented lists after its documented one (platforms/<id>/index.ts). Every one is keyed by
  * the same signing secret, so trying them all is no weaker than trying one.
  */
-import type { HeaderMatch, NamedSignatureScheme } from '../types';
+import type { HeaderMatch, NamedSignatureScheme } from '../platforms/types';
 
 /** A signed time further than this from now is refused (seconds, either side): Standard Webhooks' and Stripe's default. */
 export const TOLERANCE_SECONDS = 5 * 60;

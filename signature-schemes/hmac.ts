@@ -6,7 +6,7 @@
  * field, that field's value too); the secret that matched is returned, so the
  * route can be bound to it (receive.ts).
  */
-import { claimedDigests, findHeaders, hmacSha256, refused, safeEqual, type VerifyResult } from '../signature';
+import { claimedDigests, findHeaders, hmacSha256, refused, safeEqual, type VerifyResult } from '../platforms/signature';
 import { signatureInBody, signedBodies } from './signed-body';
 import { signedHeaderName, type SchemeHandler, type SchemeOf } from './scheme';
 

@@ -3,8 +3,9 @@
  * them and the tests, benchmark and playground sign through them, so both sides use one rule.
  * (The emulator keeps its own signer, written from the vendors' documents.)
  */
-import type { NamedSignatureScheme, PlatformDefinition, SignatureScheme, SingleSignatureScheme } from '../types';
+import type { NamedSignatureScheme, PlatformDefinition, SignatureScheme, SingleSignatureScheme } from '../platforms/types';
 import { candidatesSchemeWith } from './candidates';
+import { headerTokenScheme } from './header-token';
 import { hmacScheme } from './hmac';
 import { remoteScheme } from './remote';
 import type { SchemeHandler, SchemeOf, SignedParts } from './scheme';
@@ -20,6 +21,7 @@ const SINGLE_SCHEMES: { [T in SingleSignatureScheme['type']]: SchemeHandler<Sche
   timestamped_hmac: timestampedHmacScheme,
   standard_webhooks: standardWebhooksScheme,
   url_token: urlTokenScheme,
+  header_token: headerTokenScheme,
   remote: remoteScheme,
 };
 
@@ -49,6 +51,8 @@ export function describeScheme(scheme: SingleSignatureScheme): string {
       return 'Standard Webhooks';
     case 'url_token':
       return `URL token ?${scheme.param}`;
+    case 'header_token':
+      return `subscription token in ${scheme.header}`;
     case 'remote':
       return `verified by the vendor's API (${scheme.request.method} ${scheme.request.path})`;
   }
@@ -83,7 +87,7 @@ export function signWithCandidate(platform: PlatformDefinition, name: string, ra
 }
 
 /** Single schemes that need a secret of ours or the vendor's to verify anything. */
-const SECRET_SCHEMES: readonly SingleSignatureScheme['type'][] = ['hmac', 'timestamped_hmac', 'standard_webhooks'];
+const SECRET_SCHEMES: readonly SingleSignatureScheme['type'][] = ['hmac', 'timestamped_hmac', 'standard_webhooks', 'header_token'];
 
 /**
  * True when nothing can be verified without a signing secret: every candidate checks a signature

@@ -5,7 +5,7 @@
  * reconstructed: byte for byte without the field, or re-serialized compactly or as Python's
  * `json.dumps` writes it (the vendor's documented verifier is Python).
  */
-import type { SingleSignatureScheme } from '../types';
+import type { SingleSignatureScheme } from '../platforms/types';
 
 type SignedBody = Extract<SingleSignatureScheme, { type: 'hmac' }>['signedBody'];
 

@@ -4,9 +4,9 @@
  * receiver can never disagree about what a genuine delivery looks like.
  */
 import type { ZObject } from 'zapier-platform-core';
-import type { Delivery, Expectation } from '../delivery';
-import type { VerifyResult } from '../signature';
-import type { HeaderMatch, PlatformDefinition, SignatureScheme } from '../types';
+import type { Delivery, Expectation } from '../platforms/delivery';
+import type { VerifyResult } from '../platforms/signature';
+import type { HeaderMatch, PlatformDefinition, SignatureScheme } from '../platforms/types';
 
 /** Everything a scheme may look at to verify one delivery. */
 export interface VerifyContext<S extends SignatureScheme> {

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { findHeader, isFresh, readSignedTime, refused, type VerifyResult } from '../signature';
+import { findHeader, isFresh, readSignedTime, refused, type VerifyResult } from '../platforms/signature';
 import type { SchemeHandler, SchemeOf } from './scheme';
 
 type StandardWebhooksScheme = SchemeOf<'standard_webhooks'>;

@@ -9,7 +9,7 @@
  * limit beyond one refused call, and no error text ever quotes the delivery.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { callPlatform } from '../api';
+import { callPlatform } from '../platforms/api';
 import {
   findHeaders,
   hmacSha256,
@@ -20,8 +20,8 @@ import {
   VERIFIED,
   type FoundHeader,
   type VerifyResult,
-} from '../signature';
-import type { PlatformDefinition } from '../types';
+} from '../platforms/signature';
+import type { PlatformDefinition } from '../platforms/types';
 import { signedHeaderName, type SchemeHandler, type SchemeOf, type VerifyContext } from './scheme';
 
 type RemoteScheme = SchemeOf<'remote'>;

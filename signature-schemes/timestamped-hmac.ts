@@ -4,7 +4,7 @@
  * milliseconds and is signed as written; one `t` only, so a value with two times is refused
  * rather than letting a fresh one vouch for a stale signature.
  */
-import { claimedDigests, findHeaders, hmacSha256, isFresh, parseTimestampedSignature, refused, safeEqual, type VerifyResult } from '../signature';
+import { claimedDigests, findHeaders, hmacSha256, isFresh, parseTimestampedSignature, refused, safeEqual, type VerifyResult } from '../platforms/signature';
 import { signedHeaderName, type SchemeHandler, type SchemeOf } from './scheme';
 
 type TimestampedScheme = SchemeOf<'timestamped_hmac'>;
