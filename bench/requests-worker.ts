@@ -139,7 +139,7 @@ async function countAll(): Promise<OperationCount[]> {
   for (const platform of PLATFORMS) interceptPlatform(platform, calls);
 
   for (const platform of PLATFORMS) {
-    const authData = { platform: platform.id, api_key: 'bench_key', public_key: 'bench_public_key' };
+    const authData = { platform: platform.id, api_key: 'bench_key', public_key: 'bench_public_key', ...Object.fromEntries((platform.connection.extraFields ?? []).map((field) => [field.key, `bench_${field.key}`])) };
     const firstEvent = platform.events[0]?.key ?? '';
     const run = async (kind: OperationKind, key: string, method: string, bundle: object): Promise<unknown> => {
       calls.length = 0;

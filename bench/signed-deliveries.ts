@@ -14,8 +14,11 @@ import { signDelivery } from '../signature-schemes';
 import type { PlatformDefinition } from '../platforms/types';
 import { FIXTURES_DIR } from './paths';
 
-/** The signing secret of the benchmark's stored subscription. */
-const SECRET = 'whsec_bench_0123456789abcdef';
+/**
+ * The signing secret of the benchmark's stored subscription: `whsec_` + base64, so Standard
+ * Webhooks / Svix platforms can sign with it too (the other schemes take any text).
+ */
+const SECRET = 'whsec_YmVuY2hfMDEyMzQ1Njc4OWFiY2RlZg==';
 
 /** A bundle as Zapier passes it to `triggers.<key>.operation.perform` (JSON-serializable). */
 export interface DeliveryBundle {
@@ -75,7 +78,8 @@ function deliveryFor(platform: PlatformDefinition, file: string, body: unknown, 
       // Signed through the app's own scheme objects, as the vendor signs (signature-schemes/).
       const signed = signDelivery(platform, rawBody, SECRET, now);
       return {
-        authData: { platform: platform.id, api_key: 'bench_key', public_key: 'bench_public_key' },
+        // Every connection field the platform needs (public key, account id…), filled with a bench value.
+        authData: { platform: platform.id, api_key: 'bench_key', public_key: 'bench_public_key', ...Object.fromEntries((platform.connection.extraFields ?? []).map((field) => [field.key, `bench_${field.key}`])) },
         inputData: { event: vendorEvent },
         subscribeData: {
           id: `bench-${vendorEvent}`,

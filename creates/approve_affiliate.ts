@@ -1,6 +1,6 @@
 import { AFFILIATE_SAMPLE } from '../triggers/samples';
 import type { ActionDefinition } from './create-factory';
-import { APPLICANT_INPUT } from './inputs';
+import { APPLICANT_INPUT, DECISION_PROGRAM_INPUT } from './inputs';
 
 /** Approve Affiliate: the applicant becomes an active affiliate. */
 export const spec = {
@@ -9,6 +9,6 @@ export const spec = {
   label: 'Approve Affiliate',
   description: 'Approves a pending affiliate, so they can start promoting your products.',
   record: 'affiliate',
-  inputFields: [APPLICANT_INPUT],
+  inputFields: [APPLICANT_INPUT, DECISION_PROGRAM_INPUT],
   sample: { ...AFFILIATE_SAMPLE.created, event: 'affiliate.approved', vendor_event: 'affiliate.approved', status: 'active', vendor_status: 'active' },
 } satisfies ActionDefinition;

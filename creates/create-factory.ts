@@ -12,7 +12,7 @@ import { getPath, isJsonObject } from '../platforms/paths';
 import { recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
 import { renderObject, renderPath } from '../platforms/template';
-import type { ActionKey, ActionSpec, PlatformDefinition } from '../platforms/types';
+import type { ActionKey, ActionOutcome, ActionSpec, PlatformDefinition } from '../platforms/types';
 import { recordOutputFields } from '../triggers/output-fields';
 import { actionInputFields } from './dynamic-fields';
 
@@ -102,6 +102,38 @@ function notOfferedError(z: ZObject, platform: PlatformDefinition, spec: ActionS
   );
 }
 
+/** A vendor's per-item error as text: a string, or an object's `message` / `error`, else its JSON. */
+function itemErrorText(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (isJsonObject(item)) {
+    const message = item.message ?? item.error;
+    if (typeof message === 'string') return message;
+  }
+  return JSON.stringify(item) ?? String(item);
+}
+
+/**
+ * Refuses an answer whose job (`ActionSpec.outcome`) is not known to be done: still queued or
+ * running, failed, or done with failed items.
+ * @throws z.errors.Error naming the platform, the job's id and state, and the vendor's item errors (redacted)
+ */
+function checkOutcome(z: ZObject, platform: PlatformDefinition, outcome: ActionOutcome, action: ActionDefinition, bundle: Bundle, response: ApiResponse): void {
+  const state = getPath(response.data, outcome.statusPath);
+  const failed = outcome.failedCountPath === undefined ? 0 : Number(getPath(response.data, outcome.failedCountPath) ?? 0);
+  const done = typeof state === 'string' && outcome.done.includes(state);
+  if (done && !(failed > 0)) return;
+  const secrets = credentialSecrets(bundle.authData, platform);
+  const id = outcome.idPath === undefined ? undefined : getPath(response.data, outcome.idPath);
+  const job = typeof id === 'string' || typeof id === 'number' ? ` (job ${String(id)})` : '';
+  const errors = outcome.errorsPath === undefined ? undefined : getPath(response.data, outcome.errorsPath);
+  const detail = Array.isArray(errors) && errors.length > 0 ? `: "${redact(errors.map(itemErrorText).join('; '), secrets).slice(0, 300)}"` : '';
+  const what = typeof state === 'string' ? `"${state.slice(0, 40)}"` : 'no state';
+  const message = done
+    ? `${platform.name} processed "${action.label}"${job} but reports ${failed} item(s) failed${detail}. Nothing was changed; check the ID and the item in ${platform.name}.`
+    : `${platform.name} accepted "${action.label}"${job} but reports it as ${what}, not done${detail}. It is not known to have happened: check in ${platform.name} before running it again.`;
+  throw new z.errors.Error(message, 'NotDone', 502);
+}
+
 /**
  * Runs an action on the connected platform.
  * @returns the normalized record of what changed: the vendor's response where it returns the
@@ -118,7 +150,10 @@ async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinitio
   const notOffered = spec.unconfirmed === undefined ? [] : NOT_OFFERED_STATUSES;
   const response = await callPlatform(z, platform, spec.request, bundle.inputData, { confirm: true, acceptStatuses: notOffered });
   if (notOffered.includes(response.status)) throw notOfferedError(z, platform, spec, action, bundle, response);
-  const returned = spec.result.resultPath === undefined ? undefined : getPath(response.data, spec.result.resultPath);
+  if (spec.outcome) checkOutcome(z, platform, spec.outcome, action, bundle, response);
+  const found = spec.result.resultPath === undefined ? undefined : getPath(response.data, spec.result.resultPath);
+  // A vendor that answers a single create with a one-item array (`data: [{…}]`) means that item.
+  const returned = Array.isArray(found) && found.length === 1 ? found[0] : found;
   const object = isJsonObject(returned) ? returned : {};
   const raw = isJsonObject(returned) ? returned : isJsonObject(response.data) ? response.data : {};
   const kind = recordKindOf(spec.result.event);

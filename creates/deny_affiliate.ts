@@ -1,6 +1,6 @@
 import { AFFILIATE_SAMPLE } from '../triggers/samples';
 import type { ActionDefinition } from './create-factory';
-import { APPLICANT_INPUT } from './inputs';
+import { APPLICANT_INPUT, DECISION_PROGRAM_INPUT } from './inputs';
 
 /** Deny Affiliate: the application is declined. The sample is a documented vendor payload whose denials arrive as an `affiliate.inactive` event. */
 export const spec = {
@@ -9,6 +9,6 @@ export const spec = {
   label: 'Deny Affiliate',
   description: "Denies a pending affiliate's application.",
   record: 'affiliate',
-  inputFields: [APPLICANT_INPUT],
+  inputFields: [APPLICANT_INPUT, DECISION_PROGRAM_INPUT],
   sample: { ...AFFILIATE_SAMPLE.created, event: 'affiliate.denied', vendor_event: 'affiliate.inactive', status: 'denied', vendor_status: 'denied' },
 } satisfies ActionDefinition;

@@ -44,6 +44,13 @@ export const PROGRAM_INPUT: ActionInputField = {
   connectedHelp: 'The {platform} program to add the affiliate to. Leave empty for your default program.',
 };
 
+/** The program an approval or denial applies to, on platforms that decide per program (shown only where the platform's request uses it). */
+export const DECISION_PROGRAM_INPUT: ActionInputField = {
+  ...PROGRAM_INPUT,
+  helpText: 'The affiliate program the decision applies to, on platforms that approve affiliates per program.',
+  connectedHelp: 'The {platform} program (campaign) the decision applies to.',
+};
+
 export const GROUP_INPUT: ActionInputField = {
   key: 'group_key',
   label: 'Partner Group',

@@ -54,7 +54,7 @@ export interface Expectation {
 export interface Refusal {
   accepted: false;
   /** A signature failure, or a step of the pipeline (`empty_body`, `not_json`, `unknown_event`, …). */
-  reason: VerifyFailure | 'empty_body' | 'not_json' | 'unknown_event' | 'unnamed_event' | 'not_listened' | 'no_id';
+  reason: VerifyFailure | 'empty_body' | 'not_json' | 'unknown_event' | 'unnamed_event' | 'not_listened' | 'no_id' | 'test_delivery';
   /** A sentence for the log; never quotes the body, a secret or a signature. */
   message: string;
 }
@@ -160,6 +160,9 @@ export async function receiveDelivery(
     object,
     body,
   );
+  if (output.id === '' && platform.delivery.testPath !== undefined && getPath(body, platform.delivery.testPath) === true) {
+    return refusal('test_delivery', `a ${vendorEvent.key} test delivery (it carries no record)`);
+  }
   if (output.id === '') return refusal('no_id', `the ${vendorEvent.key} payload carries no id`);
   return { accepted: true, vendorEvent, deliveryId, timed, output };
 }

@@ -55,7 +55,7 @@ export const REFUSAL_REPORT_SECONDS = 60 * 60;
  * Refusals that are not failures: a URL check, an event this trigger does not listen to, and a
  * delivery with nothing on record to check it against yet (one racing the subscribe that issues the secret).
  */
-const SILENT_REFUSALS: readonly Refusal['reason'][] = ['empty_body', 'not_listened', 'missing_secret'];
+const SILENT_REFUSALS: readonly Refusal['reason'][] = ['empty_body', 'not_listened', 'missing_secret', 'test_delivery'];
 
 /** The cache scope of the report markers: the connection (as the repeat markers in triggers/dedupe.ts). */
 const REPORT_SCOPE = ['auth'];

@@ -17,6 +17,9 @@ export const PLATFORMS = [
   (require('./rebus') as typeof import('./rebus')).rebus,
   (require('./tamio') as typeof import('./tamio')).tamio,
   (require('./viralref') as typeof import('./viralref')).viralref,
+  (require('./firstpromoter') as typeof import('./firstpromoter')).firstpromoter,
+  (require('./tolt') as typeof import('./tolt')).tolt,
+  (require('./rewardful') as typeof import('./rewardful')).rewardful,
 ] as const satisfies readonly PlatformDefinition[];
 
 /** The id of a registered platform, e.g. `uppromote`. */

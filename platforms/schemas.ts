@@ -109,6 +109,7 @@ export const subscribeDataSchema = lazySchema<SubscribeData>((z) =>
         events: z.array(z.string()),
         id: z.optional(z.string()),
         secret: z.optional(z.string()),
+        issuedSecret: z.optional(z.string()),
         target: z.optional(z.string()),
       }),
     ),

@@ -150,6 +150,11 @@ export interface DeliveryShape {
    * taken for a retry only within it, so an identical, legitimately repeated state change still runs.
    */
   retryWindowSeconds?: number;
+  /**
+   * Dotted path of a flag that is `true` in the vendor's test deliveries (a dashboard "send test"),
+   * whose object carries no record: such a delivery, once verified, produces no run and no error.
+   */
+  testPath?: string;
 }
 
 /**
@@ -166,7 +171,8 @@ export const ANY_HEADER = { contains: '' } as const;
  * How a delivery proves it comes from the vendor. Interpreted by signature-schemes/.
  * - `hmac`: HMAC-SHA256 of the raw body with the subscription's (or the dashboard's) secret, in a header.
  * - `timestamped_hmac`: Stripe-style `t=<unix time>,v1=<hmac of "t.body">` in one header.
- * - `standard_webhooks`: the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
+ * - `standard_webhooks`: the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, `webhook-signature`), or
+ *   Svix's same scheme under `svix-id`, `svix-timestamp`, `svix-signature`.
  * - `url_token`: no vendor signature; a random token we add to the target URL's query is checked.
  * - `header_token`: no vendor signature; the random secret we chose when subscribing, which the
  *   vendor sends back in a custom header of that subscription, is checked.
@@ -199,7 +205,17 @@ export type SingleSignatureScheme =
       toleranceSeconds: number;
       source: string;
     }
-  | { type: 'standard_webhooks'; toleranceSeconds: number; source: string }
+  | {
+      type: 'standard_webhooks';
+      toleranceSeconds: number;
+      /**
+       * The header family the vendor sends: `webhook` (the spec's `webhook-id` …, default) or `svix`
+       * (Svix's `svix-id`, `svix-timestamp`, `svix-signature`, same algorithm). Verification accepts
+       * both; signing (tests, playground) uses this one.
+       */
+      headers?: 'webhook' | 'svix';
+      source: string;
+    }
   | { type: 'url_token'; param: string; source: string }
   /** `header`: the custom header's name, set in the subscribe request's body as `{ [header]: '{{secret}}' }`. */
   | { type: 'header_token'; header: string; source: string }
@@ -296,7 +312,11 @@ export interface ListPolling {
   order: 'newest_first' | 'oldest_first' | 'unknown';
   /** A filter narrowing the list to items created since a time (new-item triggers). */
   createdSince?: TimeFilter;
-  /** A filter narrowing the list to items updated since a time (status triggers). */
+  /**
+   * A filter narrowing the list to items updated since a time (status triggers). Used by the status
+   * triggers whatever the list's `order` (a list ordered by creation does not bring old records
+   * that changed recently to its first page).
+   */
   updatedSince?: TimeFilter;
   /**
    * Whether the items carry the record's status, so a poll sees a change: the vendor field it is
@@ -318,6 +338,11 @@ export interface TimeFilter {
   format: 'iso' | 'date' | 'epoch_ms' | 'epoch_s';
   /** The parameter of the window's end, where the vendor refuses the start alone (set to now). */
   untilParam?: string;
+  /**
+   * Further query parameters sent with the filter, overriding the list's own, e.g.
+   * `{ sort: 'updated_at' }` so a window of changes comes most recently changed first.
+   */
+  query?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -361,6 +386,29 @@ export interface ActionSpec {
    * user their API does not offer the action, with this note, instead of a generic "not found".
    */
   unconfirmed?: string;
+  /**
+   * For a vendor that answers an action with a job rather than the change itself (a batch it may
+   * process later): where the answer says how far the job got. Unless the state at `statusPath` is
+   * one of `done` and no item failed (`failedCountPath` > 0), the action fails with a message naming
+   * the platform, the job's id and state and the vendor's item errors, so a queued or failed job never
+   * reads as done.
+   */
+  outcome?: ActionOutcome;
+}
+
+/** How an action's answer reports a job's progress (see `ActionSpec.outcome`); paths are dotted, below the body. */
+export interface ActionOutcome {
+  statusPath: string;
+  /** States that mean the change was made, e.g. `['completed']`. */
+  done: readonly string[];
+  /** A count of items the job could not change. */
+  failedCountPath?: string;
+  /** The vendor's per-item errors (an array of texts or objects with a message). */
+  errorsPath?: string;
+  /** The job's id, named in the message so the user can look it up. */
+  idPath?: string;
+  /** `documented`, or `inferred: <basis>`. */
+  source: string;
 }
 
 /** An action the platform's API does not offer: the message says why and what to do instead. */
@@ -495,6 +543,12 @@ export interface SearchSpec {
   matchField: string;
   /** The search input compared with it. */
   input: string;
+  /**
+   * For a vendor with no filter for the input: the request lists without it, and its items are
+   * matched on `matchField` here, so only what this one request returns is searched. `limits`
+   * says which records that leaves out (told to the user in the search's help).
+   */
+  scan?: { limits: string; source: string };
 }
 
 /**

@@ -237,13 +237,19 @@ class Playground {
     }
     const before = zap.runs.length;
     const errorsBefore = zap.errors.length;
-    const token = scenario.forgery?.token;
+    const token = scenario.forgery && 'token' in scenario.forgery ? scenario.forgery.token : undefined;
+    const header = scenario.forgery && 'header' in scenario.forgery ? scenario.forgery.header.toLowerCase() : undefined;
     const target = new URL(original.targetUrl);
     if (token) target.searchParams.set(token, 'guessed-token');
-    const body = token ? original.body : original.body.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
-    const response = await fetch(target, { method: 'POST', headers: original.headers, body });
+    const headers = header ? Object.fromEntries(Object.entries(original.headers).map(([name, value]) => [name, name.toLowerCase() === header ? 'guessed-token' : value])) : original.headers;
+    const body = token || header ? original.body : original.body.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
+    const response = await fetch(target, { method: 'POST', headers, body });
     const ok = response.status === 200 && zap.runs.length === before && zap.errors.length === errorsBefore;
-    const what = token ? `a guessed URL token: ${scenario.title} signs nothing, the token is the proof` : 'one digit changed, original signature';
+    const what = token
+      ? `a guessed URL token: ${scenario.title} signs nothing, the token is the proof`
+      : header
+        ? `a guessed ${scenario.forgery && 'header' in scenario.forgery ? scenario.forgery.header : ''} token: ${scenario.title} signs nothing, the subscription's token is the proof`
+        : 'one digit changed, original signature';
     this.report.step(`Forged delivery (${what}) produces no run and no error`, ok);
   }
 

@@ -63,7 +63,8 @@ export interface Scenario {
   /**
    * How the forger gets it wrong: `body` (default) changes one digit and keeps the signature;
    * `token` replays it to the Zap's URL with the URL token (this query parameter) guessed, for a
-   * vendor that signs nothing.
+   * vendor that signs nothing; `header` replays it with this header (a token we set on the
+   * subscription, for a vendor that signs nothing but sends custom headers) guessed.
    */
-  forgery?: { token: string };
+  forgery?: { token: string } | { header: string };
 }

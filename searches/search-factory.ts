@@ -108,7 +108,8 @@ async function performSearch(z: ZObject, bundle: Bundle, search: SearchDefinitio
   const vendorEvent = platform.events.find((event) => event.event === search.event)?.key ?? search.key;
   const context = { platform, kind: search.record, event: search.event, vendorEvent };
   const scope = { ...bundle.inputData, limit: SEARCH_LIMIT, page: 1 };
-  if (!carriesInput(spec.request, scope, spec.input, wanted)) return [];
+  // A scan (`spec.scan`) lists without the input by design and matches below.
+  if (spec.scan === undefined && !carriesInput(spec.request, scope, spec.input, wanted)) return [];
   const records =
     spec.itemPath !== undefined
       ? await lookUp(z, context, spec.request, spec.itemPath, scope)

@@ -21,6 +21,7 @@ const REASON_PRIORITY: readonly VerifyFailure[] = [
   'stale_timestamp',
   'verification_unavailable',
   'signature_mismatch',
+  'token_mismatch',
   'malformed_signature',
   'missing_signature',
   'missing_secret',

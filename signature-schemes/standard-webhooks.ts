@@ -4,6 +4,12 @@
  * (`v1,<base64>` entries), key = base64 of the secret after `whsec_`, signed `id.timestamp.body`.
  * The library checks the signature and its own 5-minute tolerance against the clock; the
  * scheme's tolerance is checked first against `now`, so a stale delivery is named as such.
+ *
+ * Svix (which delivers for several vendors) sends the same three headers named `svix-id`,
+ * `svix-timestamp` and `svix-signature`, with the same algorithm and `whsec_` keys
+ * (https://docs.svix.com/receiving/verifying-payloads/how-manual). Verification accepts either
+ * family (case-insensitive, with or without Zapier's `Http-` prefix): the first family whose three
+ * headers are all present is read, and handed to the library under the spec's names.
  */
 import { createHash } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
@@ -16,6 +22,20 @@ type StandardWebhooksScheme = SchemeOf<'standard_webhooks'>;
 const ID_HEADER = 'webhook-id';
 const TIMESTAMP_HEADER = 'webhook-timestamp';
 const SIGNATURE_HEADER = 'webhook-signature';
+
+/** The header families read, in order: the spec's `webhook-*`, then Svix's `svix-*`. */
+const HEADER_FAMILIES = ['webhook', 'svix'] as const;
+
+/** The three headers of the first family present in full, or undefined when no family is. */
+function signedHeaders(headers: Record<string, string | undefined>): { id: string; timestamp: string; signature: string } | undefined {
+  for (const family of HEADER_FAMILIES) {
+    const id = findHeader(headers, `${family}-id`);
+    const timestamp = findHeader(headers, `${family}-timestamp`);
+    const signature = findHeader(headers, `${family}-signature`);
+    if (id !== undefined && timestamp !== undefined && signature !== undefined) return { id, timestamp, signature };
+  }
+  return undefined;
+}
 
 /**
  * The library's verifier for a secret, or undefined when the secret is not a Standard Webhooks
@@ -33,10 +53,9 @@ function verifierFor(secret: string): Webhook | undefined {
 export const standardWebhooksScheme: SchemeHandler<StandardWebhooksScheme> = {
   verify({ scheme, delivery, expectation, now }): VerifyResult {
     if (expectation.secrets.length === 0) return refused('missing_secret');
-    const id = findHeader(delivery.headers, ID_HEADER);
-    const timestamp = findHeader(delivery.headers, TIMESTAMP_HEADER);
-    const signature = findHeader(delivery.headers, SIGNATURE_HEADER);
-    if (id === undefined || timestamp === undefined || signature === undefined) return refused('missing_signature');
+    const found = signedHeaders(delivery.headers);
+    if (found === undefined) return refused('missing_signature');
+    const { id, timestamp, signature } = found;
     const time = readSignedTime(timestamp);
     if (time === undefined) return refused('malformed_signature');
     if (!isFresh(time.seconds, now, scheme.toleranceSeconds)) return refused('stale_timestamp');
@@ -56,16 +75,18 @@ export const standardWebhooksScheme: SchemeHandler<StandardWebhooksScheme> = {
   },
   /**
    * The message id is derived from the body (stable, so a re-sent delivery is a retry). The
-   * secret must be a Standard Webhooks key (`whsec_<base64>`).
+   * secret must be a Standard Webhooks key (`whsec_<base64>`). The headers are named in the
+   * scheme's `headers` family (`webhook-*` unless it says `svix`).
    */
-  sign(_platform, _scheme, rawBody, secret, now) {
+  sign(_platform, scheme, rawBody, secret, now) {
     const id = `msg_${createHash('sha256').update(rawBody).digest('hex').slice(0, 24)}`;
     const timestamp = new Date(Math.floor(now / 1000) * 1000);
+    const family = scheme.headers ?? 'webhook';
     return {
       headers: {
-        [ID_HEADER]: id,
-        [TIMESTAMP_HEADER]: String(timestamp.getTime() / 1000),
-        [SIGNATURE_HEADER]: new Webhook(secret).sign(id, timestamp, rawBody),
+        [`${family}-id`]: id,
+        [`${family}-timestamp`]: String(timestamp.getTime() / 1000),
+        [`${family}-signature`]: new Webhook(secret).sign(id, timestamp, rawBody),
       },
       query: {},
     };

@@ -7,6 +7,7 @@
  * platform definitions (their `webhooks.directions`, signature scheme, events and lists).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import packageJson from '../package.json';
 import { listRecords } from '../platforms/list';
 import { receive } from '../platforms/receive';
 import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
@@ -52,25 +53,12 @@ function namesItsEvents(platform: PlatformDefinition): boolean {
   return platform.delivery.eventPath !== undefined;
 }
 
-/** One line per platform whose webhooks are set up in its dashboard, from its `webhooks.directions`. */
-function dashboardDirections(): string {
-  return PLATFORMS.flatMap((platform) =>
-    platform.webhooks.kind === 'dashboard' ? [`**${platform.name}**: ${platform.webhooks.directions}`] : [],
-  ).join(' ');
-}
-
-/** One caveat per other platform that needs one, derived from its data. */
-function platformCaveats(): string[] {
-  return PLATFORMS.flatMap((platform) => {
-    if (!namesItsEvents(platform)) {
-      return [`**${platform.name}**: its payloads do not name their event, so use its other triggers, which set up their own webhooks.`];
-    }
-    if (platform.signature.type === 'url_token') {
-      return [`**${platform.name}**: it signs nothing, so add \`?${platform.signature.param}=<a secret of yours>\` to the URL and enter that secret in Signing Secret.`];
-    }
-    return [];
-  });
-}
+/**
+ * Where the README lists each dashboard platform's directions (its `webhooks.directions`): the
+ * help shown before a platform is connected links there instead of listing every platform, so it
+ * keeps one length however many platforms there are (Zapier allows 1,000 characters).
+ */
+export const DASHBOARD_HELP_URL = `${packageJson.homepage}#setting-up-a-dashboard-webhook`;
 
 function secretRule(): string {
   const optional = PLATFORMS.filter((platform) => !needsSecret(platform)).map((platform) => platform.name);
@@ -90,17 +78,17 @@ function fitted(parts: readonly string[]): string {
   return text;
 }
 
+const WHERE_EACH = `Where each platform's dashboard takes the URL and shows the secret: ${DASHBOARD_HELP_URL}. Once connected, this step shows your platform's own directions.`;
+
 const DIRECTIONS = fitted([
   "Copy this Zap's webhook URL into your platform's dashboard and paste the signing secret it shows into Signing Secret.",
-  dashboardDirections(),
-  ...platformCaveats(),
+  WHERE_EACH,
 ]);
 
 const SECRET_HELP = fitted([
   "The webhook's signing secret: every delivery is verified with it; unsigned or forged ones are ignored.",
   secretRule(),
-  dashboardDirections(),
-  ...platformCaveats(),
+  WHERE_EACH,
 ]);
 
 /** "referral.status_changed" → "Referral: Status Changed". */

@@ -69,7 +69,7 @@ export function formatTime(time: Date, format: TimeFilter['format']): string | n
  */
 export function withTimeFilter(request: RequestSpec, filter: TimeFilter | undefined, now: Date): RequestSpec {
   if (filter === undefined) return request;
-  const query = { ...request.query, [filter.param]: formatTime(new Date(now.getTime() - LOOKBACK_SECONDS * 1000), filter.format) };
+  const query = { ...request.query, ...filter.query, [filter.param]: formatTime(new Date(now.getTime() - LOOKBACK_SECONDS * 1000), filter.format) };
   if (filter.untilParam) query[filter.untilParam] = formatTime(now, filter.format);
   return { ...request, query };
 }
@@ -140,6 +140,18 @@ function eventsOf(platform: PlatformDefinition, spec: PollingTriggerSpec, list: 
 }
 
 /**
+ * The time filter a poll sends (never for samples, which should show the account's data however
+ * old): an updated-since filter for the status triggers whatever the order, since creation order
+ * does not bring a recently changed old record to the first page; otherwise a filter only where
+ * the order needs it (a first page that may not hold the newest items).
+ */
+function timeFilterFor(watch: PollingTriggerSpec['watch'], polling: ListPolling): TimeFilter | undefined {
+  if (watch === 'status' && polling.updatedSince) return polling.updatedSince;
+  if (polling.order === 'newest_first') return undefined;
+  return watch === 'created' ? polling.createdSince : polling.updatedSince;
+}
+
+/**
  * One poll: reads the newest page(s) of the platform's list and returns records Zapier deduplicates by id.
  * @returns newest first, at most `bundle.meta.limit` (3 while loading samples); one request unless
  *   Zapier asks for more than the vendor's page holds (then up to MAX_PAGES, stopping at a short page)
@@ -151,9 +163,7 @@ async function poll(z: ZObject, bundle: Bundle, spec: PollingTriggerSpec): Promi
   const { list, polling } = listFor(z, platform, spec);
   const wanted = wantedItems(bundle.meta);
   const pageSize = Math.min(list.maxPageSize, wanted ?? list.maxPageSize);
-  // A filter is used only where the order needs it (a first page that may not hold the newest
-  // items), and never for samples, which should show the account's data however old.
-  const filter = bundle.meta?.isLoadingSample || polling.order === 'newest_first' ? undefined : spec.watch === 'created' ? polling.createdSince : polling.updatedSince;
+  const filter = bundle.meta?.isLoadingSample ? undefined : timeFilterFor(spec.watch, polling);
   const request = withTimeFilter(list.request, filter, new Date());
   const pages = wanted !== undefined && wanted > pageSize && pagesByNumber(list.request) ? Math.min(MAX_PAGES, Math.ceil(wanted / pageSize)) : 1;
   const { event, vendorEvent } = eventsOf(platform, spec, list);

@@ -10,7 +10,7 @@ import type { AppFiles } from './app-files';
 import { requestOf, requestPlaceholders, resolverFor } from './context';
 import { recordOutput } from './fields';
 import type { IssueLog, Reporter } from './issues';
-import { asExpression, pathExpression, placeholdersOf, translateObject } from './iml';
+import { asExpression, pathExpression, placeholdersOf, quote, translateObject, wrap } from './iml';
 import type { JsonRecord } from './json';
 import { camelName, recordInterface, sampleFor } from './modules-common';
 import { sentenceCase } from './labels';
@@ -94,6 +94,16 @@ export function addActions(app: AppFiles, platform: PlatformDefinition, connecti
       report,
     );
     request.response = { output };
+    // A job the vendor may finish later (ActionSpec.outcome) must not read as done: Make's `valid` fails the module with the reason.
+    if (spec.outcome) {
+      const state = pathExpression('body', spec.outcome.statusPath);
+      const done = spec.outcome.done.map((value) => `${state} == ${quote(value)}`).join(' || ');
+      const failed = spec.outcome.failedCountPath === undefined ? undefined : `ifempty(${pathExpression('body', spec.outcome.failedCountPath)}, 0) == 0`;
+      (request.response as JsonRecord).valid = {
+        condition: wrap(failed === undefined ? `(${done})` : `(${done}) && ${failed}`),
+        message: `${platform.name} has not finished this (state ${wrap(state)}): it is not known to have happened. Check in ${platform.name} before running it again.`,
+      };
+    }
     app.add(
       'module',
       name,

@@ -71,7 +71,7 @@ function signatureNotes(platform: PlatformDefinition, log: IssueLog): void {
   const component = 'security';
   if (scheme.type === 'url_token') {
     log.add(component, 'info', `${platform.name} deliveries carry no signature; on Make the per-webhook URL is the secret${platform.webhooks.kind === 'dashboard' ? ', plus an optional URL token' : ''}.`);
-  } else if (scheme.type === 'header_token') {
+  } else if (scheme.type === 'header_token' || (scheme.type === 'candidates' && scheme.candidates[0]?.type === 'header_token')) {
     log.add(component, 'info', `${platform.name} deliveries carry no signature, only the token header attach set; on Make the per-webhook URL is the secret.`);
   } else if (scheme.type === 'remote') {
     log.add(component, 'warning', `${platform.name} verifies deliveries through its own API over the raw body; Make's webhook has no raw body and no connection, so this is not done on Make (it is on Zapier).`);

@@ -83,8 +83,16 @@ export function addSearches(app: AppFiles, platform: PlatformDefinition, connect
     const pagination = paginationOf(spec.request, pathExpression('body', itemsPath), SEARCH_LIMIT);
     if (pagination) request.pagination = pagination;
     const vendorEvent = platform.events.find((item) => item.event === event)?.key ?? search.key;
+    const items = wrap(pathExpression('body', itemsPath));
+    // A scan (no vendor filter for the input): keep only the items whose field equals the input.
+    const scanPath = spec.scan === undefined ? undefined : scannedPath(platform, kind, spec.matchField);
+    if (spec.scan !== undefined && scanPath === undefined) {
+      log.add(`module ${name}`, 'info', `not generated: ${platform.name} has no filter for it and its ${spec.matchField} is not one vendor path.`);
+      continue;
+    }
+    if (spec.scan !== undefined) report('info', `${platform.name} has no filter for it: ${spec.scan.limits}.`);
     request.response = {
-      iterate: wrap(pathExpression('body', itemsPath)),
+      iterate: scanPath === undefined ? items : { container: items, condition: wrap(`lower(trim(${pathExpression('item', scanPath)})) = lower(trim(parameters.${spec.input}))`) },
       limit: '{{parameters.limit}}',
       output: recordOutput({ platform, kind, event, vendorEvent, root: 'item', raw: 'item' }, report),
     };
@@ -99,6 +107,14 @@ export function addSearches(app: AppFiles, platform: PlatformDefinition, connect
     names.push(name);
   }
   return names;
+}
+
+/** The one vendor path a normalized field is read from (a bare path, or a single `path`), for a scan's condition. */
+function scannedPath(platform: PlatformDefinition, kind: RecordKind, field: string): string | undefined {
+  const source = (platform.fields[kind] as Record<string, unknown> | undefined)?.[field];
+  if (typeof source === 'string') return source;
+  if (typeof source === 'object' && source !== null && 'path' in source && typeof source.path === 'string') return source.path;
+  return undefined;
 }
 
 const PLURAL: Record<RecordKind, string> = { referral: 'Referrals', affiliate: 'Affiliates', payout: 'Payouts' };

@@ -1,6 +1,6 @@
 /**
  * Every named refusal of the signature schemes, through the schemes the receiver uses (hmac,
- * url_token, remote), with genuine deliveries signed by the same scheme objects. The remote
+ * url_token, header_token, remote), with genuine deliveries signed by the same scheme objects. The remote
  * scheme's verify call is played by nock: its answers decide, and only an outage throws.
  */
 import nock from 'nock';
@@ -84,6 +84,24 @@ describe('url_token refusals', () => {
   it('missing_signature without a token in the URL, token_mismatch with another one', async () => {
     expect(await verify(partnerStack, delivery(body, {}), { secrets: [], token: TOKEN })).toEqual(refusal('missing_signature'));
     expect(await verify(partnerStack, signed(partnerStack, body, 'b2'.repeat(32)), { secrets: [], token: TOKEN })).toEqual(refusal('token_mismatch'));
+  });
+});
+
+describe('header_token refusals', () => {
+  // A platform whose vendor signs nothing but sends a subscription's custom headers back: the scheme alone is under test.
+  const tokenPlatform: PlatformDefinition = { ...partnerStack, signature: { type: 'header_token', header: 'X-Hub-Token', source: 'test' } };
+  const body = JSON.stringify({ event: 'customer.created', data: { key: 'cust_1' } });
+  const OURS = 'c3'.repeat(32);
+  const expectation: Expectation = { secrets: [{ secret: 'd4'.repeat(32), events: ['other.event'] }, { secret: OURS, events: ['customer.created'] }] };
+
+  it("accepts the secret we set in the subscription's header, renamed and recased by Zapier, and names it", async () => {
+    expect(await verify(tokenPlatform, delivery(body, { 'x-HUB-token': OURS }), expectation)).toEqual({ ok: true, secret: OURS });
+  });
+
+  it('missing_signature without the header, token_mismatch with another value, missing_secret with nothing on record', async () => {
+    expect(await verify(tokenPlatform, delivery(body, {}), expectation)).toEqual(refusal('missing_signature'));
+    expect(await verify(tokenPlatform, delivery(body, { 'X-Hub-Token': `${OURS}0` }), expectation)).toEqual(refusal('token_mismatch'));
+    expect(await verify(tokenPlatform, delivery(body, { 'X-Hub-Token': OURS }), { secrets: [] })).toEqual(refusal('missing_secret'));
   });
 });
 

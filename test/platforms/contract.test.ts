@@ -59,14 +59,16 @@ describe.each(KITS.map((kit) => [kit.id, kit] as const))('%s: adapter contract',
     },
   );
 
-  it(`produces no run for a forged delivery (${kit.forgery === 'token' ? 'a guessed URL token' : 'a tampered body'})`, async () => {
+  it(`produces no run for a forged delivery (${kit.forgery === 'token' ? 'a guessed URL token' : kit.forgery === 'header' ? 'a guessed header token' : 'a tampered body'})`, async () => {
     const delivery = kit.deliveries[0];
     const stored = await subscribeTo(kit, delivery.vendorEvent);
     const signed = kit.deliver(delivery.vendorEvent, delivery.body, stored);
     const forged =
       kit.forgery === 'token'
         ? { ...signed, query: Object.fromEntries(Object.entries(signed.query).map(([key, value]) => [key, value === stored.token ? `${value.slice(0, -1)}${value.endsWith('0') ? '1' : '0'}` : value])) }
-        : { ...signed, rawBody: signed.rawBody.replace(/\d/, (digit) => String((Number(digit) + 1) % 10)) };
+        : kit.forgery === 'header'
+          ? { ...signed, headers: Object.fromEntries(Object.entries(signed.headers).map(([name, value]) => [name, name === kit.forgedHeader ? `${value.slice(0, -1)}${value.endsWith('0') ? '1' : '0'}` : value])) }
+          : { ...signed, rawBody: signed.rawBody.replace(/\d/, (digit) => String((Number(digit) + 1) % 10)) };
     expect(forged).not.toEqual(signed);
     expect(await perform(kit, delivery.vendorEvent, stored, hookRequest(forged.rawBody, forged.headers, forged.query))).toEqual([]);
   });

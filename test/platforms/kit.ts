@@ -39,9 +39,13 @@ export interface PlatformKit {
   /**
    * How a forger gets a delivery wrong: `body` (the default) changes the signed body and keeps the
    * signature; `token` keeps the body and guesses the URL token, for vendors that sign nothing and
-   * where only a token in the target URL proves where a delivery comes from (PartnerStack).
+   * where only a token in the target URL proves where a delivery comes from (PartnerStack);
+   * `header` keeps the body and guesses the token in `forgedHeader`, for vendors that sign nothing
+   * but send back a custom header the subscription set (FirstPromoter).
    */
-  forgery?: 'body' | 'token';
+  forgery?: 'body' | 'token' | 'header';
+  /** The header a `header` forgery guesses. */
+  forgedHeader?: string;
   /** The documented (or constructed) deliveries. */
   deliveries: KitDelivery[];
 }

@@ -18,7 +18,7 @@ const STATUSES: [number, RegExp][] = [
   [401, /did not accept the API key .*Reconnect/],
   [403, /lacks a permission it needs|needs the "[a-z.-]+" permission/],
   // An action whose endpoint rests on a third party only (`unconfirmed`) says the API does not offer it.
-  [404, /found nothing at (POST|PATCH) \/\S+.*Check the ID|does not offer ".+" through your .+ API: it answered POST \/\S+ with HTTP 404.*check the ID/],
+  [404, /found nothing at (POST|PATCH|PUT) \/\S+.*Check the ID|does not offer ".+" through your .+ API: it answered POST \/\S+ with HTTP 404.*check the ID/],
   [409, /rejected .* \(HTTP 409\)/],
   [422, /rejected .* \(HTTP 422\)/],
   [500, /server error \(HTTP 500\).*temporary/],

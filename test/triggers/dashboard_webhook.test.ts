@@ -7,7 +7,10 @@ import { validateApp, prepareApp } from 'zapier-platform-core/src/tools/schema';
 import { app, appTester, triggerOperation, type OperationFunction } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PLATFORMS } from '../../platforms/registry';
+import { DASHBOARD_HELP_URL } from '../../triggers/dashboard_webhook';
 import affiliateApproved from '../fixtures/tamio/affiliate-approved.json';
 import referralNew from '../fixtures/uppromote/referral.new.json';
 import { expectVerify, tamioApi, tamioAuth, tamioDelivery } from '../platforms/tamio.kit';
@@ -50,19 +53,28 @@ describe('dashboard_webhook definition', () => {
     expect(validateApp(prepareApp(app)).map((error) => error.stack)).toEqual([]);
   });
 
-  it('tells, from each dashboard platform\'s data, where to paste the URL and find the secret', async () => {
+  it("tells, from each dashboard platform's data, where to paste the URL and find the secret, once connected", async () => {
     const dashboards = PLATFORMS.filter((platform) => platform.webhooks.kind === 'dashboard');
     expect(dashboards.map((platform) => platform.id)).toEqual(expect.arrayContaining(['tamio', 'viralref']));
     for (const platform of dashboards) {
       if (platform.webhooks.kind !== 'dashboard') continue;
-      expect(definition.display.directions).toContain(platform.webhooks.directions);
       // Tamio's API verifies its deliveries, so no secret is asked for there (test/editor/input-fields.test.ts).
       if (platform.signature.type !== 'remote') expect((await secretField(platform.id))?.helpText).toContain(platform.webhooks.directions);
-      expect((await secretField('none'))?.helpText).toContain(platform.webhooks.directions);
-      // Zapier's M002: descriptions name no vendor; the directions do.
+      // Zapier's M002: descriptions name no vendor.
       expect(definition.display.description).not.toContain(platform.name);
     }
-    expect(definition.display.directions.length).toBeLessThanOrEqual(1000);
+  });
+
+  it("before a platform is connected, links to the README's directions, which list every dashboard platform's, at one length whatever their number", async () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Setting up a dashboard webhook'));
+    for (const platform of PLATFORMS) {
+      if (platform.webhooks.kind === 'dashboard') expect(section).toContain(`| ${platform.name} | ${platform.webhooks.directions} |`);
+    }
+    expect(DASHBOARD_HELP_URL).toMatch(/#setting-up-a-dashboard-webhook$/);
+    expect(definition.display.directions).toContain(DASHBOARD_HELP_URL);
+    expect((await secretField('none'))?.helpText).toContain(DASHBOARD_HELP_URL);
+    for (const platform of PLATFORMS) expect(definition.display.directions).not.toContain(platform.name);
     expect((await secretField('none'))?.helpText.length).toBeLessThanOrEqual(1000);
   });
 
@@ -73,9 +85,11 @@ describe('dashboard_webhook definition', () => {
     expect(Object.keys(field('events')?.choices ?? {})).toEqual(expect.arrayContaining(['referral.created', 'affiliate.approved', 'payout.created', 'other']));
   });
 
-  it('says UpPromote deliveries cannot be told apart, in its help', async () => {
-    expect((await secretField('none'))?.helpText).toMatch(/\*\*UpPromote\*\*: its payloads do not name their event, so use its other triggers/);
-    expect(definition.display.directions).toMatch(/\*\*UpPromote\*\*: its payloads do not name their event/);
+  it('says UpPromote deliveries cannot be told apart, as the first thing an UpPromote user sees', async () => {
+    const resolve = definition.operation.inputFields.find((item): item is OperationFunction => typeof item === 'function');
+    const fields = (await appTester(resolve, { authData: { platform: 'uppromote', api_key: 'key' } })) as Field[];
+    expect(fields[0].helpText).toMatch(/UpPromote's webhook payloads do not say which event they are/);
+    expect(fields.find((item) => item.key === 'signing_secret')).toBeUndefined();
   });
 });
 

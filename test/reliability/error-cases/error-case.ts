@@ -10,7 +10,7 @@ export interface ErrorCase {
   action: string;
   inputData: Record<string, unknown>;
   origin: string;
-  method: 'post' | 'patch';
+  method: 'post' | 'patch' | 'put';
   path: string;
   /** The vendor's error body carrying `message` (shapes from each vendor's documents, or inferred). */
   errorBody: (message: string) => Record<string, unknown>;

@@ -1,0 +1,53 @@
+/**
+ * Rewardful in the playground: webhooks are added in Rewardful's dashboard (no API), so every
+ * event goes to one dashboard Zap and commissions only to another (the event filter); the instant
+ * REST-hook trigger refuses and names the dashboard trigger. A denied affiliate comes back as
+ * affiliate.updated; polling finds a created affiliate, an approved one, and the commissions a
+ * payout marked paid (the action itself answers `processing`, read as pending).
+ */
+import type { Scenario } from '../../playground/scenario';
+
+const PAYOUTS = { signing_secret: 'listing-only', events: ['payout.created'] };
+const AFFILIATES = { signing_secret: 'listing-only', events: ['affiliate.created'] };
+
+export const scenario: Scenario = {
+  vendor: 'rewardful',
+  title: 'Rewardful',
+  authData: (emulator) => ({ platform: 'rewardful', ...emulator.credentials.rewardful }),
+  zaps: [
+    { name: 'dashboard', trigger: 'dashboard_webhook', dashboard: { events: [] } },
+    {
+      name: 'commissions-only',
+      trigger: 'dashboard_webhook',
+      inputData: { events: ['referral.created', 'referral.status_changed', 'referral.denied'] },
+      dashboard: { events: ['commission.created', 'commission.updated', 'commission.paid', 'commission.voided'] },
+    },
+    { name: 'new-referral', trigger: 'new_referral', expectRefusal: /Rewardful registers webhooks only in its dashboard/ },
+  ],
+  events: ['commission.created', 'commission.paid', 'commission.voided', 'affiliate.created', 'affiliate.confirmed', 'affiliate.deleted', 'payout.paid', 'payout.failed', 'referral.created', 'sale.created'],
+  // Deny Affiliate answers the affiliate (state disabled) and Rewardful sends affiliate.updated.
+  roundTrip: {
+    action: 'deny_affiliate',
+    findWith: { trigger: 'dashboard_webhook', inputData: AFFILIATES, where: (record) => record.status === 'active' },
+    input: (record) => ({ affiliate: record.id }),
+    expect: { zap: 'dashboard', event: 'affiliate.status_changed', status: 'inactive' },
+  },
+  polls: [
+    {
+      trigger: 'new_affiliate_polling',
+      change: { action: 'create_affiliate', input: () => ({ email: 'ines.moreau@example.com', first_name: 'Ines', last_name: 'Moreau' }) },
+    },
+    {
+      trigger: 'affiliate_status_polling',
+      inputData: { status: 'active' },
+      change: { action: 'approve_affiliate', findWith: { trigger: 'dashboard_webhook', inputData: AFFILIATES, where: (record) => record.status === 'inactive' }, input: (record) => ({ affiliate: record.id }) },
+    },
+    // Mark Payout Paid answers `processing` (pending); the payout's commissions then read paid.
+    {
+      trigger: 'referral_status_polling',
+      inputData: { status: 'paid' },
+      change: { action: 'mark_payout_paid', findWith: { trigger: 'dashboard_webhook', inputData: PAYOUTS, where: (record) => record.vendor_status === 'due' }, input: (record) => ({ payout_id: record.id }) },
+    },
+  ],
+  tamperZap: 'dashboard',
+};
