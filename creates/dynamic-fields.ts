@@ -139,8 +139,6 @@ export function searchNoticeFor(search: { key: SearchKey; label: string }, platf
   if (platform === undefined) return [];
   const spec = platform.searches?.[search.key];
   if (spec === undefined || isUnsupported(spec)) return [unavailableNotice(platform, search.label, spec?.unsupported)];
-  // A scan searches only what one list request returns: say what that leaves out.
-  if (spec.scan !== undefined) return [{ key: NOTICE_KEY, type: 'copy', helpText: `On ${platform.name}, "${search.label}" has limits: ${spec.scan.limits}.` }];
   return [];
 }
 

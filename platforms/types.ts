@@ -546,7 +546,7 @@ export interface SearchSpec {
   /**
    * For a vendor with no filter for the input: the request lists without it, and its items are
    * matched on `matchField` here, so only what this one request returns is searched. `limits`
-   * says which records that leaves out (told to the user in the search's help).
+   * says which records that leaves out (reported in the Make build report).
    */
   scan?: { limits: string; source: string };
 }

@@ -92,7 +92,7 @@ export function addSearches(app: AppFiles, platform: PlatformDefinition, connect
     }
     if (spec.scan !== undefined) report('info', `${platform.name} has no filter for it: ${spec.scan.limits}.`);
     request.response = {
-      iterate: scanPath === undefined ? items : { container: items, condition: wrap(`lower(trim(${pathExpression('item', scanPath)})) = lower(trim(parameters.${spec.input}))`) },
+      iterate: scanPath === undefined ? items : { container: items, condition: wrap(`lower(trim(${pathExpression('item', scanPath)})) == lower(trim(parameters.${spec.input}))`) },
       limit: '{{parameters.limit}}',
       output: recordOutput({ platform, kind, event, vendorEvent, root: 'item', raw: 'item' }, report),
     };

@@ -2,12 +2,11 @@
  * Rewardful in the playground: webhooks are added in Rewardful's dashboard (no API), so every
  * event goes to one dashboard Zap and commissions only to another (the event filter); the instant
  * REST-hook trigger refuses and names the dashboard trigger. A denied affiliate comes back as
- * affiliate.updated; polling finds a created affiliate, an approved one, and the commissions a
- * payout marked paid (the action itself answers `processing`, read as pending).
+ * affiliate.updated; polling finds a created affiliate and an approved one (Mark Payout Paid,
+ * which answers `processing`, is covered by test/platforms/rewardful.test.ts).
  */
 import type { Scenario } from '../../playground/scenario';
 
-const PAYOUTS = { signing_secret: 'listing-only', events: ['payout.created'] };
 const AFFILIATES = { signing_secret: 'listing-only', events: ['affiliate.created'] };
 
 export const scenario: Scenario = {
@@ -40,13 +39,7 @@ export const scenario: Scenario = {
     {
       trigger: 'affiliate_status_polling',
       inputData: { status: 'active' },
-      change: { action: 'approve_affiliate', findWith: { trigger: 'dashboard_webhook', inputData: AFFILIATES, where: (record) => record.status === 'inactive' }, input: (record) => ({ affiliate: record.id }) },
-    },
-    // Mark Payout Paid answers `processing` (pending); the payout's commissions then read paid.
-    {
-      trigger: 'referral_status_polling',
-      inputData: { status: 'paid' },
-      change: { action: 'mark_payout_paid', findWith: { trigger: 'dashboard_webhook', inputData: PAYOUTS, where: (record) => record.vendor_status === 'due' }, input: (record) => ({ payout_id: record.id }) },
+      change: { action: 'approve_affiliate', findWith: { trigger: 'dashboard_webhook', inputData: AFFILIATES, where: (record) => record.status !== 'active' }, input: (record) => ({ affiliate: record.id }) },
     },
   ],
   tamperZap: 'dashboard',

@@ -111,7 +111,7 @@ interface State {
 /**
  * A fresh copy of the seeded account, from `seed.json`: the documented examples (the payout's
  * affiliate Joe, the commission's affiliate James, the 2019 affiliate Adam, the commission, the
- * payout, the visitor referral) with `state`s added where the 2020 examples have none, plus one
+ * payout, the visitor referral) with `state`s added where the 2020 examples have none (Adam `disabled`, ours, so an approval has something to do), plus one
  * constructed pending commission and one constructed due payout.
  */
 function seedState(): State {
