@@ -1,6 +1,6 @@
 /**
  * `hmac`: an HMAC-SHA256 of the raw body with the subscription's (or dashboard's) secret, in a
- * header (UpPromote, Rebus AI, ViralRef). Every header the scheme matches and every expected secret
+ * header. Every header the scheme matches and every expected secret
  * is tried, so a Zap with one vendor subscription per event accepts any of its secrets, and a vendor
  * whose header name is unknown is matched by value (and, for a body that carries its own signature
  * field, that field's value too); the secret that matched is returned, so the

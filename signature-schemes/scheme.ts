@@ -45,7 +45,7 @@ export type SchemeOf<T extends SignatureScheme['type']> = Extract<SignatureSchem
 
 /**
  * The header name a test or the playground signs under when the vendor's is not one name: the
- * word's Title-Case form after the platform's name, `X-`-prefixed (`X-ViralRef-Signature`); a
+ * word's Title-Case form after the platform's name, `X-`-prefixed (`X-Acme-Signature`); a
  * scheme reading every header (name unknown) signs as `<Platform>-Signature`.
  */
 export function signedHeaderName(platformName: string, header: HeaderMatch): string {

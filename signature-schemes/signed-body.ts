@@ -1,6 +1,6 @@
 /**
  * The texts a body-signing vendor may have signed. Usually the raw body itself; for a vendor that
- * writes the signature into the body it signed (Rebus AI's documented envelope carries
+ * writes the signature into the body it signed (a documented envelope may carry
  * `"signature": "sha256=…"`), the body as it was before that field was added, which can only be
  * reconstructed: byte for byte without the field, or re-serialized compactly or as Python's
  * `json.dumps` writes it (the vendor's documented verifier is Python).
