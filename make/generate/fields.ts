@@ -84,7 +84,7 @@ function statusCandidates(root: string, raw: string, source: unknown): string[] 
 }
 
 /** The vendor value behind a field source (before conversion), or undefined for joins and unknown shapes. */
-function sourceValue(root: string, source: string | FieldSource, raw: string = root): string | undefined {
+export function sourceValue(root: string, source: string | FieldSource, raw: string = root): string | undefined {
   if (typeof source === 'string') return pathExpression(root, source);
   if ('path' in source) {
     const paths = typeof source.path === 'string' ? [source.path] : [...source.path];

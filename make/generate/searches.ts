@@ -5,11 +5,11 @@
  */
 import type { ActionInputField } from '../../creates/create-factory';
 import { recordKindOf, type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../../platforms/records';
-import type { PlatformDefinition, SearchKey } from '../../platforms/types';
+import type { FieldMap, PlatformDefinition, SearchKey } from '../../platforms/types';
 import { SEARCH_SPECS } from '../../searches';
 import type { AppFiles } from './app-files';
 import { requestOf, requestPlaceholders, resolverFor } from './context';
-import { recordOutput } from './fields';
+import { recordOutput, sourceValue } from './fields';
 import type { IssueLog } from './issues';
 import { pathExpression, wrap } from './iml';
 import { parametersOf, type RpcLookup } from './actions';
@@ -85,14 +85,15 @@ export function addSearches(app: AppFiles, platform: PlatformDefinition, connect
     const vendorEvent = platform.events.find((item) => item.event === event)?.key ?? search.key;
     const items = wrap(pathExpression('body', itemsPath));
     // A scan (no vendor filter for the input): keep only the items whose field equals the input.
-    const scanPath = spec.scan === undefined ? undefined : scannedPath(platform, kind, spec.matchField);
-    if (spec.scan !== undefined && scanPath === undefined) {
-      log.add(`module ${name}`, 'info', `not generated: ${platform.name} has no filter for it and its ${spec.matchField} is not one vendor path.`);
+    const source = platform.fields[kind]?.[spec.matchField as keyof FieldMap<RecordKind>];
+    const scanned = spec.scan === undefined || source === undefined ? undefined : sourceValue('item', source);
+    if (spec.scan !== undefined && scanned === undefined) {
+      log.add(`module ${name}`, 'info', `not generated: ${platform.name} has no filter for it and its ${spec.matchField} is not read from vendor paths.`);
       continue;
     }
     if (spec.scan !== undefined) report('info', `${platform.name} has no filter for it: ${spec.scan.limits}.`);
     request.response = {
-      iterate: scanPath === undefined ? items : { container: items, condition: wrap(`lower(trim(${pathExpression('item', scanPath)})) == lower(trim(parameters.${spec.input}))`) },
+      iterate: scanned === undefined ? items : { container: items, condition: wrap(`lower(trim(${scanned})) == lower(trim(parameters.${spec.input}))`) },
       limit: '{{parameters.limit}}',
       output: recordOutput({ platform, kind, event, vendorEvent, root: 'item', raw: 'item' }, report),
     };
@@ -107,14 +108,6 @@ export function addSearches(app: AppFiles, platform: PlatformDefinition, connect
     names.push(name);
   }
   return names;
-}
-
-/** The one vendor path a normalized field is read from (a bare path, or a single `path`), for a scan's condition. */
-function scannedPath(platform: PlatformDefinition, kind: RecordKind, field: string): string | undefined {
-  const source = (platform.fields[kind] as Record<string, unknown> | undefined)?.[field];
-  if (typeof source === 'string') return source;
-  if (typeof source === 'object' && source !== null && 'path' in source && typeof source.path === 'string') return source.path;
-  return undefined;
 }
 
 const PLURAL: Record<RecordKind, string> = { referral: 'Referrals', affiliate: 'Affiliates', payout: 'Payouts' };

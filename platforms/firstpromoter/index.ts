@@ -8,7 +8,7 @@
  * The base is `/api/v2` so both the admin API (`/company/…`) and the tracking API (`/track/…`)
  * receive the credentials (the middleware adds them only below the base URL).
  */
-import { definePlatform, type ActionOutcome } from '../types';
+import { definePlatform, type ActionOutcome, type ActionSpec } from '../types';
 import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../../signature-schemes/common-candidates';
 import { FIRSTPROMOTER_EVENTS } from './events';
 import { FIRSTPROMOTER_FIELDS, FIRSTPROMOTER_STATUSES } from './fields';
@@ -36,6 +36,32 @@ const BATCH: ActionOutcome = {
 };
 
 const CAMPAIGN_NOTE = 'On FirstPromoter approval is per campaign: pick the campaign the affiliate applied to.';
+
+/** Approve / deny a commission: the bulk endpoint with one id, `POST /company/commissions/<verb> {ids}` [DOC]; `status` is both the normalized and the vendor status. */
+function commissionDecision(verb: 'approve' | 'deny', event: 'referral.approved' | 'referral.denied', status: string): ActionSpec {
+  return {
+    request: { method: 'POST', path: `/company/commissions/${verb}`, body: { ids: ['{{referral_id | number}}'] }, source: `documented (POST /commissions/${verb} {ids})` },
+    outcome: BATCH,
+    requiredInputs: ['referral_id'],
+    result: { event, assume: { id: '{{referral_id}}', status, vendor_status: status } },
+  };
+}
+
+/** Accept / reject a promoter in one campaign, `POST /company/promoters/<verb> {campaign_id, ids}` [DOC]: approval is per campaign, so the program is required. */
+function campaignDecision(verb: 'accept' | 'reject', event: 'affiliate.approved' | 'affiliate.denied', status: string, vendorStatus: string): ActionSpec {
+  return {
+    request: {
+      method: 'POST',
+      path: `/company/promoters/${verb}`,
+      body: { campaign_id: '{{program_id | number}}', ids: ['{{affiliate | number}}'] },
+      source: `documented (POST /promoters/${verb} {campaign_id, ids})`,
+    },
+    outcome: BATCH,
+    requiredInputs: ['affiliate', 'program_id'],
+    inputNotes: { program_id: CAMPAIGN_NOTE },
+    result: { event, assume: { id: '{{affiliate}}', status, vendor_status: vendorStatus, program_id: '{{program_id}}' } },
+  };
+}
 
 export const firstpromoter = definePlatform({
   id: 'firstpromoter',
@@ -195,18 +221,8 @@ export const firstpromoter = definePlatform({
     },
   },
   actions: {
-    approve_referral: {
-      request: { method: 'POST', path: '/company/commissions/approve', body: { ids: ['{{referral_id | number}}'] }, source: 'documented (POST /commissions/approve {ids})' },
-      outcome: BATCH,
-      requiredInputs: ['referral_id'],
-      result: { event: 'referral.approved', assume: { id: '{{referral_id}}', status: 'approved', vendor_status: 'approved' } },
-    },
-    deny_referral: {
-      request: { method: 'POST', path: '/company/commissions/deny', body: { ids: ['{{referral_id | number}}'] }, source: 'documented (POST /commissions/deny {ids})' },
-      outcome: BATCH,
-      requiredInputs: ['referral_id'],
-      result: { event: 'referral.denied', assume: { id: '{{referral_id}}', status: 'denied', vendor_status: 'denied' } },
-    },
+    approve_referral: commissionDecision('approve', 'referral.approved', 'approved'),
+    deny_referral: commissionDecision('deny', 'referral.denied', 'denied'),
     create_affiliate: {
       request: {
         method: 'POST',
@@ -220,30 +236,8 @@ export const firstpromoter = definePlatform({
       },
       result: { event: 'affiliate.created', resultPath: '', assume: { email: '{{email}}' } },
     },
-    approve_affiliate: {
-      request: {
-        method: 'POST',
-        path: '/company/promoters/accept',
-        body: { campaign_id: '{{program_id | number}}', ids: ['{{affiliate | number}}'] },
-        source: 'documented (POST /promoters/accept {campaign_id, ids})',
-      },
-      outcome: BATCH,
-      requiredInputs: ['affiliate', 'program_id'],
-      inputNotes: { program_id: CAMPAIGN_NOTE },
-      result: { event: 'affiliate.approved', assume: { id: '{{affiliate}}', status: 'active', vendor_status: 'accepted', program_id: '{{program_id}}' } },
-    },
-    deny_affiliate: {
-      request: {
-        method: 'POST',
-        path: '/company/promoters/reject',
-        body: { campaign_id: '{{program_id | number}}', ids: ['{{affiliate | number}}'] },
-        source: 'documented (POST /promoters/reject {campaign_id, ids})',
-      },
-      outcome: BATCH,
-      requiredInputs: ['affiliate', 'program_id'],
-      inputNotes: { program_id: CAMPAIGN_NOTE },
-      result: { event: 'affiliate.denied', assume: { id: '{{affiliate}}', status: 'denied', vendor_status: 'rejected', program_id: '{{program_id}}' } },
-    },
+    approve_affiliate: campaignDecision('accept', 'affiliate.approved', 'active', 'accepted'),
+    deny_affiliate: campaignDecision('reject', 'affiliate.denied', 'denied', 'rejected'),
     mark_payout_paid: {
       request: { method: 'POST', path: '/company/payouts/mark_as_paid', body: { ids: ['{{payout_id | number}}'] }, source: 'documented (POST /payouts/mark_as_paid {ids} → {data: batch, meta})' },
       outcome: { ...BATCH, statusPath: 'data.status', failedCountPath: 'data.failed_count', errorsPath: 'data.processing_errors', idPath: 'data.id' },

@@ -9,7 +9,7 @@
  * serves Tolt; deliveries are sent and signed by Svix (`svix-id`, `svix-timestamp`,
  * `svix-signature`, `whsec_` secret) [DOC: webhooks/verify].
  */
-import { definePlatform } from '../types';
+import { definePlatform, type ListPolling } from '../types';
 import { TOLT_EVENTS } from './events';
 import { TOLT_FIELDS, TOLT_STATUSES } from './fields';
 
@@ -30,6 +30,18 @@ const UPDATED_WINDOW = { param: 'updated_after', format: 'iso', query: { sort: '
 
 const PAYOUTS_CONFLICT =
   "Tolt's MCP page says payouts are not in the REST API, while its reference documents POST /v2/payouts/{id}/mark-as-paid";
+
+/** How both v2 lists poll: newest first, `created_after` / `updated_after` windows, `status` and `updated_at` on each item; `source` says what rests on which document. */
+function pollingWith(source: string): ListPolling {
+  return {
+    order: 'newest_first',
+    createdSince: { param: 'created_after', format: 'iso' },
+    updatedSince: UPDATED_WINDOW,
+    status: { field: 'status' },
+    updatedAt: { path: 'updated_at', convert: 'iso' },
+    source,
+  };
+}
 
 export const tolt = definePlatform({
   id: 'tolt',
@@ -75,28 +87,14 @@ export const tolt = definePlatform({
       request: { method: 'GET', path: '/commissions', query: NEWEST, source: LIST_SOURCE },
       itemsPath: 'data',
       maxPageSize: MAX_PAGE,
-      polling: {
-        order: 'newest_first',
-        createdSince: { param: 'created_after', format: 'iso' },
-        updatedSince: UPDATED_WINDOW,
-        status: { field: 'status' },
-        updatedAt: { path: 'updated_at', convert: 'iso' },
-        source: 'documented sort/order, created_after / updated_after windows and status; updated_at on commissions [DOC: v1 and postback examples, INF for v2]',
-      },
+      polling: pollingWith('documented sort/order, created_after / updated_after windows and status; updated_at on commissions [DOC: v1 and postback examples, INF for v2]'),
     },
     affiliate: {
       // Lists onboarded partners [DOC].
       request: { method: 'GET', path: '/partners', query: NEWEST, source: LIST_SOURCE },
       itemsPath: 'data',
       maxPageSize: MAX_PAGE,
-      polling: {
-        order: 'newest_first',
-        createdSince: { param: 'created_after', format: 'iso' },
-        updatedSince: UPDATED_WINDOW,
-        status: { field: 'status' },
-        updatedAt: { path: 'updated_at', convert: 'iso' },
-        source: 'documented sort/order, created_after / updated_after windows, status and updated_at (partner fields)',
-      },
+      polling: pollingWith('documented sort/order, created_after / updated_after windows, status and updated_at (partner fields)'),
     },
     // No payout list is in the stored v2 reference [UNK], and the MCP page says payouts are not in the REST API [DOC].
   },
