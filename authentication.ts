@@ -5,15 +5,17 @@
  * known, the account. Every text here is derived from the registry, so it stays short however
  * many platforms there are.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import packageJson from './package.json';
+import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { CONNECT_SECTION, readmeLink } from './help-links';
 import { callPlatform } from './platforms/api';
+import { probeBaseUrls } from './platforms/connection-probe';
 import { PLATFORMS, platformOf } from './platforms/registry';
 import { readAt, textSchema } from './platforms/schemas';
 import type { ConnectionField } from './platforms/types';
+import { SHOP_CURRENCY_KEY } from './receive/enrich';
 
 /** The README section listing where every platform shows its keys (one link, whatever the number of platforms). */
-export const KEY_HELP_URL = `${packageJson.homepage}#where-each-vendor-shows-its-api-key`;
+export const KEY_HELP_URL = readmeLink(CONNECT_SECTION);
 
 /** What the test returns; Zapier hands it to the connection label as `bundle.inputData`. */
 export interface ConnectionTestResult {
@@ -22,10 +24,29 @@ export interface ConnectionTestResult {
   account?: string;
   /** True when the platform offers no call to test the key with (`connectionTest: null`): the label says so. */
   key_untested?: boolean;
+  /** The fallback API the key answered on, where the documented base URL did not (platforms/connection-probe.ts): the label says so. */
+  api_fallback?: string;
 }
 
 /** Platforms whose keys cannot be tested when connecting (`connectionTest: null`): the key's help says that some exist, without a per-platform list. */
 const UNTESTABLE = PLATFORMS.filter((platform) => platform.connectionTest === null).map((platform) => platform.name);
+
+/**
+ * Platforms whose objects name no currency for some money and whose API exposes no account currency
+ * (`supplements.currencyFromConnection`): the Shop Currency field's help names them.
+ */
+const CURRENCY_FROM_CONNECTION = PLATFORMS.filter((platform) => platform.supplements?.currencyFromConnection !== undefined).map((platform) => platform.name);
+
+/**
+ * The Shop Currency a connection carries, checked: empty, or a three-letter ISO-4217 code.
+ * @throws z.errors.Error naming the field when it holds anything else
+ */
+function checkShopCurrency(z: ZObject, bundle: Bundle): void {
+  const value = bundle.authData[SHOP_CURRENCY_KEY];
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return;
+  if (typeof value === 'string' && /^[A-Za-z]{3}$/.test(value.trim())) return;
+  throw new z.errors.Error('Shop Currency must be a three-letter currency code such as USD or EUR, or empty.', 'InvalidShopCurrency', 400);
+}
 
 /** What the connection label adds for such a platform, so a connection never reads as "tested" when it was not. */
 export const UNTESTED_LABEL = '(key not checked: no API to test it)';
@@ -38,8 +59,10 @@ export const UNTESTED_LABEL = '(key not checked: no API to test it)';
  */
 async function test(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
   const platform = platformOf(z, bundle);
+  checkShopCurrency(z, bundle);
   const check = platform.connectionTest;
   let fromVendor: string | undefined;
+  let fallback: string | undefined;
   if (check === null) {
     const key = bundle.authData.api_key;
     if (typeof key !== 'string' || key.trim() === '') {
@@ -50,19 +73,30 @@ async function test(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
       );
     }
   } else {
-    const response = await callPlatform(z, platform, check, {});
+    // A platform with unconfirmed base URLs tries each; the one that answers is remembered for the connection.
+    const probed = platform.baseUrlFallbacks?.length ? await probeBaseUrls(z, platform, check) : undefined;
+    const response = probed?.response ?? (await callPlatform(z, platform, check, {}));
     fromVendor = check.accountPath ? readAt(response.data, check.accountPath, textSchema) : undefined;
+    fallback = probed?.fallbackLabel;
   }
   const named = typeof bundle.authData.account_name === 'string' ? bundle.authData.account_name.trim() : '';
   const account = named || fromVendor;
-  return { platform: platform.id, platform_name: platform.name, ...(account ? { account } : {}), ...(check === null ? { key_untested: true } : {}) };
+  return {
+    platform: platform.id,
+    platform_name: platform.name,
+    ...(account ? { account } : {}),
+    ...(check === null ? { key_untested: true } : {}),
+    ...(fallback ? { api_fallback: fallback } : {}),
+  };
 }
 
 /** "Acme: Northwind Store", or just the platform when no account name is known. */
 async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<string> {
   const name = String(bundle.inputData.platform_name ?? '');
   const account = bundle.inputData.account;
-  const label = typeof account === 'string' && account !== '' ? `${name}: ${account}` : name;
+  const named = typeof account === 'string' && account !== '' ? `${name}: ${account}` : name;
+  const fallback = bundle.inputData.api_fallback;
+  const label = typeof fallback === 'string' && fallback !== '' ? `${named} (${fallback})` : named;
   return bundle.inputData.key_untested === true ? `${label} ${UNTESTED_LABEL}` : label;
 }
 
@@ -110,6 +144,14 @@ export default {
     },
     ...extraFields(),
     {
+      key: SHOP_CURRENCY_KEY,
+      label: 'Shop Currency',
+      required: false,
+      helpText: `Optional: your shop's currency as a three-letter code, for example USD. ${
+        CURRENCY_FROM_CONNECTION.length > 0 ? `${CURRENCY_FROM_CONNECTION.join(', ')} send some amounts without their currency and offer no API to read it; ` : ''
+      }records from those then carry this one as their Currency. Records whose platform names the currency keep the platform's.`,
+    },
+    {
       key: 'account_name',
       label: 'Account Name',
       required: false,
@@ -118,4 +160,4 @@ export default {
   ],
   test,
   connectionLabel,
-};
+} satisfies Authentication;

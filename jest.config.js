@@ -9,7 +9,7 @@ module.exports = {
   // property tests. Failures still print in full; `npx jest --silent=false` shows the logs.
   silent: true,
   workerIdleMemoryLimit: '300MB',
-  roots: ['<rootDir>/test'],
+  roots: ['<rootDir>/test', '<rootDir>/workshops'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   // tsconfig.test.json sets isolatedModules, so ts-jest only transpiles: `npm run typecheck` (run

@@ -53,7 +53,7 @@ export interface HeapFigures {
 }
 
 /** Answers vendor verify calls (remote schemes) in-process: valid. */
-function answerRemoteVerification(deliveries: readonly PlatformDelivery[]): void {
+export function answerRemoteVerification(deliveries: readonly PlatformDelivery[]): void {
   for (const delivery of deliveries) {
     const platform = findPlatform(delivery.platform);
     const remote = platform ? candidateSchemes(platform.signature).find((scheme) => scheme.type === 'remote') : undefined;
@@ -86,7 +86,8 @@ function nextTurn(): Promise<void> {
   return new Promise((resolveTurn) => setImmediate(resolveTurn));
 }
 
-async function timeOne(invoke: Invoke, method: string, bundle: object): Promise<number> {
+/** One call through the handler, ms, then a turn of the event loop (as between Lambda invocations). */
+export async function timeOne(invoke: Invoke, method: string, bundle: object): Promise<number> {
   const start = process.hrtime.bigint();
   await invoke(method, bundle);
   const ms = elapsedMs(start);

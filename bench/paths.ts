@@ -23,8 +23,10 @@ export const APP_ENTRY = join(ROOT, 'index.js');
 export const MINIMAL_APP_DIR = join(ROOT, 'bench', 'minimal-app');
 export const MINIMAL_APP_ENTRY = join(MINIMAL_APP_DIR, 'index.js');
 
-/** The documented vendor payloads, one folder per platform id. */
-export const FIXTURES_DIR = join(ROOT, 'test', 'fixtures');
+/** The documented vendor payloads of a platform, in its workshop. */
+export function fixturesDir(platformId: string): string {
+  return join(ROOT, 'workshops', platformId, 'fixtures');
+}
 
 /** A compiled bench module next to this one, for forking workers. */
 export function benchModule(name: string): string {

@@ -3,7 +3,9 @@
  * a count above one is forced by the vendor (derived from the platform's data), else a miss.
  */
 import { findPlatform } from '../platforms/registry';
-import type { OperationCount, OperationKind } from './requests-worker';
+import { OPERATION_KINDS, type OperationKind } from './operation-kinds';
+// The worker loads nock: only its types are imported here.
+import type { OperationCount } from './requests-worker';
 
 export interface RequestsRow {
   platform: string;
@@ -16,8 +18,6 @@ export interface RequestsRow {
   met: boolean;
   reason: string;
 }
-
-const KINDS: readonly OperationKind[] = ['connection test', 'subscribe', 'unsubscribe', 'performList', 'poll', 'action', 'search'];
 
 /** Why a vendor forces more than one request, read from its definition; undefined when nothing does. */
 function forcedReason(platformId: string, kind: OperationKind, requests: number): string | undefined {
@@ -44,7 +44,7 @@ export function summarizeRequests(counts: readonly OperationCount[]): RequestsRo
   const platforms = [...new Set(counts.map((count) => count.platform))];
   const rows: RequestsRow[] = [];
   for (const platform of platforms) {
-    for (const kind of KINDS) {
+    for (const kind of OPERATION_KINDS) {
       const calls = counts.filter((count) => count.platform === platform && count.kind === kind);
       if (calls.length === 0) continue;
       const succeeded = calls.filter((call) => call.error === undefined);

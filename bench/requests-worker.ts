@@ -4,17 +4,21 @@
  * intercepted and counted (a polling trigger's poll too: one request, unless Zapier asks for more
  * than the vendor's page holds); replies are recorded-style bodies shaped from the platform's own data
  * (ids and secrets where subscribe reads them, empty lists elsewhere), enough for each operation
- * to run to its end. Usage: `requests-worker.js`.
+ * to run to its end. Each operation gets the inputs the editor shows for the platform
+ * (bench/operation-inputs.ts). Usage: `requests-worker.js`.
  */
 import nock from 'nock';
 import { baseUrlOf } from '../platforms/api';
 import { PLATFORMS } from '../platforms/registry';
 import type { PlatformDefinition, RequestSpec } from '../platforms/types';
-import { handlerFor, loadApp, type Invoke } from './handler';
+import { handlerFor, loadApp, type AppDefinition, type Invoke } from './handler';
+import { inputsFor } from './operation-inputs';
+import { OPERATION_KINDS, type OperationKind } from './operation-kinds';
 import { APP_ENTRY } from './paths';
 import { reply } from './worker';
 
-export type OperationKind = 'connection test' | 'subscribe' | 'unsubscribe' | 'performList' | 'poll' | 'action' | 'search';
+export type { OperationKind };
+const TRIGGER_KINDS: readonly OperationKind[] = ['subscribe', 'unsubscribe', 'performList', 'poll'];
 
 /** One operation of one app key on one platform. */
 export interface OperationCount {
@@ -55,10 +59,44 @@ function pathPattern(platform: PlatformDefinition, spec: RequestSpec): RegExp {
   return new RegExp(`^${escaped}(\\?.*)?$`);
 }
 
+/** One canned reply: for requests with this method and path, and whose body carries these fixed values. */
+interface Reply {
+  method: string;
+  pattern: RegExp;
+  /** The spec's body values that are no template (e.g. Rewardful's `state: 'disabled'`): they tell apart two actions on one path. */
+  literals: string[];
+  body: Json;
+  /** For an action whose answer lists the ids it changed (`ActionSpec.changedIds`): that list's path, echoing every value sent. */
+  echoInto?: string;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every scalar of a sent JSON body, as text: the ids an answer's changed-ids list echoes. */
+function sentValues(value: unknown): Json[] {
+  if (Array.isArray(value)) return value.flatMap(sentValues);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(sentValues);
+  return typeof value === 'string' || typeof value === 'number' ? [value] : [];
+}
+
+/** The fixed string values of a request body template. */
+function literalsOf(template: unknown): string[] {
+  if (typeof template === 'string') return template.includes('{{') || template === '' ? [] : [template];
+  if (Array.isArray(template)) return template.flatMap(literalsOf);
+  if (typeof template === 'object' && template !== null) return Object.values(template).flatMap(literalsOf);
+  return [];
+}
+
 /** The reply each of the platform's request specs gets, most specific first. */
-function replies(platform: PlatformDefinition): { method: string; pattern: RegExp; body: Json }[] {
-  const out: { method: string; pattern: RegExp; body: Json }[] = [];
-  const add = (spec: RequestSpec, body: { [key: string]: Json }) => out.push({ method: spec.method, pattern: pathPattern(platform, spec), body });
+function replies(platform: PlatformDefinition): Reply[] {
+  const out: Reply[] = [];
+  const add = (spec: RequestSpec, body: { [key: string]: Json }) => out.push({ method: spec.method, pattern: pathPattern(platform, spec), literals: literalsOf(spec.body), body });
   if (platform.webhooks.kind === 'api') {
     const { subscribe, findExisting, unsubscribe } = platform.webhooks;
     const subscribed: { [key: string]: Json } = {};
@@ -72,13 +110,26 @@ function replies(platform: PlatformDefinition): { method: string; pattern: RegEx
     }
     add(unsubscribe, {});
   }
+  // An action answered by a job (`outcome`) reports it done, as the vendor does once the change is made.
+  for (const spec of Object.values(platform.actions)) {
+    if (!spec || !('request' in spec)) continue;
+    const done: { [key: string]: Json } = {};
+    if (spec.outcome) {
+      setPath(done, spec.outcome.statusPath, spec.outcome.done[0]);
+      // The one item the action named was taken and changed.
+      for (const path of spec.outcome.countPaths ?? []) setPath(done, path, 1);
+    }
+    add(spec.request, done);
+    // The vendor lists the id it changed (`changedIds`): the reply echoes what was sent there.
+    if (spec.changedIds) out[out.length - 1].echoInto = spec.changedIds.path;
+  }
   for (const list of Object.values(platform.lists)) {
     if (!list) continue;
     const empty: { [key: string]: Json } = {};
     setPath(empty, list.itemsPath, []);
     add(list.request, empty);
   }
-  return out;
+  return out.sort((a, b) => b.literals.length - a.literals.length);
 }
 
 /** Intercepts every request to the platform's API origin, counting it. */
@@ -89,49 +140,40 @@ function interceptPlatform(platform: PlatformDefinition, calls: string[]): void 
     nock(origin)
       .persist()
       .intercept(() => true, method)
-      .reply(function (path) {
+      .reply(function (path, requestBody) {
         calls.push(`${method} ${path.split('?')[0]}`);
-        const match = table.find((entry) => entry.method === method && entry.pattern.test(path));
+        const sent = typeof requestBody === 'string' ? requestBody : JSON.stringify(requestBody ?? '');
+        const match = table.find((entry) => entry.method === method && entry.pattern.test(path) && entry.literals.every((literal) => sent.includes(literal)));
+        if (match?.echoInto !== undefined) {
+          const echoed = structuredClone(match.body) as { [key: string]: Json };
+          setPath(echoed, match.echoInto, sentValues(typeof requestBody === 'string' ? safeJson(requestBody) : requestBody));
+          return [200, echoed];
+        }
         return [200, match?.body ?? {}];
       });
   }
 }
 
-interface FieldLike {
-  key?: unknown;
-  type?: unknown;
-}
-
-/** A plausible value for an input field, by its key and type. */
-function sampleValue(field: FieldLike): string | number | boolean {
-  const key = typeof field.key === 'string' ? field.key : '';
-  if (field.type === 'boolean') return true;
-  if (field.type === 'number' || field.type === 'integer') return 10;
-  if (/email|^affiliate$/.test(key)) return 'ana@example.com';
-  if (/currency/.test(key)) return 'USD';
-  if (/amount/.test(key)) return '10.00';
-  return '1001';
-}
-
-type Operation = { inputFields?: unknown; performSubscribe?: unknown; performList?: unknown; type?: unknown };
+type Operation = { performSubscribe?: unknown; performList?: unknown; type?: unknown };
 type Definition = {
   triggers?: Record<string, { operation: Operation }>;
   creates?: Record<string, { operation: Operation }>;
   searches?: Record<string, { operation: Operation }>;
 };
 
-function sampleInputs(operation: Operation): Record<string, unknown> {
-  const fields = Array.isArray(operation.inputFields) ? (operation.inputFields as FieldLike[]) : [];
-  return Object.fromEntries(fields.filter((field) => typeof field.key === 'string').map((field) => [field.key as string, sampleValue(field)]));
-}
-
 function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0];
 }
 
-async function countAll(): Promise<OperationCount[]> {
-  const app = loadApp(APP_ENTRY) as Definition;
+/**
+ * Runs every operation of `app` on every registered platform, each vendor request intercepted.
+ * @param app the definition, as core's handler loads it (the built index.js, or the sources under jest)
+ * @param kinds the kinds of operation to run (all by default)
+ * @returns one count per operation run, in run order
+ */
+export async function countRequests(app: AppDefinition, kinds: readonly OperationKind[] = OPERATION_KINDS): Promise<OperationCount[]> {
+  const definition = app as Definition;
   const invoke: Invoke = handlerFor(app);
   const counts: OperationCount[] = [];
   const calls: string[] = [];
@@ -156,10 +198,12 @@ async function countAll(): Promise<OperationCount[]> {
       return count.error === undefined ? result : undefined;
     };
 
-    await run('connection test', 'authentication', 'authentication.test', {});
-    for (const [key, trigger] of Object.entries(app.triggers ?? {})) {
+    if (kinds.includes('connection test')) await run('connection test', 'authentication', 'authentication.test', {});
+    const triggers = TRIGGER_KINDS.some((kind) => kinds.includes(kind)) ? Object.entries(definition.triggers ?? {}) : [];
+    for (const [key, trigger] of triggers) {
       const operation = trigger.operation;
-      const inputData = { ...sampleInputs(operation), event: firstEvent };
+      // The event dropdown lists the platform's own events: its first one.
+      const inputData = { ...(await inputsFor(invoke, `triggers.${key}.operation`, authData, platform)), event: firstEvent };
       if (operation.type === 'hook' && operation.performSubscribe) {
         const stored = await run('subscribe', key, `triggers.${key}.operation.performSubscribe`, { inputData, targetUrl: TARGET_URL });
         const subscriptions = (stored as { subscriptions?: unknown[] } | undefined)?.subscriptions;
@@ -174,18 +218,18 @@ async function countAll(): Promise<OperationCount[]> {
         await run('poll', key, `triggers.${key}.operation.perform`, { inputData: {}, meta: { limit: -1 } });
       }
     }
-    for (const [key, create] of Object.entries(app.creates ?? {})) {
-      await run('action', key, `creates.${key}.operation.perform`, { inputData: sampleInputs(create.operation) });
+    for (const key of kinds.includes('action') ? Object.keys(definition.creates ?? {}) : []) {
+      await run('action', key, `creates.${key}.operation.perform`, { inputData: await inputsFor(invoke, `creates.${key}.operation`, authData, platform) });
     }
-    for (const [key, search] of Object.entries(app.searches ?? {})) {
-      await run('search', key, `searches.${key}.operation.perform`, { inputData: sampleInputs(search.operation) });
+    for (const key of kinds.includes('search') ? Object.keys(definition.searches ?? {}) : []) {
+      await run('search', key, `searches.${key}.operation.perform`, { inputData: await inputsFor(invoke, `searches.${key}.operation`, authData, platform) });
     }
   }
   return counts;
 }
 
 if (require.main === module) {
-  countAll()
+  countRequests(loadApp(APP_ENTRY))
     .then(reply)
     .catch((error: unknown) => {
       console.error(error);

@@ -14,6 +14,8 @@ import type { OperationCount } from './requests-worker';
 import { summarizeRequests } from './requests-summary';
 import { bytes, fixed, micros } from './stats';
 import { renderTable, verdict, type Row } from './table';
+import { singlePlatformRows } from './single-platform';
+import type { SinglePlatformFigures } from './single-platform-worker';
 import { runWorker } from './worker';
 
 /** Targets of issue 8 (ratios are ours ÷ the minimal app's). */
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
   const heapMinimal = (await runWorker('delivery-worker', ['memory', 'minimal'], ['--expose-gc'])) as HeapFigures;
   progress('4/5 requests per operation (intercepted)…');
   const requests = summarizeRequests((await runWorker('requests-worker')) as OperationCount[]);
+  progress('6/6 single-platform apps beside the multi-platform app (issue 27)…');
+  const single = (await runWorker('single-platform-worker')) as SinglePlatformFigures[];
   progress('3/5 package size (two offline zapier-platform builds)…');
   const size = measurePackageSize();
 
@@ -116,6 +120,8 @@ async function main(): Promise<void> {
     verdict(growth <= HEAP_NOISE_BYTES),
     'from after warm-up to the end',
   ]);
+
+  rows.push(...singlePlatformRows(single));
 
   console.log(`Affiliate Hub benchmark: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
   console.log('ratio = ours ÷ minimal zapier-platform-core app (bench/minimal-app), measured in the same run\n');

@@ -7,12 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { EVENT_PARAM } from '../platforms/delivery';
+import { EVENT_PARAM, namesEventInDelivery } from '../platforms/event-route';
 import { getPath } from '../platforms/paths';
 import { PLATFORMS } from '../platforms/registry';
 import { signDelivery } from '../signature-schemes';
 import type { PlatformDefinition } from '../platforms/types';
-import { FIXTURES_DIR } from './paths';
+import { fixturesDir } from './paths';
 
 /**
  * The signing secret of the benchmark's stored subscription: `whsec_` + base64, so Standard
@@ -24,7 +24,7 @@ const SECRET = 'whsec_YmVuY2hfMDEyMzQ1Njc4OWFiY2RlZg==';
 export interface DeliveryBundle {
   authData: Record<string, string>;
   inputData: Record<string, string>;
-  subscribeData: { id: string; platform: string; subscriptions: { events: string[]; secret?: string }[]; token?: string };
+  subscribeData: { id: string; platform: string; subscriptions: { events: string[]; secret?: string; issuedSecret?: string }[]; token?: string };
   rawRequest: { method: 'POST'; headers: Record<string, string>; content: string; querystring: string };
   cleanedRequest: unknown;
 }
@@ -32,7 +32,7 @@ export interface DeliveryBundle {
 /** One platform's benchmark delivery: its largest payload fixture, signed. */
 export interface PlatformDelivery {
   platform: string;
-  /** The fixture file, relative to test/fixtures. */
+  /** The fixture as `<platform id>/<file>` (the file is in workshops/<id>/fixtures/). */
   fixture: string;
   vendorEvent: string;
   /** Raw body size, bytes. */
@@ -63,10 +63,41 @@ function vendorEventOf(platform: PlatformDefinition, file: string, body: unknown
   return undefined;
 }
 
-function deliveryFor(platform: PlatformDefinition, file: string, body: unknown, vendorEvent: string): PlatformDelivery {
+/** `time` written the way `was` is: epoch seconds or milliseconds (number or digits), or ISO 8601 with or without milliseconds. */
+function timeLike(was: unknown, time: number): unknown {
+  const digits = typeof was === 'number' || (typeof was === 'string' && /^\d+$/.test(was));
+  if (digits) {
+    const value = Number(was) > 1e12 ? time : Math.floor(time / 1000);
+    return typeof was === 'number' ? value : String(value);
+  }
+  const iso = new Date(time).toISOString();
+  return typeof was === 'string' && !/\.\d+/.test(was) ? iso.replace(/\.\d+Z$/, 'Z') : iso;
+}
+
+/**
+ * The fixture with its event time (the platform's `delivery.timePath`) moved to `time`: the app
+ * refuses a delivery older than the vendor's retry window as a replay, and the documented examples
+ * are years old. Nothing else changes, so the body keeps its size within a few bytes.
+ */
+function restamped(platform: PlatformDefinition, body: unknown, time: number): unknown {
+  const path = platform.delivery.timePath;
+  if (path === undefined || getPath(body, path) === undefined) return body;
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const steps = path.split('.');
+  const parent = steps.slice(0, -1).reduce<Record<string, unknown>>((node, step) => node[step] as Record<string, unknown>, copy);
+  const last = steps[steps.length - 1];
+  parent[last] = timeLike(parent[last], time);
+  return copy;
+}
+
+function deliveryFor(platform: PlatformDefinition, file: string, fixture: unknown, vendorEvent: string): PlatformDelivery {
+  // Dated when the bench starts (a run takes minutes, every retry window is hours or days).
+  const body = restamped(platform, fixture, Date.now());
   // Vendors send compact JSON; the fixture files are pretty-printed for reading.
   const rawBody = JSON.stringify(body);
-  const route: Record<string, string> = platform.delivery.eventPath === undefined ? { [EVENT_PARAM]: vendorEvent } : {};
+  const route: Record<string, string> = namesEventInDelivery(platform) ? {} : { [EVENT_PARAM]: vendorEvent };
+  // A platform that names the event in a header (`delivery.eventHeader`) gets it there, as the vendor sends it.
+  const eventHeader: Record<string, string> = platform.delivery.eventHeader === undefined ? {} : { [platform.delivery.eventHeader]: vendorEvent };
   return {
     platform: platform.id,
     fixture: join(platform.id, basename(file)),
@@ -84,13 +115,15 @@ function deliveryFor(platform: PlatformDefinition, file: string, body: unknown, 
         subscribeData: {
           id: `bench-${vendorEvent}`,
           platform: platform.id,
-          subscriptions: [{ events: [vendorEvent], secret: SECRET }],
+          // The secret both as ours and as the vendor-issued one: each verifies only in its own scheme
+          // (a header token, a signing key), and the bench signs with whichever the platform's scheme uses.
+          subscriptions: [{ events: [vendorEvent], secret: SECRET, issuedSecret: SECRET }],
           token: platform.signature.type === 'url_token' ? SECRET : undefined,
         },
         rawRequest: {
           method: 'POST',
           headers: Object.fromEntries(
-            Object.entries({ 'Content-Type': 'application/json', ...signed.headers }).map(([name, value]) => [zapierHeaderName(name), value]),
+            Object.entries({ 'Content-Type': 'application/json', ...eventHeader, ...signed.headers }).map(([name, value]) => [zapierHeaderName(name), value]),
           ),
           content: rawBody,
           querystring: new URLSearchParams({ ...route, ...signed.query }).toString(),
@@ -117,13 +150,13 @@ export function largestDeliveries(): { deliveries: PlatformDelivery[]; missing: 
   for (const platform of PLATFORMS) {
     let files: string[] = [];
     try {
-      files = readdirSync(join(FIXTURES_DIR, platform.id)).filter((file) => file.endsWith('.json'));
+      files = readdirSync(fixturesDir(platform.id)).filter((file) => file.endsWith('.json'));
     } catch {
-      missing.push({ platform: platform.id, reason: `no fixtures in test/fixtures/${platform.id}` });
+      missing.push({ platform: platform.id, reason: `no fixtures in workshops/${platform.id}/fixtures` });
       continue;
     }
     const candidates = files.flatMap((file) => {
-      const body: unknown = JSON.parse(readFileSync(join(FIXTURES_DIR, platform.id, file), 'utf8'));
+      const body: unknown = JSON.parse(readFileSync(join(fixturesDir(platform.id), file), 'utf8'));
       const vendorEvent = vendorEventOf(platform, file, body);
       return vendorEvent === undefined ? [] : [deliveryFor(platform, file, body, vendorEvent)];
     });

@@ -4,7 +4,7 @@
  * every vendor answer (method, URL, status, body text) so the checks can read the paths the
  * platform data assumes. The app's own middleware still runs unchanged after it.
  */
-import { createAppTester, type AfterResponseMiddleware, type HttpResponse, type ZObject } from 'zapier-platform-core';
+import { createAppTester, type AfterResponseMiddleware, type App as ZapierApp, type Create, type HttpResponse, type Search, type Trigger, type ZObject } from 'zapier-platform-core';
 import App from '../index';
 import { callPlatform, type ApiResponse } from '../platforms/api';
 import type { PlatformDefinition, RequestSpec } from '../platforms/types';
@@ -34,7 +34,8 @@ export class AppRunner {
   /** Every exchange so far, in order. */
   readonly exchanges: Exchange[] = [];
   private readonly tester: ReturnType<typeof createAppTester>;
-  private readonly app: typeof App;
+  /** The app with the runner's own trigger added, operations looked up by any key. */
+  private readonly app: ZapierApp<Record<string, Trigger>, Record<string, Create>, Record<string, Search>>;
   private pending?: (z: ZObject) => Promise<unknown>;
 
   /** @param authData the connection as Zapier would hold it (`platform`, `api_key`, extra fields) */
@@ -118,7 +119,7 @@ export class AppRunner {
   }
 
   private operation(kind: OperationKind, key: string): Operation | undefined {
-    const definitions = this.app[kind] as Record<string, { operation?: Operation }> | undefined;
-    return definitions?.[key]?.operation;
+    const definitions: Readonly<Record<string, { operation: object } | undefined>> = this.app[kind];
+    return definitions[key]?.operation as Operation | undefined;
   }
 }

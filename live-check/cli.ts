@@ -4,17 +4,20 @@
  * AFFILIATE_HUB_API_KEY and AFFILIATE_HUB_<FIELD> for each of the platform's extra connection
  * fields (e.g. AFFILIATE_HUB_PUBLIC_KEY); AFFILIATE_HUB_WEBHOOK_SECRET for --delivery;
  * AFFILIATE_HUB_EMULATOR_URL is honoured as the app honours it. Exit code 0 when every row is
- * confirmed (or unchecked), 1 when something differs or is absent, 2 for misuse.
+ * confirmed (or unchecked), 1 when something differs or is absent (or, in one line, when the
+ * connection test fails: nothing else is checked then), 2 for misuse. A platform whose data names
+ * no API request (ViralRef) gets one line saying why, and exit 0.
  */
-import { format, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import { EMULATOR_ENV, baseUrlOf } from '../platforms/api';
 import { credentialSecrets } from '../platforms/redact';
 import type { PlatformDefinition } from '../platforms/types';
+import { divertConsoleLog } from './console';
 import { checkDelivery, formatDelivery } from './delivery-check';
 import { Redactor } from './redaction';
 import { formatReport } from './report';
 import { isFailure } from './rows';
-import { platformNamed, runLiveCheck } from './run';
+import { ConnectionTestFailed, platformNamed, runLiveCheck } from './run';
 
 /** Where the command writes: stdout and stderr by default, collected in tests. */
 export interface Io {
@@ -53,6 +56,25 @@ function authDataFromEnv(platform: PlatformDefinition, env: NodeJS.ProcessEnv, r
   const missing = fields.filter((field) => !env[envNameOf(field)]);
   if (missing.length > 0 && required && platform.connectionTest !== null) throw new Error(`Set ${missing.map(envNameOf).join(' and ')} (nothing secret goes on the command line).`);
   return { platform: platform.id, ...Object.fromEntries(fields.flatMap((field) => (env[envNameOf(field)] ? [[field, env[envNameOf(field)] as string]] : []))) };
+}
+
+/** The variables holding the platform's connection, e.g. `AFFILIATE_HUB_API_KEY`, `AFFILIATE_HUB_PUBLIC_KEY`. */
+function credentialNames(platform: PlatformDefinition): string[] {
+  return ['api_key', ...(platform.connection.extraFields ?? []).map((field) => field.key)].map(envNameOf);
+}
+
+/**
+ * What a platform whose data names no API request gets instead of an empty report: why (the
+ * first sentence of its own "not available" text, e.g. ViralRef's unpublished API) and what can
+ * still be checked.
+ */
+export function nothingToCheck(platform: PlatformDefinition): string {
+  const reasons = [...Object.values(platform.actions), ...Object.values(platform.searches ?? {})].flatMap((spec) => (spec !== undefined && 'unsupported' in spec ? [spec.unsupported] : []));
+  const why = reasons.length > 0 ? ` ${reasons[0].split(/(?<=\.)\s/)[0]}` : '';
+  return (
+    `${platform.name}: nothing to check. Its platform data names no API request (no connection test, list, dropdown, search or action).${why} ` +
+    `Its webhooks can still be checked: npm run live-check -- --platform ${platform.id} --delivery <capture.json>, with ${WEBHOOK_SECRET_ENV} set.`
+  );
 }
 
 function parse(argv: readonly string[]) {
@@ -115,7 +137,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       io.err(error instanceof Error ? error.message : String(error));
       return 2;
     }
-    redactor = new Redactor([webhookSecret, ...credentialSecrets(authData, platform), ...Object.entries(authData).filter(([key]) => key !== 'platform').map(([, value]) => value)]);
+    // The public URL webhooks are subscribed to is a secret too: whoever has it can post to it, or read what was posted.
+    redactor = new Redactor([webhookSecret, args.webhooks, ...credentialSecrets(authData, platform), ...Object.entries(authData).filter(([key]) => key !== 'platform').map(([, value]) => value)]);
     const target = process.env[EMULATOR_ENV] ? `the emulator at ${process.env[EMULATOR_ENV]}` : platform.baseUrl;
 
     if (args.delivery) {
@@ -144,12 +167,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       const file = recorder.save(args.record, platform.id, redactor, new URL(baseUrlOf(platform)).origin);
       io.out(redactor.text(`Recorded ${recorder.count} answers (redacted) to ${file}.`));
     }
+    if (rows.length === 0) {
+      io.out(nothingToCheck(platform));
+      return 0;
+    }
     const mode = args.write ? 'read and reversible writes' : args.webhooks ? 'read, webhooks subscribed and removed' : 'read-only';
     for (const line of formatReport(`${platform.name} live check against ${target} (${mode})`, rows, redactor)) io.out(line);
-    if (rows.length === 0) io.out(`${platform.name} documents no API request to check; --delivery settles its webhooks.`);
     return rows.some(isFailure) ? 1 : 0;
   } catch (error) {
-    io.err(redactor.text(error instanceof Error ? error.message : String(error)));
+    const message = redactor.text(error instanceof Error ? error.message : String(error));
+    io.err(error instanceof ConnectionTestFailed ? `${message} Check ${credentialNames(platform).join(' and ')}; nothing else was checked.` : message);
     return 1;
   } finally {
     recorder?.stop();
@@ -165,10 +192,8 @@ const consoleIo: Io = {
 };
 
 if (require.main === module) {
-  // zapier-platform-core prints its own diagnostics (memory use per run) with console.log: kept
-  // off the report on stdout, and redacted like everything else.
-  const diagnostics = new Redactor([process.env[WEBHOOK_SECRET_ENV], ...Object.entries(process.env).filter(([name]) => name.startsWith('AFFILIATE_HUB_') && name !== EMULATOR_ENV).map(([, value]) => value)]);
-  console.log = (...items: unknown[]) => process.stderr.write(`${diagnostics.text(format(...items))}\n`);
+  // Core's memory lines dropped, anything else logged kept off the report on stdout, redacted.
+  divertConsoleLog(new Redactor([process.env[WEBHOOK_SECRET_ENV], ...Object.entries(process.env).filter(([name]) => name.startsWith('AFFILIATE_HUB_') && name !== EMULATOR_ENV).map(([, value]) => value)]));
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

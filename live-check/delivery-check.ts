@@ -3,11 +3,12 @@
  * normalization as Zapier would run it (the trigger's perform with `bundle.rawRequest`), and
  * through the candidate schemes (schemes.ts), so one real delivery settles which scheme the vendor
  * signs with. The capture is `{"headers": {…}, "body": "<exact body text>", "query": {…}}` (query
- * optional), as a request bin or Zapier's Catch Hook shows it.
+ * optional), as a request bin or Zapier's Catch Hook shows it, plus `"event"` (the vendor event key
+ * the URL was set up for) for a platform whose deliveries name none.
  */
 import { readFileSync } from 'node:fs';
 import { z as zod } from 'zod';
-import { receiveDelivery } from '../platforms/delivery';
+import { receiveDelivery } from '../receive/delivery';
 import type { PlatformDefinition } from '../platforms/types';
 import { zapierHeaderName } from '../playground/receiver';
 import { AppRunner } from './app-runner';
@@ -18,6 +19,7 @@ const captureSchema = zod.object({
   headers: zod.record(zod.string(), zod.union([zod.string(), zod.number()]).transform(String)),
   body: zod.string(),
   query: zod.record(zod.string(), zod.union([zod.string(), zod.number()]).transform(String)).optional(),
+  event: zod.string().optional(),
 });
 
 /** What the delivery check found. */
@@ -49,7 +51,7 @@ export function readCapture(file: string): CapturedDelivery {
   }
   const capture = captureSchema.safeParse(parsed);
   if (!capture.success) throw new Error(`${file} is not {"headers": {…}, "body": "<exact body text>", "query"?: {…}}: ${capture.error.issues.map((issue) => issue.path.join('.') || 'root').join(', ')}`);
-  return { headers: capture.data.headers, body: capture.data.body, query: capture.data.query ?? {} };
+  return { headers: capture.data.headers, body: capture.data.body, query: capture.data.query ?? {}, ...(capture.data.event ? { event: capture.data.event } : {}) };
 }
 
 /** The bundle parts Zapier builds from a request to a hook URL (headers renamed `Http-…`). */
@@ -71,13 +73,15 @@ function zapierRequest(capture: CapturedDelivery): { rawRequest: { method: strin
  */
 export async function checkDelivery(platform: PlatformDefinition, authData: Record<string, string>, file: string, secret: string, redactor: Redactor): Promise<DeliveryOutcome> {
   const capture = readCapture(file);
-  const match = identifyScheme(capture, secret);
+  const match = await identifyScheme(capture, secret);
   const runner = new AppRunner(authData);
-  const events = platform.events.map((event) => event.key);
+  // Where deliveries name no event, the capture says which one its URL was set up for.
+  const chosen = capture.event !== undefined ? [capture.event] : undefined;
+  const events = chosen ?? platform.events.map((event) => event.key);
   const dashboard = platform.webhooks.kind === 'dashboard';
   // As Zapier runs the Zap's trigger: the dashboard webhook takes the secret as an input, a REST hook from its subscription.
   const bundle = dashboard
-    ? { inputData: { signing_secret: secret }, ...zapierRequest(capture) }
+    ? { inputData: { signing_secret: secret, ...(capture.event !== undefined ? { vendor_event: capture.event } : {}) }, ...zapierRequest(capture) }
     : {
         inputData: {},
         subscribeData: { id: 'live-check', platform: platform.id, subscriptions: [{ events, secret }], token: secret },
@@ -94,7 +98,7 @@ export async function checkDelivery(platform: PlatformDefinition, authData: Reco
   if (records.length === 0 && refusal === undefined) {
     // The trigger only logs why; the same pipeline step says it here.
     const delivery = { rawBody: capture.body, headers: zapierRequest(capture).rawRequest.headers, query: capture.query };
-    const { result } = await runner.withZ((z) => receiveDelivery(z, platform, delivery, { secrets: [{ secret, events }], token: secret }));
+    const { result } = await runner.withZ((z) => receiveDelivery(z, platform, delivery, { secrets: [{ secret, events }], token: secret, events: chosen }));
     refusal = result.accepted ? 'the trigger passed nothing on' : redactor.text(result.message);
   }
   const accepted = records.length > 0;
@@ -104,7 +108,7 @@ export async function checkDelivery(platform: PlatformDefinition, authData: Reco
     // normalize) still runs on the delivery, with the signature step standing aside for a token.
     const stand = { ...platform, signature: { type: 'url_token' as const, param: STAND_IN_PARAM, source: 'live-check stand-in' } };
     const delivery = { rawBody: capture.body, headers: zapierRequest(capture).rawRequest.headers, query: { ...capture.query, [STAND_IN_PARAM]: secret } };
-    const { result } = await runner.withZ((z) => receiveDelivery(z, stand, delivery, { secrets: [], token: secret }));
+    const { result } = await runner.withZ((z) => receiveDelivery(z, stand, delivery, { secrets: [], token: secret, events: chosen }));
     if (result.accepted) {
       records = [result.output];
       normalizedBy = 'candidate';

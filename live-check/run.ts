@@ -22,6 +22,14 @@ import {
 import type { Redactor } from './redaction';
 import type { Row } from './rows';
 
+/**
+ * The connection test failed (a wrong key, a vendor that cannot be reached): nothing else is
+ * checked, since every other request would fail the same way. The message is redacted.
+ */
+export class ConnectionTestFailed extends Error {
+  override name = 'ConnectionTestFailed';
+}
+
 /** What to check beyond the read-only default. */
 export interface LiveCheckOptions {
   platform: PlatformDefinition;
@@ -53,12 +61,18 @@ const RECORD_DROPDOWN: Record<RecordKind, string> = { referral: 'referral_list',
 const CHOICE_DROPDOWN = { program: 'program_list', group: 'group_list', applicant: 'applicant_list' } as const;
 const SEARCH_KIND: Record<SearchKey, RecordKind> = { find_affiliate: 'affiliate', find_referral: 'referral' };
 
+/** What core appends to an error's message outside a test run: the run's logs (requests and answers, personal data included). */
+const CORE_LOG_APPENDIX = '\n\nConsole logs:';
+
 /**
  * The message of an error the app threw, redacted. Outside a test run core wraps a message as JSON
- * (`{"message": …}`) for Zapier's UI; the message itself is what a maintainer needs.
+ * (`{"message": …}`) for Zapier's UI and appends the run's console logs; the message itself is
+ * what a maintainer needs.
  */
 export function messageOf(redactor: Redactor, error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const full = error instanceof Error ? error.message : String(error);
+  const appendix = full.indexOf(CORE_LOG_APPENDIX);
+  const text = appendix === -1 ? full : full.slice(0, appendix);
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { message?: unknown }).message === 'string') return redactor.text((parsed as { message: string }).message);
@@ -99,7 +113,20 @@ async function readOnlyRows(runner: AppRunner, options: LiveCheckOptions): Promi
   const rows: Row[] = [];
   if (platform.connectionTest) {
     const spec = platform.connectionTest;
-    rows.push(...(await attempt(redactor, describeRequest('connection test', spec), spec.source, () => runner.connectionTest(), (exchanges) => connectionRows(platform, exchanges), runner)));
+    const request = describeRequest('connection test', spec);
+    let refusal: unknown;
+    const test = async () => {
+      try {
+        return await runner.connectionTest();
+      } catch (error) {
+        refusal = error;
+        throw error;
+      }
+    };
+    const connection = await attempt(redactor, request, spec.source, test, (exchanges) => connectionRows(platform, exchanges), runner);
+    // Every later request would be refused the same way: one clear line instead of a row per path.
+    if (refusal !== undefined) throw new ConnectionTestFailed(`The ${platform.name} connection test (${spec.method} ${spec.path}) failed: ${messageOf(redactor, refusal)}`);
+    rows.push(...connection);
   }
   for (const kind of Object.keys(platform.lists) as RecordKind[]) {
     const list = platform.lists[kind];
@@ -239,7 +266,8 @@ async function writeRows(runner: AppRunner, options: LiveCheckOptions): Promise<
 /**
  * Runs the live check.
  * @returns every row, in the order the requests were made
- * @throws Error only for misuse (a platform without webhooks API given `webhooks`); vendor failures are rows
+ * @throws ConnectionTestFailed when the connection test fails (nothing else is checked)
+ * @throws Error for misuse (a platform without webhooks API given `webhooks`); other vendor failures are rows
  */
 export async function runLiveCheck(options: LiveCheckOptions): Promise<Row[]> {
   const runner = new AppRunner(options.authData);

@@ -7,18 +7,44 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PLATFORMS } from '../platforms/registry';
+import type { PlatformDefinition } from '../platforms/types';
+import { applyDeployRecord, deployRecordPath, readDeployRecord } from './deploy-record';
 import { generateApp, writeApp } from './generate/app';
 import type { Issue } from './generate/issues';
 import { DEFAULT_SCHEMAS_DIR, loadSchemas, repoRoot, validateApp, type ValidationResult } from './validate';
 
+/** What building one platform's app did. */
+export interface BuiltApp {
+  platform: string;
+  dir: string;
+  modules: string[];
+  rpcs: string[];
+  webhooks: string[];
+  issues: Issue[];
+  validation: ValidationResult;
+}
+
 /** What one build did, per platform. */
 export interface BuildReport {
   outDir: string;
-  apps: { platform: string; dir: string; modules: string[]; rpcs: string[]; webhooks: string[]; issues: Issue[]; validation: ValidationResult }[];
+  apps: BuiltApp[];
   schemaSkipped?: string;
   /** True when the schemas were required (CI) but missing: then `ok` is false. */
   schemasRequired?: boolean;
   ok: boolean;
+}
+
+/**
+ * Generates one platform's app under `<outDir>/<platform id>`, points its origin at the Make app a
+ * deploy recorded for `zone` (make/deploy-record.ts), and validates it.
+ * @param schemas Make's compiled schemas, or why they are missing (validate.ts `loadSchemas`)
+ */
+export function buildApp(platform: PlatformDefinition, outDir: string, schemas: ReturnType<typeof loadSchemas>, zone: string): BuiltApp {
+  const app = generateApp(platform, zone);
+  const dir = join(outDir, platform.id);
+  writeApp(app, dir);
+  applyDeployRecord(dir, readDeployRecord(deployRecordPath(outDir))[zone]?.[platform.id]);
+  return { platform: platform.id, dir, modules: app.modules.map((module) => module.name), rpcs: app.rpcs, webhooks: app.webhooks, issues: app.issues, validation: validateApp(dir, schemas) };
 }
 
 /**
@@ -29,20 +55,7 @@ export interface BuildReport {
  */
 export function buildAll(outDir: string, schemasDir: string = DEFAULT_SCHEMAS_DIR, zone = process.env.MAKE_ZONE ?? 'eu1.make.com', requireSchemas = process.env.CI === 'true'): BuildReport {
   const schemas = loadSchemas(schemasDir);
-  const apps = PLATFORMS.map((platform) => {
-    const app = generateApp(platform, zone);
-    const dir = join(outDir, platform.id);
-    writeApp(app, dir);
-    return {
-      platform: platform.id,
-      dir,
-      modules: app.modules.map((module) => module.name),
-      rpcs: app.rpcs,
-      webhooks: app.webhooks,
-      issues: app.issues,
-      validation: validateApp(dir, schemas),
-    };
-  });
+  const apps = PLATFORMS.map((platform) => buildApp(platform, outDir, schemas, zone));
   const missing = typeof schemas === 'string';
   const ok = !(missing && requireSchemas) && apps.every((app) => app.validation.errors.length === 0 && app.issues.every((issue) => issue.severity !== 'error'));
   return { outDir, apps, schemaSkipped: missing ? schemas : undefined, ...(missing && requireSchemas ? { schemasRequired: true } : {}), ok };

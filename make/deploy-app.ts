@@ -1,26 +1,30 @@
 /**
  * Creates or updates one generated Make app through Make's API with `@makehq/sdk`, in the order and
  * with the metadata Make's own VS Code extension uses (integromat/vscode-apps-sdk, local
- * development deploy): the app; base, common and readme; connections; webhooks; RPCs; modules; and
- * the groups last, because Make refuses groups naming modules that do not exist yet.
+ * development deploy): the app (make/deploy-target.ts: found or created under the name Make gives
+ * it) and its icon; base, common and readme; connections; webhooks; RPCs; modules; and the groups
+ * last, because Make refuses groups naming modules that do not exist yet.
  *
  * - Create bodies carry what Make requires: `type` for connections and webhooks, `name`, `typeId`,
  *   `moduleInitMode` for modules, `subtype: 'Universal'` for the universal module, `crud` for actions.
  * - Every update sends each reference (`connection`, `webhook`) as the remote name or `null`, so a
  *   reference the build no longer has is cleared on Make.
- * - Component identity: the origin's `idMapping` in `makecomapp.json` (local id → Make's name), as the
- *   extension keeps it; deploy writes it back. Without a mapping, a connection or webhook is found
- *   through the remote modules that reference it (module names are ours and stable), never by
- *   label, since labels change; otherwise it is created.
+ * - Only what changed is written: a section whose MD5 Make's `/checksum` endpoint already reports is
+ *   skipped (as the extension's deploy does), and so is a metadata update whose every field equals
+ *   what Make lists for the component.
+ * - Component identity: the recorded id mapping (local id → Make's name), as the extension keeps it
+ *   in an origin's `idMapping`. Without one, a connection or webhook is found through the remote
+ *   modules that reference it (module names are ours and stable), never by label; otherwise it is created.
  * Remote components the build no longer has are reported, never deleted (a user's scenario may use them).
  */
-import type { Make, MakeError } from '@makehq/sdk';
+import type { Make } from '@makehq/sdk';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppIdentity } from './generate/app';
+import { completeIdMapping, type DeployedApp, type IdMapping } from './deploy-record';
+import { APP_VERSION, md5, resolveTarget, updateAppMetadata, uploadIcon } from './deploy-target';
 
-/** Version of the Make app we write (Make apps start at 1; a new major version is a new app version). */
-export const APP_VERSION = 1;
+export { APP_VERSION } from './deploy-target';
 
 /** Make's module type ids (the extension's module-types-naming). */
 export const MODULE_TYPE_ID: Readonly<Record<string, number>> = { trigger: 1, action: 4, search: 9, instant_trigger: 10, responder: 11, universal: 12 };
@@ -35,16 +39,38 @@ const SECTIONS: Record<ComponentKind, Record<string, string>> = {
   rpc: { communication: 'api', params: 'parameters' },
 };
 
+/** Component type → its list in Make's `/checksum` answer (the extension's origin-checksum). */
+const CHECKSUM_LIST: Record<ComponentKind | 'app', string> = { app: 'app', connection: 'accounts', webhook: 'hooks', rpc: 'rpcs', module: 'modules' };
+
+/** Make's `GET /sdk/apps/{name}/{version}/checksum`: per component, MD5 per column (sections as `<section>` or `<section>_jsonc`). */
+type Checksums = Partial<Record<string, { name: string; checksum: Record<string, string | null> }[]>>;
+
 /** What a deploy did. */
 export interface DeploySummary {
+  /** Make's name of the app. */
   app: string;
   created: boolean;
   /** Per component: local id, Make's name, and whether it was created. */
   components: { type: ComponentKind; local: string; remote: string; created: boolean }[];
   /** Remote components the local app no longer has (left in place). */
   orphans: string[];
-  /** Local id → Make name per component type, as written to the origin's `idMapping`. */
-  idMapping: Record<ComponentKind, { local: string; remote: string }[]>;
+  /** Local id → Make name per component type (all six types), as recorded. */
+  idMapping: IdMapping;
+  /** MD5 of the icon now on Make. */
+  iconMd5: string;
+  /** Every write, e.g. `PUT module watchNewReferrals api`, `PATCH connection affiliate-hub-tolt-k2x9fq`; empty when nothing changed. */
+  writes: string[];
+}
+
+/** What a deploy needs besides the built app. */
+export interface DeployOptions {
+  identity: AppIdentity;
+  /** The 512 × 512 PNG icon (make/app-icon.ts). */
+  icon: Uint8Array;
+  /** What the previous deploy of this app recorded, if any. */
+  previous?: DeployedApp;
+  /** Called with Make's name of a newly created app, at once (make/deploy.ts records it). */
+  onCreated?: (name: string) => void;
 }
 
 interface Component {
@@ -59,22 +85,14 @@ interface Component {
   codeFiles: Record<string, string | null>;
 }
 
-interface Origin {
-  appId?: string;
-  idMapping?: Partial<Record<ComponentKind, { local: string; remote: string | null }[]>>;
-  [key: string]: unknown;
-}
-
 interface Manifest {
   generalCodeFiles: Record<string, string | null>;
   components: Record<string, Record<string, Component | null>>;
-  origins?: Origin[];
+  origins?: Record<string, unknown>[];
   [key: string]: unknown;
 }
 
-function isNotFound(error: unknown): error is MakeError {
-  return typeof error === 'object' && error !== null && 'statusCode' in error && (error as MakeError).statusCode === 404;
-}
+type Listed = { name: string; [key: string]: unknown };
 
 function entries(manifest: Manifest, type: ComponentKind): [string, Component][] {
   return Object.entries(manifest.components[type] ?? {}).flatMap(([id, meta]) => (meta ? [[id, meta] as [string, Component]] : []));
@@ -82,7 +100,7 @@ function entries(manifest: Manifest, type: ComponentKind): [string, Component][]
 
 /** The SDK's section setter and raw API access for one component type (the SDK's bodies omit fields Make takes). */
 interface Api {
-  list(): Promise<{ name: string; label?: string; connection?: string | null; webhook?: string | null }[]>;
+  list(): Promise<Listed[]>;
   create(body: Record<string, unknown>): Promise<unknown>;
   update(remote: string, body: Record<string, unknown>): Promise<unknown>;
   setSection(remote: string, section: string, body: string): Promise<unknown>;
@@ -104,142 +122,142 @@ function apiOf(make: Make, app: string, type: ComponentKind): Api {
   }
 }
 
-/** Make's name of what a create returned, when it says (a webhook create may not). */
-function createdName(made: unknown, key: 'appConnection' | 'appWebhook'): string | undefined {
-  if (typeof made !== 'object' || made === null) return undefined;
-  const inner: unknown = key in made ? (made as Record<string, unknown>)[key] : made;
-  return typeof inner === 'object' && inner !== null && 'name' in inner && typeof inner.name === 'string' ? inner.name : undefined;
+/** Make's name of a created connection or webhook, from its answer (the extension reads `appConnection.name` / `appWebhook.name`). */
+function createdName(made: unknown, type: string, label: string): string {
+  if (typeof made === 'object' && made !== null && 'name' in made && typeof made.name === 'string') return made.name;
+  throw new Error(`Make created ${type} "${label}" but did not answer its name`);
+}
+
+/** Whether Make already holds every field of `body` for `listed` (a field Make does not list counts as changed). */
+function holds(listed: Listed | undefined, body: Record<string, unknown>): boolean {
+  return listed !== undefined && Object.entries(body).every(([key, value]) => key in listed && (listed[key] ?? null) === (value ?? null));
 }
 
 /**
- * Deploys the app in `appDir` (as written by `npm run make:build`) and records the component
- * mapping in its `makecomapp.json` origin.
+ * Deploys the app in `appDir` (as written by `npm run make:build`) and records Make's app name and the
+ * component mapping in its `makecomapp.json` origin.
  * @param make an SDK client (tests pass one whose transport is a fake Make)
- * @throws MakeError with Make's message when Make refuses a call; Error when Make does not list a webhook it created
+ * @throws MakeError with Make's message when Make refuses a call; Error when Make's answers lack a name the deploy needs
  */
-export async function deployApp(make: Make, appDir: string, identity: AppIdentity): Promise<DeploySummary> {
+export async function deployApp(make: Make, appDir: string, options: DeployOptions): Promise<DeploySummary> {
   const manifestPath = join(appDir, 'makecomapp.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const read = (path: string | null | undefined): string | undefined => (path && existsSync(join(appDir, path)) ? readFileSync(join(appDir, path), 'utf8') : undefined);
-  const name = identity.name;
-  const origin = manifest.origins?.find((item) => item.appId === name) ?? manifest.origins?.[0];
-  const idMapping: DeploySummary['idMapping'] = { connection: [], webhook: [], rpc: [], module: [] };
-  const summary: DeploySummary = { app: name, created: false, components: [], orphans: [], idMapping };
+  const { identity, previous } = options;
+  const target = await resolveTarget(make, identity, previous?.app, options.onCreated ?? (() => undefined));
+  const name = target.name;
+  const writes: string[] = [];
+  if (await updateAppMetadata(make, target, identity)) writes.push(`PATCH app ${name}`);
+  const icon = await uploadIcon(make, target, options.icon, previous?.app === name ? previous.iconMd5 : undefined);
+  if (icon.uploaded) writes.push(`PUT app ${name} icon`);
+  const mapping = previous?.app === name ? previous.idMapping : undefined;
+  const summary: DeploySummary = { app: name, created: target.created, components: [], orphans: [], idMapping: completeIdMapping(), iconMd5: icon.md5, writes };
 
-  try {
-    await make.sdk.apps.get(name, APP_VERSION);
-    await make.sdk.apps.update(name, APP_VERSION, { label: identity.label, description: identity.description, theme: identity.theme });
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-    await make.sdk.apps.create({ name, label: identity.label, description: identity.description, theme: identity.theme, language: 'en', private: true, audience: 'global' });
-    summary.created = true;
-  }
+  const checksums: Checksums = target.created ? {} : await make.fetch<Checksums>(`/sdk/apps/${name}/${APP_VERSION}/checksum`);
+  /** Whether Make reports this exact body for the section already. */
+  const unchanged = (type: ComponentKind | 'app', remote: string, section: string, body: string): boolean => {
+    const list = checksums[CHECKSUM_LIST[type]] ?? [];
+    const sums = (type === 'app' ? list[0] : list.find((item) => item.name === remote))?.checksum ?? {};
+    return [sums[section], sums[`${section}_jsonc`]].includes(md5(body));
+  };
+
   const general = manifest.generalCodeFiles;
-  const base = read(general.base);
-  if (base !== undefined) await make.sdk.apps.setSection(name, APP_VERSION, 'base', base);
+  const put = async (section: string, body: string | undefined, send: (body: string) => Promise<unknown>): Promise<void> => {
+    if (body === undefined || unchanged('app', name, section, body)) return;
+    await send(body);
+    writes.push(`PUT app ${name} ${section}`);
+  };
+  await put('base', read(general.base), (body) => make.sdk.apps.setSection(name, APP_VERSION, 'base', body));
   const common = read(general.common);
-  if (common !== undefined) await make.sdk.apps.setCommon(name, APP_VERSION, JSON.parse(common) as Record<string, never>);
-  const readme = read(general.readme);
-  if (readme !== undefined) await make.sdk.apps.setDocs(name, APP_VERSION, readme);
+  await put('common', common === undefined ? undefined : JSON.stringify(JSON.parse(common)), (body) => make.sdk.apps.setCommon(name, APP_VERSION, JSON.parse(body) as Record<string, never>));
+  // The extension's code type for the readme is `content` (its checksum key); the route is /readme.
+  await put('content', read(general.readme), (body) => make.sdk.apps.setDocs(name, APP_VERSION, body));
 
-  const remoteModules = summary.created ? [] : await apiOf(make, name, 'module').list();
+  const remoteModules = target.created ? [] : await apiOf(make, name, 'module').list();
   const remoteName = new Map<string, string>();
   const key = (type: ComponentKind, local: string) => `${type} ${local}`;
   const reference = (type: ComponentKind, local: string | null | undefined): string | null => (local ? (remoteName.get(key(type, local)) ?? null) : null);
 
   /** Make's name of a connection or webhook that exists already, or undefined. */
   function known(type: 'connection' | 'webhook', local: string, remote: Set<string>): string | undefined {
-    const mapped = origin?.idMapping?.[type]?.find((item) => item.local === local)?.remote;
+    const mapped = mapping?.[type]?.find((item) => item.local === local)?.remote;
     if (mapped && remote.has(mapped)) return mapped;
     // No mapping: a module of ours that referenced this component names it.
     for (const [moduleId, meta] of entries(manifest, 'module')) {
       if (meta[type] !== local) continue;
       const found = remoteModules.find((module) => module.name === moduleId)?.[type];
-      if (found && remote.has(found)) return found;
+      if (typeof found === 'string' && remote.has(found)) return found;
     }
     return undefined;
   }
 
-  async function deploySections(type: ComponentKind, remote: string, meta: Component): Promise<void> {
+  /** Creates or updates one component's metadata, then its sections. */
+  async function deployComponent(type: ComponentKind, local: string, remote: string, created: boolean, listed: Listed | undefined, update: Record<string, unknown>, meta: Component): Promise<void> {
     const api = apiOf(make, name, type);
+    if (!created && !holds(listed, update)) {
+      await api.update(remote, update);
+      writes.push(`PATCH ${type} ${remote}`);
+    }
+    remoteName.set(key(type, local), remote);
+    summary.components.push({ type, local, remote, created });
     for (const [code, path] of Object.entries(meta.codeFiles)) {
       const section = SECTIONS[type][code];
       const body = read(path);
-      if (section && body !== undefined) await api.setSection(remote, section, body);
+      if (!section || body === undefined || (!created && unchanged(type, remote, section, body))) continue;
+      await api.setSection(remote, section, body);
+      writes.push(`PUT ${type} ${remote} ${section}`);
     }
   }
 
   for (const type of ['connection', 'webhook'] as const) {
     const api = apiOf(make, name, type);
-    let listed = summary.created ? [] : await api.list();
+    const listed = target.created ? [] : await api.list();
     for (const [id, meta] of entries(manifest, type)) {
       const label = meta.label ?? id;
+      const update: Record<string, unknown> = { label, ...(type === 'webhook' ? { connection: reference('connection', meta.connection) } : {}) };
       let remote = known(type, id, new Set(listed.map((item) => item.name)));
       const created = remote === undefined;
       if (remote === undefined) {
         const made = await api.create({ type: (type === 'connection' ? meta.connectionType : meta.webhookType) ?? (type === 'connection' ? 'basic' : 'web'), label });
-        const before = new Set(listed.map((item) => item.name));
-        remote = createdName(made, type === 'connection' ? 'appConnection' : 'appWebhook');
-        if (remote === undefined) {
-          // Make may answer a create without the name it assigned: the one new name in the list is it.
-          listed = await api.list();
-          remote = listed.find((item) => !before.has(item.name) && item.label === label)?.name;
-          if (remote === undefined) throw new Error(`Make created ${type} "${label}" but does not list it`);
-        } else listed.push({ name: remote, label });
+        remote = createdName(made, type, label);
+        writes.push(`POST ${type} ${remote}`);
+        // A created webhook is bound to its connection by the update, as the extension deploys metadata after creating.
+        if (type === 'webhook') {
+          await api.update(remote, update);
+          writes.push(`PATCH ${type} ${remote}`);
+        }
       }
-      remoteName.set(key(type, id), remote);
-      const update: Record<string, unknown> = { label };
-      if (type === 'webhook') update.connection = reference('connection', meta.connection);
-      await api.update(remote, update);
-      summary.components.push({ type, local: id, remote, created });
-      await deploySections(type, remote, meta);
+      await deployComponent(type, id, remote, created, listed.find((item) => item.name === remote), update, meta);
     }
   }
 
-  const remoteRpcs = summary.created ? [] : await apiOf(make, name, 'rpc').list();
-  const rpcs = apiOf(make, name, 'rpc');
-  for (const [id, meta] of entries(manifest, 'rpc')) {
-    const created = !remoteRpcs.some((rpc) => rpc.name === id);
-    const connection = reference('connection', meta.connection);
-    if (created) await rpcs.create({ name: id, label: meta.label ?? id, connection });
-    else await rpcs.update(id, { label: meta.label ?? id, connection });
-    remoteName.set(key('rpc', id), id);
-    summary.components.push({ type: 'rpc', local: id, remote: id, created });
-    await deploySections('rpc', id, meta);
-  }
-
-  const modules = apiOf(make, name, 'module');
-  for (const [id, meta] of entries(manifest, 'module')) {
-    const moduleType = meta.moduleType ?? 'action';
-    const created = !remoteModules.some((module) => module.name === id);
-    const body: Record<string, unknown> = {
-      label: meta.label ?? id,
-      description: meta.description ?? meta.label ?? id,
-      typeId: MODULE_TYPE_ID[moduleType],
-      connection: reference('connection', meta.connection),
-    };
-    if (moduleType === 'action') body.crud = meta.actionCrud ?? null;
-    if (moduleType === 'instant_trigger') body.webhook = reference('webhook', meta.webhook);
-    if (created) {
-      // `subtype` only picks Make's starting template, overwritten by our sections at once; Make requires it for universal modules.
-      await modules.create({ name: id, ...body, moduleInitMode: 'blank', ...(moduleType === 'universal' ? { subtype: 'Universal' } : {}) });
-    } else await modules.update(id, body);
-    remoteName.set(key('module', id), id);
-    summary.components.push({ type: 'module', local: id, remote: id, created });
-    await deploySections('module', id, meta);
+  for (const type of ['rpc', 'module'] as const) {
+    const api = apiOf(make, name, type);
+    const listed = target.created ? [] : type === 'module' ? remoteModules : await api.list();
+    for (const [id, meta] of entries(manifest, type)) {
+      const created = !listed.some((item) => item.name === id);
+      const body: Record<string, unknown> = { label: meta.label ?? id, connection: reference('connection', meta.connection) };
+      if (type === 'module') {
+        const moduleType = meta.moduleType ?? 'action';
+        Object.assign(body, { description: meta.description ?? meta.label ?? id, typeId: MODULE_TYPE_ID[moduleType] });
+        if (moduleType === 'action') body.crud = meta.actionCrud ?? null;
+        if (moduleType === 'instant_trigger') body.webhook = reference('webhook', meta.webhook);
+        // `subtype` only picks Make's starting template, overwritten by our sections at once; Make requires it for universal modules.
+        if (created) await api.create({ name: id, ...body, moduleInitMode: 'blank', ...(moduleType === 'universal' ? { subtype: 'Universal' } : {}) });
+      } else if (created) await api.create({ name: id, ...body });
+      if (created) writes.push(`POST ${type} ${id}`);
+      await deployComponent(type, id, id, created, listed.find((item) => item.name === id), body, meta);
+    }
+    for (const item of listed) if (!entries(manifest, type).some(([id]) => id === item.name)) summary.orphans.push(`${type} ${item.name}`);
   }
 
   // Groups name modules, so they go last (on a first deploy the modules exist only now).
-  const groups = read(general.groups);
-  if (groups !== undefined) await make.sdk.apps.setSection(name, APP_VERSION, 'groups', groups);
+  await put('groups', read(general.groups), (body) => make.sdk.apps.setSection(name, APP_VERSION, 'groups', body));
 
-  const local = (type: ComponentKind) => new Set(entries(manifest, type).map(([id]) => id));
-  for (const module of remoteModules) if (!local('module').has(module.name)) summary.orphans.push(`module ${module.name}`);
-  for (const rpc of remoteRpcs) if (!local('rpc').has(rpc.name)) summary.orphans.push(`rpc ${rpc.name}`);
-
-  for (const component of summary.components) idMapping[component.type].push({ local: component.local, remote: component.remote });
+  for (const component of summary.components) summary.idMapping[component.type].push({ local: component.local, remote: component.remote });
+  const origin = manifest.origins?.[0];
   if (origin) {
-    origin.idMapping = idMapping;
+    Object.assign(origin, { appId: name, appVersion: APP_VERSION, idMapping: summary.idMapping });
     writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   }
   return summary;

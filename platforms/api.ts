@@ -2,13 +2,14 @@
  * Sends a platform's `RequestSpec` through zapier-platform-core's `z.request` (so credentials,
  * error mapping and logging come from the app's middleware) and returns the parsed body.
  */
-import { stringify as stringifyQuery, type ParsedUrlQueryInput } from 'node:querystring';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { encodeForm } from './form-encoding';
 import { getPath } from './paths';
 import { redact } from './redact';
 import { parseJsonExact } from './schemas';
-import type { PlatformDefinition, RequestSpec } from './types';
-import { renderObject, renderPath, type Scope } from './template';
+import type { PlatformDefinition, RequestSpec, Template } from './types';
+import { renderObject, renderPath, TemplateValueError, type Scope } from './template';
+import { baseUrlCandidates, connectionBaseUrl } from './base-url';
 
 /**
  * The environment variable that points every platform at the local emulator instead of the
@@ -18,11 +19,20 @@ import { renderObject, renderPath, type Scope } from './template';
  */
 export const EMULATOR_ENV = 'AFFILIATE_HUB_EMULATOR_URL';
 
-/** The platform's API base URL, without trailing slash (the emulator's when EMULATOR_ENV is set). */
-export function baseUrlOf(platform: PlatformDefinition): string {
+/**
+ * The platform's API base URL, without trailing slash (the emulator's when EMULATOR_ENV is set).
+ * @param base one of the platform's candidate base URLs (platforms/base-url.ts); default `baseUrl`
+ */
+export function baseUrlOf(platform: PlatformDefinition, base: string = platform.baseUrl): string {
   const emulator = process.env[EMULATOR_ENV];
-  if (!emulator) return platform.baseUrl;
-  return `${emulator.replace(/\/$/, '')}/${platform.id}${new URL(platform.baseUrl).pathname}`;
+  if (!emulator) return base;
+  // A base without a path (`https://api.example.com`) has the pathname `/`: no trailing slash either way.
+  return `${emulator.replace(/\/$/, '')}/${platform.id}${new URL(base).pathname.replace(/\/$/, '')}`;
+}
+
+/** Every base URL the platform's calls may go to (emulator-mapped like `baseUrlOf`): what the middleware adds credentials for. */
+export function baseUrlsOf(platform: PlatformDefinition): string[] {
+  return baseUrlCandidates(platform).map((base) => baseUrlOf(platform, base));
 }
 
 /** How long a vendor may take to answer one request, in milliseconds; below Zapier's own 30 s limit so the user sees why. */
@@ -52,14 +62,19 @@ export interface ApiResponse {
   data: unknown;
   /** The body as received (for messages about a body that is not JSON). */
   content: string;
+  /** The `Link` header (RFC 8288), where the answer has one: some vendors name their next page there. */
+  link?: string;
 }
 
 /** What a caller may change about one call beyond the spec and its scope. */
 export interface CallOptions {
   /** Error statuses the caller handles itself (e.g. 404 on unsubscribe); others are thrown by the app's afterResponse. */
   acceptStatuses?: readonly number[];
-  /** A body sent byte for byte instead of the spec's JSON template (a delivery forwarded for verification). */
-  rawBody?: string;
+  /**
+   * A body sent byte for byte instead of the spec's JSON template (a delivery forwarded for
+   * verification); as a stream, core's HTTP log shows `<streaming data>` instead of its text.
+   */
+  rawBody?: string | NodeJS.ReadableStream;
   /** Extra request headers. */
   headers?: Record<string, string>;
   /** The error for a vendor that cannot be reached, when the caller words it for its own purpose. */
@@ -74,6 +89,8 @@ export interface CallOptions {
    * JSON, or whose envelope (the platform's `envelope`) says failure, is an error naming the platform.
    */
   confirm?: boolean;
+  /** The base URL to call instead of the connection's (the connection test trying each candidate). */
+  baseUrl?: string;
 }
 
 /** What the middleware reads from a request (platforms/middleware.ts). */
@@ -82,19 +99,30 @@ export interface CallMiddlewareData {
   secrets: readonly string[];
 }
 
-/** The rendered path, and the URL with the rendered query below the platform's base URL. */
-function urlOf(z: ZObject, platform: PlatformDefinition, spec: RequestSpec, scope: Scope): { path: string; url: string } {
-  let path: string;
+/** A rendered request: its path, the URL with the rendered query below the platform's base URL, and the encoded body. */
+interface RenderedRequest {
+  path: string;
+  url: string;
+  body?: { text: string; contentType: string };
+}
+
+/**
+ * Renders the spec against the scope.
+ * @throws z.errors.Error (InvalidInput) naming the platform and the input when a value is missing
+ *   from the path or cannot be sent where the template puts it (`TemplateValueError`)
+ */
+function renderRequest(z: ZObject, platform: PlatformDefinition, spec: RequestSpec, scope: Scope, base: string): RenderedRequest {
   try {
-    path = renderPath(spec.path, scope);
+    const path = renderPath(spec.path, scope);
+    // The query is serialized here, not handed to core as `params`: core blanks any `{{…}}` in params.
+    const query = spec.query ? encodeForm(renderObject(spec.query, scope), spec.query) : '';
+    const body = spec.body ? encodeBody(spec, spec.body, scope) : undefined;
+    return { path, url: baseUrlOf(platform, base) + path + (query === '' ? '' : `?${query}`), body };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const text = /^Missing value/.test(detail) ? `needs a value this step did not provide: ${detail}` : `cannot use a value of this step: ${detail}`;
+    if (!(error instanceof TemplateValueError)) throw error;
+    const text = /^Missing value/.test(error.message) ? `needs a value this step did not provide: ${error.message}` : `cannot use a value of this step: ${error.message}`;
     throw new z.errors.Error(`${platform.name} ${text}.`, 'InvalidInput', 400);
   }
-  // The query is serialized here, not handed to core as `params`: core blanks any `{{…}}` in params.
-  const query = spec.query ? stringifyQuery(renderObject(spec.query, scope) as ParsedUrlQueryInput) : '';
-  return { path, url: baseUrlOf(platform) + path + (query === '' ? '' : `?${query}`) };
 }
 
 /** The 2xx answer's own verdict: a message when it says (or cannot show) that the call succeeded, else undefined. */
@@ -116,8 +144,10 @@ function envelopeFailure(platform: PlatformDefinition, response: ApiResponse): s
  * @param scope values for the spec's placeholders
  * @throws z.errors.Error / ExpiredAuthError / ThrottledError from the middleware (platforms/middleware.ts);
  *   z.errors.Error naming the platform when it cannot be reached or does not answer in time, when
- *   a path value is missing or a dot segment, and (with `confirm`) when a 2xx answer is not JSON
- *   or its envelope says failure
+ *   a path value is missing or a dot segment, when a value cannot be sent where its template puts
+ *   it (an object or a lone surrogate in a form field or the query, a non-integer for `| integer`:
+ *   the message names the input, not its value), and (with `confirm`) when a 2xx answer is not
+ *   JSON or its envelope says failure
  */
 export async function callPlatform(
   z: ZObject,
@@ -126,9 +156,9 @@ export async function callPlatform(
   scope: Scope,
   options: CallOptions = {},
 ): Promise<ApiResponse> {
-  const { path, url } = urlOf(z, platform, spec, scope);
+  const base = options.baseUrl ?? (await connectionBaseUrl(z, platform));
+  const { path, url, body: rendered } = renderRequest(z, platform, spec, scope, base);
   const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret !== '');
-  const rendered = spec.body ? encodeBody(spec, renderObject(spec.body, scope)) : undefined;
   const body = options.rawBody ?? rendered?.text;
   const headers = { ...(rendered !== undefined && options.rawBody === undefined ? { 'Content-Type': rendered.contentType } : {}), ...options.headers };
   const middlewareData: CallMiddlewareData = { acceptStatuses: options.acceptStatuses ?? [], secrets };
@@ -137,7 +167,8 @@ export async function callPlatform(
     const request: CoreRequest = { method: spec.method, url, body, headers, timeout: REQUEST_TIMEOUT_MS, merge: false, middlewareData };
     const answer = await z.request(request);
     const content = typeof answer.content === 'string' ? answer.content : '';
-    response = { status: answer.status, data: parseOrUndefined(content), content };
+    const link = answer.getHeader?.('link');
+    response = { status: answer.status, data: parseOrUndefined(content), content, ...(typeof link === 'string' ? { link } : {}) };
   } catch (error) {
     if (error instanceof Error && APP_ERRORS.has(error.name)) throw error;
     if (options.unreachable) throw options.unreachable(redact(error instanceof Error ? error.message : String(error), secrets));
@@ -166,9 +197,10 @@ type CoreRequest = HttpRequestOptions & { url: string; merge: boolean };
 /** Core's JSON content type, which it set itself when it serialized bodies. */
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-/** A rendered body as sent: JSON, or form fields serialized as the query is (an array repeats its field). */
-function encodeBody(spec: RequestSpec, body: Record<string, unknown>): { text: string; contentType: string } {
-  if (spec.encoding === 'form') return { text: stringifyQuery(body as ParsedUrlQueryInput), contentType: 'application/x-www-form-urlencoded' };
+/** The body rendered and encoded as sent: JSON, or form fields serialized as the query is (`encodeForm`: an array repeats its field). */
+function encodeBody(spec: RequestSpec, template: Record<string, Template>, scope: Scope): { text: string; contentType: string } {
+  const body = renderObject(template, scope);
+  if (spec.encoding === 'form') return { text: encodeForm(body, template), contentType: 'application/x-www-form-urlencoded' };
   return { text: JSON.stringify(body), contentType: JSON_CONTENT_TYPE };
 }
 

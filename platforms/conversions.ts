@@ -36,9 +36,12 @@ export const EPOCH_SECONDS_BELOW = 1e11;
 export function toTime(value: unknown): string | undefined {
   const epoch = toNumber(value);
   if (epoch !== undefined) return toIso(new Date(Math.abs(epoch) < EPOCH_SECONDS_BELOW ? epoch * 1000 : epoch));
-  if (typeof value === 'string' && value.trim() !== '') return toIso(new Date(value.trim()));
+  if (typeof value === 'string' && value.trim() !== '') return toIso(new Date(ZONELESS.test(value.trim()) ? `${value.trim().replace(' ', 'T')}Z` : value.trim()));
   return undefined;
 }
+
+/** A date and time with no zone (`2020-02-14 18:48:42`): read as UTC, never as the server's local time. */
+const ZONELESS = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /** Scalar to string; objects and arrays have no text form here. */
 export function toText(value: unknown): string | undefined {

@@ -25,11 +25,25 @@ export async function listRecords<K extends RecordKind>(
   itemsPath: string,
   scope: Scope,
 ): Promise<RecordOf[K][]> {
+  return (await listPage(z, context, request, itemsPath, scope)).records;
+}
+
+/**
+ * As `listRecords`, with the parsed answer beside the records (where a cursor list says what comes next).
+ * @returns `body`: the parsed JSON answer (undefined when empty); `link`: its `Link` header, if any
+ */
+export async function listPage<K extends RecordKind>(
+  z: ZObject,
+  context: NormalizeContext & { kind: K },
+  request: RequestSpec,
+  itemsPath: string,
+  scope: Scope,
+): Promise<{ records: RecordOf[K][]; body: unknown; link?: string }> {
   // `confirm`: an HTML page or an error envelope with HTTP 200 is an error, never "no items".
   const response = await callPlatform(z, context.platform, request, scope, { confirm: true });
   const items = readAt(response.data, itemsPath, jsonObjectListSchema) ?? [];
   const records = items.map((item) => normalizeRecord(context, item, item)).filter((record) => record.id !== '');
   // A vendor may ignore its page size (20,000 items for 10 asked): never pass on more than asked.
   const limit = Number(scope.limit);
-  return Number.isInteger(limit) && limit > 0 ? records.slice(0, limit) : records;
+  return { records: Number.isInteger(limit) && limit > 0 ? records.slice(0, limit) : records, body: response.data, link: response.link };
 }

@@ -4,7 +4,7 @@
  * messages a Zap user can act on, always carrying the vendor's own message.
  */
 import type { AfterResponseMiddleware, BeforeRequestMiddleware, HttpResponse } from 'zapier-platform-core';
-import { baseUrlOf } from './api';
+import { baseUrlsOf } from './api';
 import { getPath } from './paths';
 import { findPlatform } from './registry';
 import { basicCredential, credentialSecrets, redact } from './redact';
@@ -17,7 +17,7 @@ type CoreRequestOptions = Parameters<BeforeRequestMiddleware>[0] & { throwForThr
 /** Adds the platform's auth headers (or HTTP Basic) and JSON headers to requests for its base URL. */
 export const addCredentials: BeforeRequestMiddleware = (request, _z, bundle) => {
   const platform = findPlatform(bundle.authData?.platform);
-  if (!platform || !request.url.startsWith(baseUrlOf(platform))) return request;
+  if (!platform || !baseUrlsOf(platform).some((base) => request.url.startsWith(base))) return request;
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   const auth = platform.auth;
   if (auth.type === 'header') {
@@ -54,7 +54,8 @@ function secretsOf(platform: PlatformDefinition, response: HttpResponse, authDat
 /** The failed call's method and path below the base URL, without host or query (which may carry tokens). */
 function callOf(platform: PlatformDefinition, response: HttpResponse): { method: string; path: string } {
   const url = response.request.url ?? '';
-  const path = url.startsWith(baseUrlOf(platform)) ? url.slice(baseUrlOf(platform).length) : URL.canParse(url) ? new URL(url).pathname : '';
+  const base = baseUrlsOf(platform).find((candidate) => url.startsWith(candidate));
+  const path = base !== undefined ? url.slice(base.length) : URL.canParse(url) ? new URL(url).pathname : '';
   return { method: (response.request.method ?? 'GET').toUpperCase(), path: path.split('?')[0] };
 }
 
@@ -102,7 +103,8 @@ export const explainErrors: AfterResponseMiddleware = (response, z, bundle) => {
   const call = redact(describeCall(platform, response), secrets);
   const status = response.status;
   if (status === 401) {
-    const expired = new z.errors.ExpiredAuthError(`${name} did not accept the API key ("${message}"). Reconnect your ${name} account with a current key.`);
+    const access = platform.connection.accessNote === undefined ? '' : ` ${platform.connection.accessNote}`;
+    const expired = new z.errors.ExpiredAuthError(`${name} did not accept the API key ("${message}"). Reconnect your ${name} account with a current key.${access}`);
     // Core appends its "What happened" trace (with the first 100 characters of the raw response, unredacted)
     // to every error without this flag; its own AppError and ThrottledError carry it.
     throw Object.assign(expired, { doNotContextify: true });

@@ -15,6 +15,18 @@ import {
 } from './records';
 import type { FieldMap, FieldSource, PlatformDefinition } from './types';
 
+/**
+ * The key under `raw` where Affiliate Hub's own notes about a record are added (a doubtful unit):
+ * a copy of the vendor payload gets it, the vendor's keys untouched. Documented in docs/platforms.
+ */
+export const FLAGS_KEY = '_affiliate_hub_flags';
+
+/** True for a number, or numeric text, with a fractional part (12.5, "12.5"). */
+function isFraction(value: unknown): boolean {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  return Number.isFinite(number) && !Number.isInteger(number);
+}
+
 /** Statuses normalize through the platform's table; this is what arrives when the table has no entry. */
 const UNKNOWN_STATUS = 'unknown';
 
@@ -59,13 +71,41 @@ function sourceValue(platform: PlatformDefinition, kind: RecordKind, object: unk
   return values[0];
 }
 
-function normalizeStatus(platform: PlatformDefinition, kind: RecordKind, value: unknown): string | undefined {
+/**
+ * A vendor status through the platform's status table.
+ * @returns the normalized status, `unknown` for a value the table lacks, undefined for no value
+ */
+export function normalizeStatus(platform: PlatformDefinition, kind: RecordKind, value: unknown): string | undefined {
   const text = toText(value);
   if (text === undefined) return undefined;
   const table: Record<string, string> = platform.statuses[kind] ?? {};
   const mapped = table[text.toLowerCase()];
   const allowed: readonly string[] = STATUSES[kind];
   return mapped !== undefined && allowed.includes(mapped) ? mapped : UNKNOWN_STATUS;
+}
+
+/**
+ * The vendor's status as a person reads it: its own word, or for a yes/no flag (`approved: false`,
+ * `paid: true`) the flag's name, or "not" and the name, never "true" / "false" (issue 23 item 11).
+ * A flag read from a default (`default: true`) is named after the first candidate path.
+ */
+function vendorStatusText(value: unknown, path: string | readonly string[]): string | undefined {
+  const text = toText(value);
+  if (text !== 'true' && text !== 'false') return text;
+  const first = typeof path === 'string' ? path : (path[0] ?? 'status');
+  const flag = (first.split('.').pop() ?? first).replace(/_/g, ' ');
+  return text === 'true' ? flag : `not ${flag}`;
+}
+
+/**
+ * First and last name out of a full name, where a platform gives only the full name (issue 23 item
+ * 11; receive/enrich.ts applies it to what the triggers emit): the first word, then the rest
+ * ("Ludwig van Beethoven" → Ludwig / van Beethoven); one word is a first name only.
+ */
+export function nameParts(name: string): { first_name?: string; last_name?: string } {
+  const words = name.trim().split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0) return {};
+  return words.length === 1 ? { first_name: words[0] } : { first_name: words[0], last_name: words.slice(1).join(' ') };
 }
 
 /** What happened and where: the facts a record carries besides the vendor object's fields. */
@@ -103,6 +143,7 @@ export function normalizeRecord<K extends RecordKind>(
     event: context.event,
     vendor_event: context.vendorEvent,
   };
+  const flags: string[] = [];
   for (const [field, spec] of Object.entries(map)) {
     if (spec === undefined) continue;
     if (typeof spec !== 'string' && 'join' in spec) {
@@ -116,13 +157,14 @@ export function normalizeRecord<K extends RecordKind>(
     const converted =
       conversion === 'status' ? normalizeStatus(platform, kind, value) : convert(value, conversion);
     if (converted !== undefined) record[field] = converted;
+    if (source.flagFraction !== undefined && isFraction(value)) flags.push(`${field}: ${String(value)} is not a whole number; ${source.flagFraction}`);
     // The vendor's own word for the current status stays visible next to the normalized one.
-    if (field === 'status' && value !== undefined) record.vendor_status = toText(value);
+    if (field === 'status' && value !== undefined) record.vendor_status = vendorStatusText(value, source.path);
   }
   if (record.name === undefined && (record.first_name !== undefined || record.last_name !== undefined)) {
     record.name = [record.first_name, record.last_name].filter((part) => part !== undefined).join(' ');
   }
-  record.raw = raw;
+  record.raw = flags.length === 0 ? raw : { ...raw, [FLAGS_KEY]: flags };
   return record as unknown as RecordOf[K];
 }
 

@@ -59,6 +59,11 @@ type RecordBase = {
   event: NormalizedEvent | typeof UNMAPPED_EVENT;
   /** The vendor's own event name (for list results: the event the trigger listens to). */
   vendor_event: string;
+  /**
+   * The event in words, e.g. "Referral approved": the one event field a person reads (issue 23 item
+   * 11). Added to what the triggers emit (receive/enrich.ts `eventName`), so optional here.
+   */
+  event_name?: string;
   /** The vendor's payload, untouched. */
   raw: JsonObject;
 };
@@ -74,6 +79,11 @@ export type ReferralRecord = RecordBase & {
   commission_amount?: number;
   currency?: string;
   affiliate_id?: string;
+  /**
+   * The key of the affiliate's membership (a PartnerStack partnership, `part_…`) where the vendor
+   * object names the affiliate only through it: not an affiliate id, so `affiliate_id` stays empty.
+   */
+  partnership_key?: string;
   affiliate_email?: string;
   affiliate_name?: string;
   customer_email?: string;
@@ -106,6 +116,8 @@ export type PayoutRecord = RecordBase & {
   amount?: number;
   currency?: string;
   affiliate_id?: string;
+  /** As on a Referral: the membership key where the payout names the affiliate only through it. */
+  partnership_key?: string;
   affiliate_email?: string;
   payment_method?: string;
   /** ISO-8601 UTC. */

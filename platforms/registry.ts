@@ -20,6 +20,9 @@ export const PLATFORMS = [
   (require('./firstpromoter') as typeof import('./firstpromoter')).firstpromoter,
   (require('./tolt') as typeof import('./tolt')).tolt,
   (require('./rewardful') as typeof import('./rewardful')).rewardful,
+  (require('./dub') as typeof import('./dub')).dub,
+  (require('./tapfiliate') as typeof import('./tapfiliate')).tapfiliate,
+  (require('./refersion') as typeof import('./refersion')).refersion,
 ] as const satisfies readonly PlatformDefinition[];
 
 /** The id of a registered platform, e.g. `uppromote`. */

@@ -7,7 +7,7 @@
  */
 import type { z as Zod, ZodMiniType } from 'zod/mini';
 import { getPath } from './paths';
-import type { SubscribeData } from './webhooks';
+import type { SubscribeData } from './subscribe-data';
 
 type ZodMini = typeof Zod;
 
@@ -99,7 +99,7 @@ export function parseJsonObject(rawBody: string): Record<string, unknown> | unde
   return result.success ? result.data : undefined;
 }
 
-/** What our subscribe stored in Zapier's `subscribeData`: the `SubscribeData` shape of platforms/webhooks.ts, checked against it by the type parameter. */
+/** What our subscribe stored in Zapier's `subscribeData`: the `SubscribeData` shape of platforms/subscribe-data.ts, checked against it by the type parameter. */
 export const subscribeDataSchema = lazySchema<SubscribeData>((z) =>
   z.object({
     id: z.string(),
@@ -111,6 +111,7 @@ export const subscribeDataSchema = lazySchema<SubscribeData>((z) =>
         secret: z.optional(z.string()),
         issuedSecret: z.optional(z.string()),
         target: z.optional(z.string()),
+        standIns: z.optional(z.record(z.string(), z.array(z.string()))),
       }),
     ),
     token: z.optional(z.string()),

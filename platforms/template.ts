@@ -5,7 +5,10 @@
  * query or body, unless the string has other placeholders with values. A placeholder may name one filter after a bar:
  * - `{{sale_amount | cents}}`: a major-unit amount (12.5) as integer minor units (1250), for
  *   vendors that take cents;
- * - `{{program_id | number}}`: a numeric text as a number, for vendors that want JSON numbers.
+ * - `{{program_id | number}}`: a numeric text as a number, for vendors that want JSON numbers;
+ * - `{{referral_id | integer}}`: an id typed as a plain decimal integer (digits only) as a JSON
+ *   integer, exact beyond 2^53 (`exactInteger`); any other present value is refused
+ *   (`TemplateValueError`), never dropped, so a list of ids cannot lose one silently.
  */
 import type { Template } from './types';
 import { getPath } from './paths';
@@ -16,7 +19,36 @@ export type Scope = Record<string, unknown>;
 const WHOLE = /^\{\{\s*([\w.]+)\s*(?:\|\s*(\w+)\s*)?\}\}$/;
 const ANY = /\{\{\s*([\w.]+)\s*(?:\|\s*(\w+)\s*)?\}\}/g;
 
-/** The filters a placeholder may apply. A value the filter cannot read counts as missing. */
+/**
+ * Raised while rendering for a value that cannot stand where its template puts it; the message
+ * names the placeholder (the input), never the value, and is worded for the user.
+ */
+export class TemplateValueError extends Error {
+  override name = 'TemplateValueError';
+}
+
+/** A plain decimal integer as typed: digits only, surrounding spaces allowed (no sign, exponent, hex or decimals). */
+export const PLAIN_INTEGER = /^\s*\d+\s*$/;
+
+/** Node 22's `JSON.rawJSON` (not in the ES2022 typings): a value JSON.stringify writes as the given text. */
+const rawJson = (JSON as unknown as { rawJSON?: (text: string) => unknown }).rawJSON;
+
+/**
+ * A plain decimal integer (`PLAIN_INTEGER`, a number or its text) as a value JSON.stringify
+ * writes exactly: a number up to 2^53, beyond it a raw JSON integer of the digits as typed
+ * (leading zeros dropped), so 9007199254740993 is not sent as …992.
+ * @returns undefined for anything that is not a plain decimal integer
+ */
+export function exactInteger(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string' || !PLAIN_INTEGER.test(value)) return undefined;
+  const digits = value.trim().replace(/^0+(?=\d)/, '');
+  const number = Number(digits);
+  if (Number.isSafeInteger(number)) return number;
+  return rawJson === undefined ? undefined : rawJson(digits);
+}
+
+/** The filters a placeholder may apply. A value `cents` or `number` cannot read counts as missing; `integer` refuses it. */
 export const TEMPLATE_FILTERS = {
   cents: (value: unknown): unknown => {
     const amount = Number(value);
@@ -26,13 +58,21 @@ export const TEMPLATE_FILTERS = {
     const number = Number(value);
     return value === '' || !Number.isFinite(number) ? undefined : number;
   },
+  integer: exactInteger,
 } as const;
+
+/** Filters whose unreadable value is an error rather than a missing value. */
+const REFUSING_FILTERS: ReadonlySet<string> = new Set(['integer']);
 
 function lookUp(scope: Scope, name: string, filter: string | undefined): unknown {
   const value = getPath(scope, name);
   if (filter === undefined || isAbsent(value)) return value;
   if (!Object.hasOwn(TEMPLATE_FILTERS, filter)) throw new Error(`Unknown template filter "${filter}"`);
-  return TEMPLATE_FILTERS[filter as keyof typeof TEMPLATE_FILTERS](value);
+  const out = TEMPLATE_FILTERS[filter as keyof typeof TEMPLATE_FILTERS](value);
+  if (out === undefined && REFUSING_FILTERS.has(filter)) {
+    throw new TemplateValueError(`{{${name}}} must be a whole number written with digits only (such as 12345)`);
+  }
+  return out;
 }
 
 /** Marker for "this placeholder had no value": the key is dropped. */
@@ -81,14 +121,26 @@ export function renderObject(template: Record<string, Template>, scope: Scope): 
 const DOT_SEGMENT = /^\.{1,2}$/;
 
 /** Raised by `renderPath` for a value that cannot stand in a path; its message is worded for the user. */
-export class PathValueError extends Error {
+export class PathValueError extends TemplateValueError {
   override name = 'PathValueError';
+}
+
+/** A UTF-16 surrogate without its pair (in `u` mode a paired one is one code point): no URL or form encoding can carry it. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * True when text can be URL-encoded (`encodeURIComponent`, `querystring`): no lone surrogate, which
+ * would otherwise throw a raw `URIError`.
+ */
+export function isUrlEncodable(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
 }
 
 /**
  * Renders a URL path; every placeholder is URL-encoded (so a `/` in a value stays inside its segment).
  * @throws PathValueError naming the placeholder when a path value is missing or blank (a path
- *   cannot drop a part), or is `.` or `..` (it would leave its segment and address another endpoint)
+ *   cannot drop a part), is `.` or `..` (it would leave its segment and address another endpoint),
+ *   or holds a lone surrogate; TemplateValueError when a refusing filter (`integer`) cannot read it
  */
 export function renderPath(path: string, scope: Scope): string {
   return path.replace(ANY, (_, name: string, filter: string | undefined) => {
@@ -96,6 +148,7 @@ export function renderPath(path: string, scope: Scope): string {
     if (isAbsent(value) || String(value).trim() === '') throw new PathValueError(`Missing value for {{${name}}} in ${path}`);
     const text = String(value);
     if (DOT_SEGMENT.test(text.trim())) throw new PathValueError(`{{${name}}} is "${text}", which is not an ID (it would change the address ${path})`);
+    if (!isUrlEncodable(text)) throw new PathValueError(`{{${name}}} holds a broken character (a lone UTF-16 surrogate) that cannot be sent in ${path}`);
     return encodeURIComponent(text);
   });
 }

@@ -5,6 +5,7 @@
  * (a signature scheme of its own, an odd payload).
  */
 import type { NormalizedEvent, RecordKind, RecordField, NormalizedStatus } from './records';
+import type { SignatureScheme } from '../signature-schemes/types';
 
 /**
  * Platform ids, the values of the connection's `platform` field: lower-case letters and digits,
@@ -90,6 +91,12 @@ export type FieldSource =
        * says the new status but whose payload does not (an `…approved` event whose payload carries no status).
        */
       default?: string | number | boolean;
+      /**
+       * For an amount whose unit is inferred (cents): a vendor value that is not a whole number
+       * cannot be a count of cents, so the record is flagged (`FLAGS_KEY` under `raw`, with this
+       * note) instead of silently reading it as cents.
+       */
+      flagFraction?: string;
     }
   | { join: readonly string[] };
 
@@ -122,8 +129,31 @@ export interface VendorEvent {
    * output's `id` (e.g. a program event's program `id`); without it the delivery's id stands in.
    */
   idPath?: string;
+  /**
+   * The normalized fields a delivery of this event fills, where it carries less than the record's
+   * field map reads (a diff payload: `['status', 'previous_status']`); the base fields (`id`,
+   * `platform`, `event`, `vendor_event`, `raw`) always. The test step of a trigger subscribing to it
+   * shows only these (fields/test-step.ts), so a field filled while testing is filled live.
+   * Absent: the whole field map.
+   */
+  delivers?: readonly string[];
   /** `documented`: a vendor example exists; `constructed`: built from documented field lists. */
   example: 'documented' | 'constructed' | 'none';
+  /**
+   * For an update event whose envelope lists what changed: a delivery whose body holds `path` (a
+   * dotted path from the body, e.g. `changes.status`) changed that field. With `event`, such a
+   * delivery is that normalized event (a status change) and one without the change stays the plain
+   * update (`record`, event `other`). It is also the filter of a subscription that took this event
+   * in place of a refused one (`fallback`): only deliveries holding the change run that Zap.
+   */
+  changed?: { path: string; event?: NormalizedEvent; source: string };
+  /**
+   * An event name not every account accepts (a newer name some accounts refuse at subscribe with a
+   * 400 or 422): the event of the same object to subscribe instead, one with `changed`, so the Zap
+   * turns on. Its deliveries then run that Zap only when they hold the change and the record's
+   * status is the one this event names (its `fields.status.default`), as this event's normalized event.
+   */
+  fallback?: { event: string; source: string };
 }
 
 /** How the delivery names its event and its own id. */
@@ -141,8 +171,22 @@ export interface DeliveryShape {
   routeByUrl?: boolean;
   /** Body event names that differ from the catalogue key (old naming schemes), → catalogue key. */
   eventAliases?: Record<string, string>;
+  /**
+   * The header naming the event, for a vendor that sends the event name in a header instead of the
+   * body (read case-insensitively, with or without Zapier's `Http-` prefix), tried after
+   * `eventPath`. A body signature does not cover headers: a genuine body re-sent under another
+   * event name passes the signature, so such a platform's docs page says what limits that.
+   */
+  eventHeader?: string;
   /** Dotted path of the delivery's unique id, for deduplication. */
   idPath?: string;
+  /**
+   * For a vendor whose deliveries carry no event id (no `idPath`): a delivery is identified by its
+   * vendor event, its record's normalized id and the values at these dotted paths of its vendor
+   * object (e.g. a status or an update time), remembered for the retry window (`retryWindowSeconds`)
+   * as an anonymous body is, so a retry never runs twice and a later, equal change still runs.
+   */
+  recordIdentity?: { paths: readonly string[]; source: string };
   /** Dotted path of the event's time in the body, where it has one: a body with it is unique to its event. */
   timePath?: string;
   /**
@@ -156,108 +200,6 @@ export interface DeliveryShape {
    */
   testPath?: string;
 }
-
-/**
- * Which headers a scheme reads: one name (case-insensitive, with or without Zapier's `Http-`
- * prefix), or every name containing a word; `ANY_HEADER` (the empty word) reads every header, for
- * vendors whose header name is unknown (the value's shape then tells).
- */
-export type HeaderMatch = string | { contains: string };
-
-/** Every header: the empty word is contained in every name. */
-export const ANY_HEADER = { contains: '' } as const;
-
-/**
- * How a delivery proves it comes from the vendor. Interpreted by signature-schemes/.
- * - `hmac`: HMAC-SHA256 of the raw body with the subscription's (or the dashboard's) secret, in a header.
- * - `timestamped_hmac`: Stripe-style `t=<unix time>,v1=<hmac of "t.body">` in one header.
- * - `standard_webhooks`: the Standard Webhooks spec (`webhook-id`, `webhook-timestamp`, `webhook-signature`), or
- *   Svix's same scheme under `svix-id`, `svix-timestamp`, `svix-signature`.
- * - `url_token`: no vendor signature; a random token we add to the target URL's query is checked.
- * - `header_token`: no vendor signature; the random secret we chose when subscribing, which the
- *   vendor sends back in a custom header of that subscription, is checked.
- * - `remote`: the vendor's own API verifies the delivery (signature shape known, signed string not).
- * - `candidates`: several of the above, all keyed by the same secret, tried in order.
- */
-export type SingleSignatureScheme =
-  | {
-      type: 'hmac';
-      header: HeaderMatch;
-      encodings: readonly ('hex' | 'base64')[];
-      /** An optional prefix before the digest, e.g. `sha256=` (accepted with or without it). */
-      prefix?: string;
-      /**
-       * What is signed: the raw body (default), or the body without one of its own top-level fields
-       * (a vendor that puts the signature in the body it signed, then adds that field).
-       */
-      signedBody?: 'raw' | { withoutField: string };
-      source: string;
-    }
-  | {
-      type: 'timestamped_hmac';
-      header: HeaderMatch;
-      /** The time's field, e.g. `t` (unix seconds or milliseconds). */
-      timestampField: string;
-      /** The signature's field, e.g. `v1` (Stripe) or `s`. */
-      signatureField: string;
-      encodings: readonly ('hex' | 'base64')[];
-      /** A signed time further than this from now (seconds, either side) is refused. */
-      toleranceSeconds: number;
-      source: string;
-    }
-  | {
-      type: 'standard_webhooks';
-      toleranceSeconds: number;
-      /**
-       * The header family the vendor sends: `webhook` (the spec's `webhook-id` …, default) or `svix`
-       * (Svix's `svix-id`, `svix-timestamp`, `svix-signature`, same algorithm). Verification accepts
-       * both; signing (tests, playground) uses this one.
-       */
-      headers?: 'webhook' | 'svix';
-      source: string;
-    }
-  | { type: 'url_token'; param: string; source: string }
-  /** `header`: the custom header's name, set in the subscribe request's body as `{ [header]: '{{secret}}' }`. */
-  | { type: 'header_token'; header: string; source: string }
-  | {
-      type: 'remote';
-      header: HeaderMatch;
-      /**
-       * The value's shape: `<timestampField>=<unix time>,<…>=<signature>`; the header is the first
-       * matching `header` whose value has this shape.
-       */
-      timestampField: string;
-      /** A signed time further than this from now (seconds, either side) is refused before the vendor is called. */
-      toleranceSeconds: number;
-      /**
-       * The verify call. It carries the raw body exactly (Content-Type application/json) and the
-       * signature header's value under `signatureHeader`, or, when absent, under the name it arrived
-       * with (Zapier's `Http-` prefix removed). 200 = valid, 400 = invalid; anything else is an error.
-       */
-      request: RequestSpec & { signatureHeader?: string };
-      source: string;
-    };
-
-/** A candidate scheme with the readable name logs and live-check report, e.g. `Standard Webhooks`. */
-export type NamedSignatureScheme = SingleSignatureScheme & { name: string };
-
-/** Every way a platform's deliveries can prove themselves. */
-export type SignatureScheme =
-  | SingleSignatureScheme
-  | {
-      type: 'candidates';
-      /**
-       * Tried in order, documented first; the first that verifies wins. All are keyed by the same
-       * secret, so accepting any is no weaker than accepting one.
-       */
-      candidates: readonly NamedSignatureScheme[];
-      /**
-       * A URL token the user may choose instead on the dashboard trigger, when no candidate matches
-       * their deliveries: the query parameter they append to the URL in the vendor's dashboard.
-       */
-      urlTokenOption?: { param: string; source: string };
-      source: string;
-    };
 
 /** Webhook registration through the vendor's API (REST hooks). */
 export interface WebhookApi {
@@ -282,6 +224,12 @@ export interface WebhookApi {
   findExisting?: RequestSpec & { itemsPath: string; targetField: string; secretField?: string };
   /** The caller chooses the secret (sent as `{{secret}}`) instead of the vendor issuing one. */
   callerChoosesSecret?: boolean;
+  /**
+   * Set when no vendor document describes this webhook API (only the vendor's code or a third party
+   * shows it): what to do instead, appended to every refusal of subscribe (any vendor error but an
+   * expired key or a rate limit), e.g. which trigger works without it.
+   */
+  unconfirmed?: string;
 }
 
 /** Webhooks that the merchant registers in the vendor's dashboard (no API). */
@@ -289,6 +237,12 @@ export interface WebhookDashboard {
   kind: 'dashboard';
   /** Where in the dashboard to paste the Zap's URL and find the signing secret. */
   directions: string;
+  /**
+   * Set when deliveries name no event (no `delivery.eventPath`) and each dashboard webhook sends
+   * one event only: the dashboard trigger asks which catalogue event the Zap's URL was set up for,
+   * and treats every delivery to it as that event. `source`: `documented`, or `inferred: <basis>`.
+   */
+  eventChosenPerUrl?: { source: string };
 }
 
 /** A list endpoint: performList, dropdowns and searches. */
@@ -300,6 +254,12 @@ export interface ListSpec {
   maxPageSize: number;
   /** What the polling triggers need to know to read this list on Zapier's schedule (triggers/polling-trigger.ts). */
   polling?: ListPolling;
+  /**
+   * The normalized status every item of this list has, where the endpoint lists only those (a list
+   * of paid payments: `paid`): New Payout (Polling) then fires when a payout is paid, so it does
+   * Payout Paid's job (fields/alternatives.ts).
+   */
+  onlyStatus?: string;
 }
 
 /**
@@ -324,9 +284,45 @@ export interface ListPolling {
    * refuses, naming the instant trigger instead).
    */
   status: { field: string } | { unavailable: string };
-  /** The item's last-update time, where items carry one: status changes are ordered by it. */
+  /**
+   * The item's last-update time (or its last status change), where items carry one: status changes
+   * are ordered by it and it marks each change in the output id (triggers/polling-status.ts).
+   */
   updatedAt?: { path: string; convert: 'epoch_ms' | 'epoch_s' | 'iso' };
+  /**
+   * Cursor paging, where the list pages by a cursor instead of a page number: the query parameter
+   * that asks for the next page; where its value is, either in the answer (`nextPath`, below the
+   * body) or on the page's last item (`lastItemPath`, below the item); and the answer's flag that
+   * there is more (`morePath`). Polls and Make's polling modules page with it.
+   */
+  cursor?: { param: string; nextPath?: string; lastItemPath?: string; morePath: string };
+  /**
+   * For a list paged by number (`{{page}}`) whose answers carry a `Link` header (RFC 8288) naming
+   * the next page (`rel="next"`): paging stops at a page whose header names none, even a full one.
+   */
+  linkHeaderPaging?: boolean;
+  /**
+   * For a list that is not newest first: status polls read only the records created in the last
+   * this many days (through `createdSince`), so that the pages a poll can afford hold recent records
+   * whatever the vendor's order. Absent: status polls read the first pages of the whole list.
+   */
+  statusWindowDays?: number;
+  /**
+   * The vendor's request allowance this list's calls count against; a poll spends a tenth of one
+   * minute's worth at most (triggers/polling-pages.ts). Absent: unknown, taken as 60 a minute.
+   */
+  rateLimit?: RateLimit;
   /** `documented`, or `inferred: <basis>`, for the order, the filters and the status field. */
+  source: string;
+}
+
+/** A vendor's request allowance, e.g. 120 requests per 60 seconds per shop. */
+export interface RateLimit {
+  requests: number;
+  perSeconds: number;
+  /** Who shares it, e.g. `shop` or `API key`, for help texts. */
+  per: string;
+  /** `documented`, or `inferred: <basis>`. */
   source: string;
 }
 
@@ -340,9 +336,14 @@ export interface TimeFilter {
   untilParam?: string;
   /**
    * Further query parameters sent with the filter, overriding the list's own, e.g.
-   * `{ sort: 'updated_at' }` so a window of changes comes most recently changed first.
+   * `{ sort: 'updated_at', order: 'asc' }` so a window of changes comes oldest change first.
    */
   query?: Readonly<Record<string, string>>;
+  /**
+   * True when the filter's `query` orders the window oldest first on the filtered time: a poll then
+   * reads forward from the last item it processed (kept per Zap), so a burst is never skipped.
+   */
+  oldestFirst?: boolean;
 }
 
 /**
@@ -367,14 +368,35 @@ export interface ActionSpec {
   /** What the action changed, normalized from the response (`resultPath`) over what is known from the inputs. */
   result: {
     event: NormalizedEvent;
+    /**
+     * The vendor event this change fires, where it is not the platform's event of `event` (Tolt's
+     * refund fires `transaction.updated`, not a commission event): the output's `vendor_event`.
+     */
+    vendorEvent?: string;
     resultPath?: string;
     /** Fields known without the response, as templates over the inputs. */
     assume?: Record<string, Template>;
   };
-  /** Inputs the vendor needs in a given form, checked before the call, e.g. `{ affiliate: 'email' }`. */
-  inputFormats?: Record<string, 'email'>;
+  /**
+   * Inputs the vendor needs in a given form, checked before the call, e.g. `{ affiliate: 'email' }`:
+   * `email` (required by the format itself), `integer` (a plain decimal integer as typed, digits
+   * only, for vendors whose ids are JSON integers: `1e3`, `0x1F`, `12.0` and `-1` are refused; an
+   * absent value is left to `requiredInputs`). Send such an id with the `| integer` template filter.
+   */
+  inputFormats?: Record<string, 'email' | 'integer'>;
+  /**
+   * Inputs the app fills when the user leaves them empty, each with its kind: `password` is a random
+   * password of 24 characters with upper- and lower-case letters, digits and symbols (for a vendor
+   * that requires one on create), never returned or logged. Make cannot generate one: it requires the input.
+   */
+  generatedInputs?: Readonly<Record<string, 'password'>>;
   /** Inputs this platform needs although the action's form marks them optional (forms are shared by all platforms). */
   requiredInputs?: readonly string[];
+  /**
+   * The values an input takes on this platform, value → label, e.g. `{ denial_status: { fraud: 'Fraud' } }`:
+   * the editor shows them as a dropdown (the vendor still judges a mapped value).
+   */
+  inputChoices?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
    * What an input means on this platform beyond its generic help, appended to it in the Zap editor,
    * e.g. `{ payout_id: 'This sends the payment.' }`.
@@ -394,6 +416,12 @@ export interface ActionSpec {
    * reads as done.
    */
   outcome?: ActionOutcome;
+  /**
+   * For a vendor whose answer lists the ids it changed, with HTTP 200 even when it changed none
+   * (`{ids_changed: [...], ids_not_changed: [...]}`): the dotted path of that list and the input
+   * holding the id sent. Unless the id is listed, the action fails naming it, never reads as done.
+   */
+  changedIds?: { path: string; input: string; source: string };
 }
 
 /** How an action's answer reports a job's progress (see `ActionSpec.outcome`); paths are dotted, below the body. */
@@ -407,6 +435,12 @@ export interface ActionOutcome {
   errorsPath?: string;
   /** The job's id, named in the message so the user can look it up. */
   idPath?: string;
+  /**
+   * Counts of the items a done job took and changed (`total`, `processed_count`): each must read a
+   * number above 0, else the job changed nothing (an id the vendor does not know) and the action
+   * fails naming the item (the result's assumed `id`). A count that is absent counts as 0.
+   */
+  countPaths?: readonly string[];
   /** `documented`, or `inferred: <basis>`. */
   source: string;
 }
@@ -424,7 +458,8 @@ export type ActionKey =
   | 'create_affiliate'
   | 'approve_affiliate'
   | 'deny_affiliate'
-  | 'mark_payout_paid';
+  | 'mark_payout_paid'
+  | 'track_refund';
 
 /**
  * Which permission of a restricted API key a call needs, for the 403 message: the first rule whose
@@ -462,6 +497,11 @@ export interface ConnectionSpec {
   keyLocation: string;
   /** The vendor page that says so. */
   keyHelpUrl: string;
+  /**
+   * What a refused key (401) or call (403) may mean beyond a wrong key, e.g. a plan without API
+   * access; appended to the 401 message (a 403's is the `permissions` rule's note).
+   */
+  accessNote?: string;
   /** Fields this platform needs besides the API key; each is required for it. */
   extraFields?: readonly ConnectionField[];
 }
@@ -485,6 +525,13 @@ export interface PlatformDefinition {
   connection: ConnectionSpec;
   /** https base URL of the vendor API, without trailing slash. */
   baseUrl: string;
+  /**
+   * Further base URLs, in order, for a vendor whose documented base may not be live for every
+   * account: the connection test falls to the next on a 404 or an unreachable host, the one that
+   * answers is remembered for the connection and used by every call (platforms/base-url.ts), and
+   * the connection label names it (`label`) when it is not `baseUrl`.
+   */
+  baseUrlFallbacks?: readonly { url: string; label: string; source: string }[];
   auth: AuthScheme;
   /**
    * A cheap authenticated call proving the key works; `accountPath` names the account in the
@@ -492,6 +539,11 @@ export interface PlatformDefinition {
    * then only checks that a key was entered.
    */
   connectionTest: (RequestSpec & { accountPath?: string }) | null;
+  /**
+   * Record kinds the platform has no list of, each with why (e.g. a list only in a beta API of
+   * another host): the polling triggers' refusal names it instead of a bare "no list".
+   */
+  unlisted?: { readonly [K in RecordKind]?: string };
   /** Permissions a restricted key needs per call, named in 403 messages; absent when the vendor has no such scheme. */
   permissions?: readonly PermissionRule[];
   /** Dotted paths where the vendor's error bodies carry their message, first present wins. */
@@ -523,6 +575,64 @@ export interface PlatformDefinition {
    * API takes the email): the affiliate dropdown's value.
    */
   affiliateIdentifier?: 'id' | 'email';
+  /**
+   * What this platform's records lack for a Slack, CRM or sheet step, and where the app gets it
+   * instead (receive/enrich.ts): the affiliate's email and name come from `gets.affiliate` wherever
+   * a referral or payout names only the affiliate's id; this says the rest.
+   */
+  supplements?: RecordSupplements;
+  /**
+   * The vendor's own names for the records, where its documents use other words than the app's
+   * (Tolt's "Partner" for an Affiliate): a single-platform app (app/terms.ts) shows them in labels
+   * and help texts; keys and output fields keep the app's vocabulary.
+   */
+  terms?: PlatformTerms;
+}
+
+/** A vendor's names for the record kinds, singular and Title Case, e.g. `{ affiliate: 'Partner' }`. */
+export type PlatformTerms = { readonly [K in RecordKind]?: string };
+
+/**
+ * The fields a platform's deliveries or lists leave empty although the next step needs them
+ * (issue 23 items 9, 10 and 12), and how each is filled or why it cannot be.
+ */
+export interface RecordSupplements {
+  /**
+   * Record kinds whose money names no currency in any vendor object and whose API exposes no
+   * account currency: the connection's optional Shop Currency fills `currency` (`source` says why).
+   */
+  currencyFromConnection?: { kinds: readonly RecordKind[]; source: string };
+  /**
+   * Normalized fields a delivery may leave empty that the record kind's get (`gets`) returns: a
+   * record missing any of them is fetched by id, one request, before it runs the Zap.
+   */
+  fetchWhenEmpty?: { [K in RecordKind]?: { fields: readonly RecordField<K>[]; source: string } };
+  /**
+   * A field fetched from another object (an affiliate's referral link from a links list, a
+   * commission's order id from its conversion), filled when empty.
+   */
+  fieldLookups?: readonly FieldLookup[];
+  /**
+   * Normalized fields no webhook, list or get of the vendor carries for a record kind, each with the
+   * document (or absence) that says so: the Zap editor labels them "not available on <platform>".
+   */
+  unavailable?: { [K in RecordKind]?: Partial<Record<RecordField<K>, string>> };
+}
+
+/** One field filled from another vendor object (see `RecordSupplements.fieldLookups`). */
+export interface FieldLookup {
+  kind: RecordKind;
+  field: string;
+  /** `{{id}}` is the record's id, or the value at `idFrom`. */
+  request: RequestSpec;
+  /** Dotted path, in the record's vendor object (its `raw`), of the id the request takes, e.g. `conversion.id`; absent: the record's id. */
+  idFrom?: string;
+  /** A list answer: dotted path of its items (the first one holds the value). */
+  itemsPath?: string;
+  /** A single-object answer: dotted path of the object, '' for the body. */
+  objectPath?: string;
+  /** Dotted path of the value in the item or object. */
+  valuePath: string;
 }
 
 /** Search keys of the app that platforms implement. */
@@ -539,16 +649,26 @@ export interface SearchSpec {
   itemsPath?: string;
   /** Dotted path of the one object in a get response. */
   itemPath?: string;
-  /** The normalized field compared with the search input for "exact match first" (case-insensitive). */
+  /**
+   * The normalized field compared with the search input: only records whose field equals it are
+   * returned, compared as the search's `match` rule says (searches/search-factory.ts).
+   */
   matchField: string;
   /** The search input compared with it. */
   input: string;
   /**
    * For a vendor with no filter for the input: the request lists without it, and its items are
    * matched on `matchField` here, so only what this one request returns is searched. `limits`
-   * says which records that leaves out (reported in the Make build report).
+   * says which records that leaves out (reported in the Make build report); `pageSize` is how
+   * many items the request asks for, every one of them compared.
    */
-  scan?: { limits: string; source: string };
+  scan?: { pageSize: number; limits: string; source: string };
+  /**
+   * For a list search whose vendor pages by cursor (the list's `ListPolling.cursor`): the next
+   * pages are read the same way, up to `maxPages` in all, until a page holds an exact match
+   * (searches/search-factory.ts).
+   */
+  cursor?: NonNullable<ListPolling['cursor']> & { maxPages: number };
 }
 
 /**

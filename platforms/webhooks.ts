@@ -5,44 +5,18 @@
 import { randomBytes } from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { callPlatform, type ApiResponse } from './api';
-import { EVENT_PARAM, routesByUrl } from './delivery';
+import { EVENT_PARAM, ROUTE_PARAM, routeToken, routesByUrl } from './event-route';
+import { fallbackSubscription } from './event-fallback';
 import { jsonObjectListSchema, readAt, secretSchema, vendorIdSchema } from './schemas';
 import { getPath } from './paths';
 import { redact } from './redact';
-import type { PlatformDefinition, PlatformId, Template, WebhookApi } from './types';
+import { replacePreviousSubscribe } from './repeat-subscribe';
+import type { SubscribeData, VendorSubscription } from './subscribe-data';
+import type { PlatformDefinition, Template, WebhookApi } from './types';
 import { verifiesWithSecretOnly } from '../signature-schemes';
 // Labels only (data, no behaviour): a refusal names the polling trigger that works instead.
 
-/** One vendor-side subscription. */
-export interface VendorSubscription {
-  /** Vendor events it covers. */
-  events: string[];
-  /** The vendor's id for it, where the vendor returns one. */
-  id?: string;
-  /** Its signing secret (issued by the vendor, or chosen by us). */
-  secret?: string;
-  /**
-   * A signing secret the vendor issued although we chose `secret` ourselves (a vendor documented as
-   * both taking our header token and, perhaps, issuing a secret): a second secret the platform's
-   * candidate schemes may verify with, and what live-check identifies the vendor's scheme by.
-   */
-  issuedSecret?: string;
-  /**
-   * The target URL we registered (with our query parameters): on a one-per-event vendor, what
-   * unsubscribe compares with the vendor's current subscription before removing it.
-   */
-  target?: string;
-}
-
-/** What a Zap keeps between subscribe and unsubscribe (Zapier's `subscribeData`). */
-export interface SubscribeData {
-  /** Zapier requires an id: the vendor ids, or the events, joined. */
-  id: string;
-  platform: PlatformId;
-  subscriptions: VendorSubscription[];
-  /** The random token in the target URL, for `url_token` platforms. */
-  token?: string;
-}
+export type { SubscribeData, VendorSubscription };
 
 /** 32 random bytes, hex: secrets we choose and URL tokens. */
 export function randomSecret(): string {
@@ -65,6 +39,8 @@ function hostOf(url: string): string {
 export interface SubscribeOptions {
   /** The label of a trigger that works without this event's webhook (a polling trigger), named when the event's slot is taken. */
   alternativeFor?: (event: string) => string | undefined;
+  /** The key route tokens are computed with (the connection's API key; see event-route.ts' routeToken). */
+  routeKey?: string;
 }
 
 /** Raised when a vendor allows one subscription per event and another URL holds it. */
@@ -112,10 +88,29 @@ function ownsByTarget(api: WebhookApi): boolean {
   return api.findExisting !== undefined && api.eventsPerSubscription === 'one';
 }
 
+/**
+ * True when two target URLs are the same Zap's for the same event: equal once the route token is
+ * set aside (it is derived from the rest, and a URL registered before route tokens has none).
+ */
+function sameTarget(a: string, b: string): boolean {
+  const bare = (url: string) => {
+    if (!URL.canParse(url)) return url;
+    const parsed = new URL(url);
+    parsed.searchParams.delete(ROUTE_PARAM);
+    return parsed.toString();
+  };
+  return bare(a) === bare(b);
+}
+
 /** The token our target URL carries, if any (a secret: never in a message). */
 function tokenOf(platform: PlatformDefinition, targetUrl: string): string | undefined {
   if (platform.signature.type !== 'url_token' || !URL.canParse(targetUrl)) return undefined;
   return new URL(targetUrl).searchParams.get(platform.signature.param) ?? undefined;
+}
+
+/** The route token our target URL carries, if any (a secret too: it binds `ah_event`). */
+function routeOf(targetUrl: string): string | undefined {
+  return URL.canParse(targetUrl) ? (new URL(targetUrl).searchParams.get(ROUTE_PARAM) ?? undefined) : undefined;
 }
 
 /** The z.cache scope of what is remembered per connection: Zapier keeps a key under `['auth']` apart per connection. */
@@ -193,6 +188,34 @@ async function createWithFieldCandidates(
 /** The refusals that may mean a wrong body field name. */
 const FIELD_REFUSALS: readonly number[] = [400, 422];
 
+/**
+ * Creates the vendor subscription for `scope.events`; where some of them have a `fallback` (newer
+ * names not every account accepts), a 400 or 422 refusal is retried once with the fallbacks in
+ * their place (platforms/event-fallback.ts), so an account with only the older events still turns
+ * the Zap on. The first attempt is a plain call (no body field candidates).
+ * @returns the answer, the events actually subscribed and, after a fallback, what stands in for what
+ * @throws z.errors.Error as createWithFieldCandidates when the fallback is refused too, or when
+ *   there is none to try
+ */
+async function createWithFallback(
+  z: ZObject,
+  platform: PlatformDefinition,
+  api: WebhookApi,
+  scope: { target_url: string; event: string; events: string[]; secret?: string },
+  secrets: readonly (string | undefined)[],
+): Promise<{ response: ApiResponse; events: string[]; standIns?: Record<string, string[]> }> {
+  const fallback = fallbackSubscription(platform, scope.events);
+  if (fallback === undefined) return { response: await createWithFieldCandidates(z, platform, api, scope, secrets), events: scope.events };
+  const first = await callPlatform(z, platform, api.subscribe, scope, { secrets, acceptStatuses: FIELD_REFUSALS });
+  if (!FIELD_REFUSALS.includes(first.status)) return { response: first, events: scope.events };
+  z.console.log(
+    `${platform.name} refused the events ${scope.events.join(', ')} (HTTP ${first.status}: "${redact(vendorMessage(platform, first), secrets)}"); subscribing ${fallback.events.join(', ')} instead.`,
+  );
+  const events = fallback.events;
+  const response = await createWithFieldCandidates(z, platform, api, { ...scope, event: events[0], events }, secrets);
+  return { response, events, standIns: fallback.standIns };
+}
+
 async function subscribeOne(
   z: ZObject,
   platform: PlatformDefinition,
@@ -203,28 +226,25 @@ async function subscribeOne(
 ): Promise<VendorSubscription> {
   const token = tokenOf(platform, targetUrl);
   const event = events[0];
-  const secrets = [token];
+  const secrets = [token, routeOf(targetUrl)];
   const existing = await findExisting(z, platform, api, event, secrets);
   if (existing !== undefined) {
     const existingUrl = existing.target;
-    if (existingUrl !== undefined && existingUrl !== targetUrl) {
+    if (existingUrl !== undefined && !sameTarget(existingUrl, targetUrl)) {
       throw new z.errors.Error(clashMessage(platform, event, existingUrl, options.alternativeFor?.(event)), 'WebhookClash', 409);
     }
-    if (existingUrl === targetUrl && existing.secret) return { events, secret: existing.secret, target: targetUrl };
+    // The URL as registered (one from before route tokens has none: its deliveries are bound by secret only).
+    if (existingUrl !== undefined && existing.secret) return { events, secret: existing.secret, target: existingUrl };
   }
   const chosenSecret = api.callerChoosesSecret ? randomSecret() : undefined;
-  const response = await createWithFieldCandidates(
-    z,
-    platform,
-    api,
-    { target_url: targetUrl, event, events, secret: chosenSecret },
-    // The vendor may echo the secret or the target URL (with our token) in an error.
-    [...secrets, chosenSecret],
-  );
+  // The vendor may echo the secret or the target URL (with our token) in an error.
+  const created = await createWithFallback(z, platform, api, { target_url: targetUrl, event, events, secret: chosenSecret }, [...secrets, chosenSecret]);
+  const { response } = created;
   const id = api.subscribe.idPath ? readAt(response.data, api.subscribe.idPath, vendorIdSchema) : undefined;
   const issued = api.subscribe.secretPath ? readAt(response.data, api.subscribe.secretPath, secretSchema) : undefined;
   const secret = chosenSecret ?? issued;
-  const made: VendorSubscription = { events, id: id === undefined ? undefined : String(id), secret };
+  const made: VendorSubscription = { events: created.events, id: id === undefined ? undefined : String(id), secret };
+  if (created.standIns !== undefined) made.standIns = created.standIns;
   if (chosenSecret !== undefined && issued !== undefined) made.issuedSecret = issued;
   // Kept where unsubscribe compares it with the vendor's current subscription (see unsubscribeOne).
   if (ownsByTarget(api)) made.target = targetUrl;
@@ -256,10 +276,10 @@ async function subscribeOne(
  */
 async function unsubscribeOne(z: ZObject, platform: PlatformDefinition, api: WebhookApi, subscription: VendorSubscription): Promise<void> {
   const event = subscription.events[0];
-  const secrets = [subscription.secret, subscription.issuedSecret, subscription.target && tokenOf(platform, subscription.target)];
+  const secrets = [subscription.secret, subscription.issuedSecret, subscription.target && tokenOf(platform, subscription.target), subscription.target && routeOf(subscription.target)];
   if (ownsByTarget(api)) {
     const existing = await findExisting(z, platform, api, event, secrets);
-    if (existing === undefined || subscription.target === undefined || existing.target !== subscription.target) return;
+    if (existing === undefined || subscription.target === undefined || existing.target === undefined || !sameTarget(existing.target, subscription.target)) return;
   }
   await callPlatform(z, platform, api.unsubscribe, { subscription_id: subscription.id, event }, { acceptStatuses: [404, 410], secrets });
 }
@@ -284,17 +304,27 @@ export async function subscribe(
   const urlFor = (group: string[]): string => {
     const params: Record<string, string> = {};
     if (token && platform.signature.type === 'url_token') params[platform.signature.param] = token;
-    if (routesByUrl(platform) && group.length === 1) params[EVENT_PARAM] = group[0];
+    if (routesByUrl(platform) && group.length === 1) {
+      params[EVENT_PARAM] = group[0];
+      if (options.routeKey) params[ROUTE_PARAM] = routeToken(options.routeKey, targetUrl, group[0]);
+    }
     return Object.keys(params).length === 0 ? targetUrl : withQuery(targetUrl, params);
   };
   const groups = api.eventsPerSubscription === 'one' ? events.map((event) => [event]) : [events];
   const made: VendorSubscription[] = [];
   try {
-    for (const group of groups) made.push(await subscribeOne(z, platform, api, group, urlFor(group), options));
+    for (const group of groups) {
+      const url = urlFor(group);
+      const subscription = await subscribeOne(z, platform, api, group, url, options);
+      // Kept so the receive path can check a routed delivery's route token (receive/secrets.ts).
+      made.push(new URL(url).searchParams.has(ROUTE_PARAM) ? { ...subscription, target: subscription.target ?? url } : subscription);
+    }
   } catch (error) {
     await Promise.allSettled(made.map((subscription) => unsubscribeOne(z, platform, api, subscription)));
     throw error;
   }
+  // A repeated subscribe for this Zap must not leave the earlier webhook behind (issue 22 item 14).
+  await replacePreviousSubscribe(z, platform.id, targetUrl, made, (orphan) => unsubscribeOne(z, platform, api, orphan));
   const id = made.map((subscription) => subscription.id ?? subscription.events.join('+')).join(',');
   return { id, platform: platform.id, subscriptions: made, token };
 }

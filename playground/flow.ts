@@ -10,6 +10,7 @@ import { EMULATOR_ENV } from '../platforms/api';
 import { subscribeDataSchema } from '../platforms/schemas';
 import { startEmulator, type Emulator } from './emulator/server';
 import { startReceiver, zapierRequestOf, type ReceivedRequest } from './receiver';
+import { routeAppLog } from './app-log';
 import { Report, describeRecord } from './report';
 import { userMessage } from './user-message';
 import type { PollPlan, Scenario, ZapPlan } from './scenario';
@@ -27,7 +28,8 @@ interface LiveZap {
 }
 
 function operationOf(kind: 'triggers' | 'creates', key: string): Record<string, unknown> {
-  const definition = App[kind]?.[key];
+  const definitions: Readonly<Record<string, { operation: object }>> = App[kind];
+  const definition = definitions[key];
   if (!definition) throw new Error(`The app has no ${kind.slice(0, -1)} "${key}".`);
   return definition.operation as Record<string, unknown>;
 }
@@ -275,6 +277,7 @@ class Playground {
  */
 export async function runPlayground(scenarios: Scenario[], print: boolean): Promise<Report> {
   const report = new Report(print);
+  const restoreLog = print ? routeAppLog(report) : undefined;
   const emulator = await startEmulator();
   const previous = process.env[EMULATOR_ENV];
   process.env[EMULATOR_ENV] = emulator.url;
@@ -288,6 +291,8 @@ export async function runPlayground(scenarios: Scenario[], print: boolean): Prom
       await current.playground.run(scenario, authData);
     }
   } finally {
+    restoreLog?.();
+    report.flushAppLog();
     await receiver.close();
     await emulator.close();
     if (previous === undefined) delete process.env[EMULATOR_ENV];

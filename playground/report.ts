@@ -22,7 +22,22 @@ export class Report {
     if (value) this.secrets.add(value);
   }
 
+  /** What the app printed (z.console) since the last step: shown under that step. */
+  private appLines: string[] = [];
+  /** How many lines the app printed in the whole run. */
+  appLineCount = 0;
+
   constructor(private readonly print: boolean) {}
+
+  /**
+   * A line the app printed while a step ran, e.g. "Affiliate Hub ignored a delivery …" for a URL
+   * check or a forged delivery: expected in a green run, so it is shown indented under the step it
+   * belongs to (the next one reported) instead of as a bare line that reads like an error.
+   */
+  appLog(line: string): void {
+    this.appLines.push(line);
+    this.appLineCount += 1;
+  }
 
   section(title: string): void {
     if (this.print) process.stdout.write(`\n== ${title}\n`);
@@ -34,7 +49,14 @@ export class Report {
       process.stdout.write(`${ok ? '  ✓' : '  ✗'} ${title}\n`);
       if (detail) process.stdout.write(detail.replace(/^/gm, '      ') + '\n');
     }
+    this.flushAppLog();
     return ok;
+  }
+
+  /** Prints the app's lines not yet shown (under the step just reported, or at the end of the run). */
+  flushAppLog(): void {
+    if (this.print) for (const line of this.appLines) process.stdout.write(`      app log: ${line}\n`);
+    this.appLines = [];
   }
 
   get failures(): StepResult[] {

@@ -48,6 +48,17 @@ export interface PollPlan {
   expectRefusal?: RegExp;
 }
 
+/**
+ * The usual New Affiliate (Polling) plan: poll, create an affiliate through Create Affiliate, poll
+ * again. `extra`: inputs the platform's Create Affiliate also needs (e.g. its program).
+ */
+export function newAffiliatePoll(extra: Record<string, unknown> = {}): PollPlan {
+  return {
+    trigger: 'new_affiliate_polling',
+    change: { action: 'create_affiliate', input: () => ({ email: 'polly.poller@example.com', first_name: 'Polly', last_name: 'Poller', ...extra }) },
+  };
+}
+
 export interface Scenario {
   vendor: Vendor;
   title: string;

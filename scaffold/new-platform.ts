@@ -1,10 +1,11 @@
 /**
  * `npm run new-platform -- <id> "<Display Name>"`: scaffolds a platform. Writes every part of
  * scaffold/parts.ts from its template (new files only) and adds the platform's line to
- * platforms/registry.ts; nothing else changes. The result builds and type-checks, and the
- * completeness test (test/completeness.test.ts) then lists every part still holding the
- * placeholder marker. Exits 1 with a message for a malformed id, an id already registered or a
- * file that exists (and then writes nothing).
+ * platforms/registry.ts; nothing else changes. The result type-checks and its playground run
+ * (`npm start -- --platform <id>`) passes: the app module and the emulator start from the same
+ * guess. The completeness test (test/completeness.test.ts) then lists what the vendor's documents
+ * must still supply. Exits 1 with a message for a malformed id, an id already registered or a file
+ * that exists (and then writes nothing).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +30,8 @@ export class ScaffoldError extends Error {
 export function scaffoldPlatform(root: string, id: string, name: string): string[] {
   if (!ID.test(id)) throw new ScaffoldError(`the id must be lower-case letters and digits, starting with a letter (got "${id}").`);
   if (name.trim() === '') throw new ScaffoldError('give the platform\'s display name, e.g. npm run new-platform -- acme "Acme".');
+  // The name is written into TypeScript string literals and comments as it is.
+  if (/['"`\\]|[\u0000-\u001f]|\*\//.test(name)) throw new ScaffoldError(`the display name cannot hold quotes, backslashes, "*/" or control characters (got "${name}").`);
   const registryFile = join(root, 'platforms', 'registry.ts');
   const registry = readFileSync(registryFile, 'utf8');
   if (registry.includes(`require('./${id}')`)) throw new ScaffoldError(`${id} is registered already.`);
@@ -39,9 +42,8 @@ export function scaffoldPlatform(root: string, id: string, name: string): string
     if (part.template) {
       files.set(part.path(id), readFileSync(join(root, 'scaffold', 'templates', part.template), 'utf8'));
     } else if (part.copyFrom) {
-      for (const file of readdirSync(join(root, part.copyFrom))) {
-        files.set(join(dirname(part.path(id)), file.replace(/\.txt$/, '')), readFileSync(join(root, part.copyFrom, file), 'utf8'));
-      }
+      const folder = join(root, 'scaffold', 'templates', part.copyFrom);
+      for (const file of readdirSync(folder)) files.set(join(dirname(part.path(id)), file.replace(/\.txt$/, '')), readFileSync(join(folder, file), 'utf8'));
     }
   }
   const clashes = [...files.keys()].filter((path) => existsSync(join(root, path)));
@@ -61,7 +63,7 @@ function main(argv: readonly string[]): void {
     // This file runs from dist/scaffold/; the repository is two levels up.
     const written = scaffoldPlatform(resolve(__dirname, '..', '..'), id, name);
     console.log(`Scaffolded ${name} (${id}):\n${written.map((path) => `  ${path}`).join('\n')}`);
-    console.log('Next: replace every NEW-PLATFORM-TODO; `npx jest test/completeness.test.ts` lists what is left.');
+    console.log(`Next: \`npm start -- --platform ${id}\` runs it against its emulator; replace every NEW-PLATFORM-TODO from the vendor's documents; \`npx jest test/completeness.test.ts\` lists what is left.`);
   } catch (error) {
     if (!(error instanceof ScaffoldError)) throw error;
     console.error(`new-platform: ${error.message}\nusage: npm run new-platform -- <id> "<Display Name>"`);

@@ -1,15 +1,16 @@
 /**
- * What every registered platform must have besides its module, where each part lives, and the
- * template the scaffold writes it from. The completeness test (test/completeness.test.ts) and
- * `npm run new-platform` read this one list, so a part added here is both asked for and scaffolded.
+ * The files `npm run new-platform` writes for a platform, where each lives and the template it is
+ * written from: the app module in platforms/<id>/, everything else in the vendor's workshop
+ * (workshops/<id>/). The completeness test (test/completeness.test.ts) does not read this list:
+ * it checks what these files say, so a part left as scaffolded is refused whatever its text.
  */
 
-/** The marker templates leave in every part still to be written; the completeness test looks for it. */
+/** The marker templates leave where the vendor's documents must be read: a guide for people (nothing checks for it). */
 export const PLACEHOLDER = 'NEW-PLATFORM-TODO';
 
-/** One part of a platform's coverage. */
+/** One file (or folder) the scaffold writes. */
 export interface PlatformPart {
-  /** snake_case name, used in exemptions and messages. */
+  /** snake_case name, used in messages. */
   key: string;
   /** What it is, for messages. */
   label: string;
@@ -17,18 +18,23 @@ export interface PlatformPart {
   path(id: string): string;
   /** The template under scaffold/templates/ (absent: the part is a folder the scaffold copies, see `copyFrom`). */
   template?: string;
-  /** A folder whose files the scaffold copies into the part's folder (the emulator's own vendor template). */
+  /** A folder under scaffold/templates/ whose files (`.txt` dropped) the scaffold copies into the part's folder. */
   copyFrom?: string;
+}
+
+/** The workshop folder of a platform: everything about its vendor that is not the app. */
+export function workshopOf(id: string): string {
+  return `workshops/${id}`;
 }
 
 export const PLATFORM_PARTS: readonly PlatformPart[] = [
   { key: 'platform_module', label: 'platform module', path: (id) => `platforms/${id}/index.ts`, template: 'platform.ts.tpl' },
-  { key: 'emulator_module', label: 'emulator module', path: (id) => `playground/emulator/vendors/${id}/index.ts`, copyFrom: 'playground/emulator/vendor-template' },
-  { key: 'contract_kit', label: 'contract kit', path: (id) => `test/platforms/${id}.kit.ts`, template: 'kit.ts.tpl' },
-  { key: 'property_tests', label: 'property tests', path: (id) => `test/reliability/properties/${id}.test.ts`, template: 'properties.test.ts.tpl' },
-  { key: 'error_table', label: 'error-table row', path: (id) => `test/reliability/error-cases/${id}.ts`, template: 'error-case.ts.tpl' },
-  { key: 'scenario', label: 'playground scenario', path: (id) => `platforms/${id}/scenario.ts`, template: 'scenario.ts.tpl' },
-  { key: 'fixtures', label: 'fixtures README', path: (id) => `test/fixtures/${id}/README.md`, template: 'fixtures-README.md.tpl' },
+  { key: 'emulator_module', label: 'emulator module', path: (id) => `${workshopOf(id)}/emulator/index.ts`, copyFrom: 'emulator' },
+  { key: 'scenario', label: 'playground scenario', path: (id) => `${workshopOf(id)}/scenario.ts`, template: 'scenario.ts.tpl' },
+  { key: 'contract_kit', label: 'contract kit', path: (id) => `${workshopOf(id)}/kit.ts`, template: 'kit.ts.tpl' },
+  { key: 'property_tests', label: 'property tests', path: (id) => `${workshopOf(id)}/properties.test.ts`, template: 'properties.test.ts.tpl' },
+  { key: 'error_table', label: 'error-table row', path: (id) => `${workshopOf(id)}/error-case.ts`, template: 'error-case.ts.tpl' },
+  { key: 'fixtures', label: 'fixtures README', path: (id) => `${workshopOf(id)}/fixtures/README.md`, template: 'fixtures-README.md.tpl' },
 ];
 
 /** A template's text for one platform: `__ID__` → id, `__NAME__` → display name. */

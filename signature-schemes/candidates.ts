@@ -4,8 +4,8 @@
  * returned (`VerifyResult.scheme`), for the log and for live-check. Accepting any of them is no
  * weaker than accepting one: each needs the secret.
  */
-import type { VerifyFailure, VerifyResult } from '../platforms/signature';
-import type { NamedSignatureScheme, SingleSignatureScheme } from '../platforms/types';
+import type { VerifyFailure, VerifyResult } from './primitives';
+import type { NamedSignatureScheme, SingleSignatureScheme } from './types';
 import type { SchemeHandler, SchemeOf } from './scheme';
 
 type CandidatesScheme = SchemeOf<'candidates'>;

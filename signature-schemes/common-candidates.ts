@@ -3,10 +3,10 @@
  * fully documented lists after its documented one (platforms/<id>/index.ts). Every one is keyed by
  * the same signing secret, so trying them all is no weaker than trying one.
  */
-import type { HeaderMatch, NamedSignatureScheme } from '../platforms/types';
+import type { HeaderMatch, NamedSignatureScheme } from './types';
 
 /** A signed time further than this from now is refused (seconds, either side): Standard Webhooks' and Stripe's default. */
-export const TOLERANCE_SECONDS = 5 * 60;
+const TOLERANCE_SECONDS = 5 * 60;
 
 /** HMAC-SHA256 of the raw body in hex or base64, with or without a `sha256=` prefix, in the given headers. */
 export function hmacOfRawBody(header: HeaderMatch, source: string): NamedSignatureScheme {

@@ -3,7 +3,7 @@
  * them and the tests, benchmark and playground sign through them, so both sides use one rule.
  * (The emulator keeps its own signer, written from the vendors' documents.)
  */
-import type { NamedSignatureScheme, PlatformDefinition, SignatureScheme, SingleSignatureScheme } from '../platforms/types';
+import type { NamedSignatureScheme, SchemeParty, SignatureScheme, SingleSignatureScheme } from './types';
 import { candidatesSchemeWith } from './candidates';
 import { headerTokenScheme } from './header-token';
 import { hmacScheme } from './hmac';
@@ -14,6 +14,8 @@ import { timestampedHmacScheme } from './timestamped-hmac';
 import { urlTokenScheme } from './url-token';
 
 export type { SchemeHandler, SignedParts, VerifyContext } from './scheme';
+export * from './types';
+export * from './primitives';
 
 /** Every single scheme type's handler; adding a type to SingleSignatureScheme fails to compile until it is registered here. */
 const SINGLE_SCHEMES: { [T in SingleSignatureScheme['type']]: SchemeHandler<SchemeOf<T>> } = {
@@ -30,7 +32,7 @@ function singleHandler(scheme: SingleSignatureScheme): SchemeHandler<SingleSigna
 }
 
 /** Every scheme type's handler, `candidates` included. */
-export const SIGNATURE_SCHEMES: { [T in SignatureScheme['type']]: SchemeHandler<SchemeOf<T>> } = {
+const SIGNATURE_SCHEMES: { [T in SignatureScheme['type']]: SchemeHandler<SchemeOf<T>> } = {
   ...SINGLE_SCHEMES,
   candidates: candidatesSchemeWith(singleHandler),
 };
@@ -72,7 +74,7 @@ export function candidateSchemes(scheme: SignatureScheme): readonly NamedSignatu
  * @param now unix ms, for schemes that sign a time
  * @returns vendor header names (not yet renamed by Zapier) and query parameters to send with the body
  */
-export function signDelivery(platform: PlatformDefinition, rawBody: string, secret: string, now: number = Date.now()): SignedParts {
+export function signDelivery(platform: SchemeParty & { signature: SignatureScheme }, rawBody: string, secret: string, now: number = Date.now()): SignedParts {
   return schemeHandler(platform.signature).sign(platform, platform.signature, rawBody, secret, now);
 }
 
@@ -80,7 +82,7 @@ export function signDelivery(platform: PlatformDefinition, rawBody: string, secr
  * Signs a body as one named candidate of the platform's schemes would (tests, live-check fixtures).
  * @throws Error when the platform lists no candidate of that name (a programming error)
  */
-export function signWithCandidate(platform: PlatformDefinition, name: string, rawBody: string, secret: string, now: number = Date.now()): SignedParts {
+export function signWithCandidate(platform: SchemeParty & { signature: SignatureScheme }, name: string, rawBody: string, secret: string, now: number = Date.now()): SignedParts {
   const candidate = candidateSchemes(platform.signature).find((item) => item.name === name);
   if (candidate === undefined) throw new Error(`${platform.name} lists no signature scheme named "${name}"`);
   return singleHandler(candidate).sign(platform, candidate, rawBody, secret, now);

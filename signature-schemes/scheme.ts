@@ -3,20 +3,24 @@
  * verifies a delivery and signs one the way the vendor does, so the tests, the benchmark and the
  * receiver can never disagree about what a genuine delivery looks like.
  */
-import type { ZObject } from 'zapier-platform-core';
-import type { Delivery, Expectation } from '../platforms/delivery';
-import type { VerifyResult } from '../platforms/signature';
-import type { HeaderMatch, PlatformDefinition, SignatureScheme } from '../platforms/types';
+import type { VerifyResult } from './primitives';
+import type { Delivery, HeaderMatch, SchemeParty, SignatureScheme, VendorAccess, VerifyKeys } from './types';
 
 /** Everything a scheme may look at to verify one delivery. */
 export interface VerifyContext<S extends SignatureScheme> {
-  z: ZObject;
-  platform: PlatformDefinition;
+  platform: SchemeParty;
   scheme: S;
   delivery: Delivery;
-  expectation: Expectation;
+  expectation: VerifyKeys;
   /** Unix ms, for schemes that sign a time. */
   now: number;
+  /** How a `remote` scheme reaches the vendor; without it a `remote` scheme verifies nothing (a refusal saying so). */
+  vendor?: VendorAccess;
+  /**
+   * When true, a signed time is reported (`signedAt`) but not held to the scheme's tolerance:
+   * live-check identifies the scheme of captures hours old. Never set on the receive path.
+   */
+  ignoreTolerance?: boolean;
 }
 
 /** What a genuine vendor delivery carries to prove itself: vendor header names (before Zapier renames them) and query parameters. */
@@ -29,7 +33,7 @@ export interface SignedParts {
 export interface SchemeHandler<S extends SignatureScheme> {
   /**
    * @returns the verdict; a bad delivery is always a refusal, never an exception
-   * @throws z.errors.Error only where the vendor itself must verify and is down (see remote.ts)
+   * @throws the `vendor.error` only where the vendor itself must verify and is down (see remote.ts)
    */
   verify(context: VerifyContext<S>): VerifyResult | Promise<VerifyResult>;
   /**
@@ -37,7 +41,7 @@ export interface SchemeHandler<S extends SignatureScheme> {
    * @param secret the subscription's (or dashboard's) signing secret, or our URL token
    * @param now unix ms, for schemes that sign a time
    */
-  sign(platform: PlatformDefinition, scheme: S, rawBody: string, secret: string, now: number): SignedParts;
+  sign(platform: SchemeParty, scheme: S, rawBody: string, secret: string, now: number): SignedParts;
 }
 
 /** A scheme of a given type. */

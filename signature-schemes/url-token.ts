@@ -2,7 +2,7 @@
  * `url_token`: the vendor signs nothing, so the proof is a random token we put in
  * the target URL's query when subscribing; only the vendor was given that URL.
  */
-import { refused, safeEqualText, VERIFIED, type VerifyResult } from '../platforms/signature';
+import { refused, safeEqualText, VERIFIED, type VerifyResult } from './primitives';
 import type { SchemeHandler, SchemeOf } from './scheme';
 
 type UrlTokenScheme = SchemeOf<'url_token'>;

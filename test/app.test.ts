@@ -3,6 +3,7 @@
  * locally), the field conventions the Zap editor depends on, and samples that cannot drift from
  * what perform returns.
  */
+import type { Create, Trigger } from 'zapier-platform-core';
 import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
 import { app } from './helpers/app';
 import { normalizeRecord } from '../platforms/normalize';
@@ -11,26 +12,21 @@ import { getPath } from '../platforms/paths';
 import { rebus } from '../platforms/rebus';
 import type { PlatformDefinition } from '../platforms/types';
 import { uppromote } from '../platforms/uppromote';
-import rebusPayoutCreated from './fixtures/rebus/payout.created.json';
-import referralNew from './fixtures/uppromote/referral.new.json';
-import referralApproved from './fixtures/uppromote/referral.approved.json';
-import affiliateNew from './fixtures/uppromote/affiliate.new.json';
-import affiliateStatusChanged from './fixtures/uppromote/affiliate.status-changed.json';
-import paymentPaid from './fixtures/uppromote/payment.paid.json';
-import { AFFILIATE_SAMPLE, PAYOUT_SAMPLE, REFERRAL_SAMPLE, withoutPlaceholders } from '../triggers/samples';
+import rebusPayoutCreated from '../workshops/rebus/fixtures/payout.created.json';
+import referralNew from '../workshops/uppromote/fixtures/referral.new.json';
+import referralApproved from '../workshops/uppromote/fixtures/referral.approved.json';
+import affiliateNew from '../workshops/uppromote/fixtures/affiliate.new.json';
+import affiliateStatusChanged from '../workshops/uppromote/fixtures/affiliate.status-changed.json';
+import paymentPaid from '../workshops/uppromote/fixtures/payment.paid.json';
+import { AFFILIATE_SAMPLE, PAYOUT_SAMPLE, REFERRAL_SAMPLE, withoutPlaceholders } from '../fields/samples';
 
-type Display = { label: string; description: string; hidden?: boolean };
-type Operation = { inputFields?: { key: string; label?: string; helpText?: string }[] };
-type Definition = { key: string; display: Display; operation: Operation };
-
-const triggers = Object.values(app.triggers ?? {}) as unknown as Definition[];
-const creates = Object.values(app.creates ?? {}) as unknown as Definition[];
+const operations: (Trigger | Create)[] = [...Object.values(app.triggers), ...Object.values(app.creates)];
 describe('app definition', () => {
   it("passes zapier-platform-schema's validation", () => {
     expect(validateApp(prepareApp(app)).map((error) => error.stack)).toEqual([]);
   });
 
-  it.each([...triggers, ...creates].map((item) => [item.key, item] as const))('%s gives every input a label and help text', (_key, item) => {
+  it.each(operations.map((item) => [item.key, item] as const))('%s gives every input a label and help text', (_key, item) => {
     // Dynamic entries (functions of the connection) are resolved and checked per platform in test/editor/.
     for (const field of (item.operation.inputFields ?? []).filter((field) => typeof field !== 'function')) {
       expect(field.label).toBeTruthy();
@@ -55,6 +51,8 @@ describe('samples are what perform returns for the documented payloads', () => {
       getPath(fixture, vendorEvent.objectPath ?? ''),
       fixture,
     );
-    expect(sample).toEqual(normalized);
+    // The fixed samples keep no copy of the vendor payload (`raw`): it would be copied and frozen with the definition on every call (issue 23 item 15).
+    const { raw: _raw, ...withoutRaw } = normalized as Record<string, unknown>;
+    expect(sample).toEqual(withoutRaw);
   });
 });

@@ -3,11 +3,11 @@
  * short whatever the number of platforms, and a missing platform-specific field named as such.
  */
 import { PLATFORMS } from '../platforms/registry';
-import { app, appTester, connection } from './helpers/app';
+import { appTester, connection } from './helpers/app';
 import { rejectionMessage } from './helpers/errors';
 
 type AuthField = { key: string; label: string; required?: boolean; helpText?: string; choices?: Record<string, string> };
-const fields = (app.authentication as unknown as { fields: AuthField[] }).fields;
+const fields: AuthField[] = connection.fields;
 
 /** Zapier's limit on a field's help text (zapier-platform-schema). */
 const ZAPIER_HELP_LIMIT = 1000;

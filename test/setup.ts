@@ -3,6 +3,11 @@
  * receiver in end-to-end tests) is reachable. A request to a real vendor host fails the test.
  */
 import nock from 'nock';
+import { clearUserEnvironment } from './user-environment';
+
+// Before any test file loads the app: a developer's AFFILIATE_HUB_EMULATOR_URL (or live-check
+// credentials) must not redirect the requests the tests match with nock.
+clearUserEnvironment();
 
 // zapier-platform-core's handler ends a Lambda process that has grown past 450 MB after 250 calls,
 // so that Zapier starts a fresh one. A jest worker is not a Lambda: the property tests call the

@@ -5,14 +5,16 @@
  */
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callPlatform } from '../platforms/api';
-import { listRecords } from '../platforms/list';
+import { listPage, listRecords } from '../platforms/list';
+import { afterCursor, nextCursor } from '../platforms/list-cursor';
 import { getPath } from '../platforms/paths';
 import type { AffiliateRecord, NormalizedEvent, PayoutRecord, RecordKind, ReferralRecord } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
 import { jsonObjectListSchema, readAt } from '../platforms/schemas';
-import type { ChoiceKey, PlatformDefinition } from '../platforms/types';
+import type { ChoiceKey, PlatformDefinition, RequestSpec } from '../platforms/types';
+import { placeholdersOf } from '../fields/editor-fields';
 import { toText } from '../platforms/conversions';
-import { AFFILIATE_SAMPLE, PAYOUT_SAMPLE, REFERRAL_SAMPLE } from './samples';
+import { AFFILIATE_SAMPLE, PAYOUT_SAMPLE, REFERRAL_SAMPLE } from '../fields/samples';
 
 /** One dropdown entry. */
 export interface Choice {
@@ -46,14 +48,41 @@ function valueOf(platform: PlatformDefinition, kind: RecordKind, record: Referra
   return record.id === '' ? undefined : record.id;
 }
 
+/**
+ * Whether a request reads the page it is asked for (its template uses `{{page}}`): one that does
+ * not would answer "load more" with its first page again, so the dropdown ends there instead.
+ */
+function pages(request: RequestSpec): boolean {
+  return placeholdersOf(request).all.has('page');
+}
+
 async function recordChoices(z: ZObject, bundle: Bundle, kind: RecordKind): Promise<Choice[]> {
   const platform = platformOf(z, bundle);
   const list = platform.lists[kind];
   if (!list) return [];
   const limit = Math.min(list.maxPageSize, CHOICES_PER_PAGE);
   const page = (bundle.meta?.page ?? 0) + 1;
-  const records = await listRecords(z, { platform, kind, event: EVENT_OF[kind], vendorEvent: '' }, list.request, list.itemsPath, { limit, page });
-  return records.flatMap((record) => {
+  const context = { platform, kind, event: EVENT_OF[kind], vendorEvent: '' } as const;
+  const paging = list.polling?.cursor;
+  let records;
+  if (paging === undefined) {
+    if (page > 1 && !pages(list.request)) return [];
+    records = await listRecords(z, context, list.request, list.itemsPath, { limit, page });
+  } else {
+    // A cursor list: "load more" asks for the page after the cursor the previous page named
+    // (Zapier keeps it per dropdown through z.cursor); a first page ignores any old cursor.
+    const cursor = page === 1 ? undefined : ((await z.cursor.get().catch(() => null)) ?? '');
+    if (cursor === '') return [];
+    const answer = await listPage(z, context, afterCursor(list.request, paging, cursor), list.itemsPath, { limit, page });
+    // A cursor that cannot be stored only loses "load more": the page itself is shown.
+    await z.cursor.set(nextCursor(answer.body, paging, answer.records.at(-1)?.raw) ?? '').catch((error: unknown) => {
+      z.console.log(`Affiliate Hub could not keep the dropdown's next-page cursor: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    records = answer.records;
+  }
+  // Pending first: the items an approval or denial is for, on top of the page.
+  const pendingFirst = [...records.filter((record) => record.status === 'pending'), ...records.filter((record) => record.status !== 'pending')];
+  return pendingFirst.flatMap((record) => {
     const id = valueOf(platform, kind, record);
     return id === undefined ? [] : [{ id, label: labelOf(kind, record) }];
   });
@@ -63,12 +92,18 @@ async function vendorChoices(z: ZObject, bundle: Bundle, key: ChoiceKey): Promis
   const platform = platformOf(z, bundle);
   const spec = platform.choices?.[key];
   if (!spec) return [];
-  const response = await callPlatform(z, platform, spec.request, { limit: CHOICES_PER_PAGE, page: (bundle.meta?.page ?? 0) + 1 });
+  const page = (bundle.meta?.page ?? 0) + 1;
+  if (page > 1 && !pages(spec.request)) return [];
+  const response = await callPlatform(z, platform, spec.request, { limit: CHOICES_PER_PAGE, page });
   const items = readAt(response.data, spec.itemsPath, jsonObjectListSchema) ?? [];
+  // Each value once: a list read for the values it names (programs of partners) repeats them.
+  const seen = new Set<string>();
   return items.flatMap((item) => {
     const id = toText(getPath(item, spec.idPath));
     const label = spec.labelPaths.map((path) => toText(getPath(item, path))).find((text) => text !== undefined);
-    return id === undefined ? [] : [{ id, label: label ?? id }];
+    if (id === undefined || seen.has(id)) return [];
+    seen.add(id);
+    return [{ id, label: label ?? id }];
   });
 }
 
@@ -78,7 +113,7 @@ function sampleChoice(kind: RecordKind, record: ReferralRecord | AffiliateRecord
 }
 
 /** A hidden polling trigger behind a dropdown (core's `defineTrigger`), with a sample of its own list. */
-function hiddenTrigger(key: string, noun: string, what: string, sample: Choice, perform: (z: ZObject, bundle: Bundle) => Promise<Choice[]>) {
+function hiddenTrigger<K extends string>(key: K, noun: string, what: string, sample: Choice, perform: (z: ZObject, bundle: Bundle) => Promise<Choice[]>) {
   return defineTrigger({
     key,
     noun,

@@ -6,21 +6,21 @@
  * passed on with the vendor payload under `raw`. Everything vendor-specific comes from the
  * platform definitions (their `webhooks.directions`, signature scheme, events and lists).
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import packageJson from '../package.json';
+import { eventChosenPerUrl, namesEventInDelivery } from '../platforms/event-route';
+import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
+import { CONNECT_SECTION, readmeLink } from '../help-links';
 import { listRecords } from '../platforms/list';
-import { receive } from '../platforms/receive';
+import { receive } from '../receive';
+import { enrichOutputs } from '../receive/enrich';
 import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import { PLATFORMS, platformOf } from '../platforms/registry';
-import type { PlatformDefinition, SignatureScheme, VendorEvent } from '../platforms/types';
-import { candidateSchemes } from '../signature-schemes';
-import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
-import { chosenRecordOutputFields } from './output-fields';
-import { NOTICE_KEY, connectedPlatform, type EditorField } from '../creates/dynamic-fields';
-import { AFFILIATE_SAMPLE } from './samples';
-
-/** Default performList page size when Zapier sets no limit. */
-const DEFAULT_LIST_SIZE = 10;
+import type { PlatformDefinition, VendorEvent } from '../platforms/types';
+import { candidateSchemes, type SignatureScheme } from '../signature-schemes';
+import { deliveryFromBundle, zapIdentity } from '../receive/bundle';
+import { chosenRecordOutputFields } from '../fields/output-fields';
+import { NOTICE_KEY, connectedPlatform, type EditorField } from '../fields/editor-fields';
+import { AFFILIATE_SAMPLE } from '../fields/samples';
+import { deliveredFields, EVENT_STATUS, testStepRecords, TEST_STEP_SIZE } from '../fields/test-step';
 
 /** Record kinds tried for performList when no event filter says otherwise. */
 const LIST_PREFERENCE: readonly RecordKind[] = ['affiliate', 'referral', 'payout'];
@@ -48,17 +48,47 @@ function chosenScheme(platform: PlatformDefinition, bundle: Bundle): SignatureSc
   return { type: 'url_token', param: option.param, source: option.source };
 }
 
-/** True when deliveries say which event they are (in the body, or in the query our URLs carry). */
+/**
+ * True when a delivery's event can be known: its body or a header names it, or the platform's deliveries name
+ * none and the user says which event the Zap's URL receives (`webhooks.eventChosenPerUrl`).
+ */
 function namesItsEvents(platform: PlatformDefinition): boolean {
-  return platform.delivery.eventPath !== undefined;
+  return namesEventInDelivery(platform) || eventChosenPerUrl(platform);
+}
+
+/** Input key of the event a per-event URL receives (platforms with `eventChosenPerUrl`). */
+const URL_EVENT_KEY = 'vendor_event';
+
+/**
+ * The catalogue event the user says this Zap's URL receives, for a platform that asks.
+ * @returns undefined when the platform does not ask, or none of its events is chosen
+ */
+function urlEvent(platform: PlatformDefinition, bundle: Bundle): VendorEvent | undefined {
+  if (!eventChosenPerUrl(platform)) return undefined;
+  return platform.events.find((event) => event.key === bundle.inputData[URL_EVENT_KEY]);
+}
+
+/** The error for a platform that asks which event its URL receives, when none is chosen (every delivery would be unknown). */
+function eventNotChosen(z: ZObject, platform: PlatformDefinition): Error {
+  return new z.errors.Error(
+    `${platform.name}'s deliveries do not say which event they are: choose, in Event Sent to This URL, the ${platform.name} event you set this webhook up for.`,
+    'EventNotChosen',
+    400,
+  );
+}
+
+/** True when every scheme of the platform is a secret of ours sent back (a URL or header token): the vendor signs nothing. */
+function signsNothing(platform: PlatformDefinition): boolean {
+  return candidateSchemes(platform.signature).every((scheme) => scheme.type === 'url_token' || scheme.type === 'header_token');
 }
 
 /**
- * Where the README lists each dashboard platform's directions (its `webhooks.directions`): the
- * help shown before a platform is connected links there instead of listing every platform, so it
- * keeps one length however many platforms there are (Zapier allows 1,000 characters).
+ * The README section that links each dashboard platform's page, where its directions (its
+ * `webhooks.directions`) are: the help shown before a platform is connected links there instead
+ * of listing every platform, so it keeps one length however many platforms there are (Zapier
+ * allows 1,000 characters).
  */
-export const DASHBOARD_HELP_URL = `${packageJson.homepage}#setting-up-a-dashboard-webhook`;
+export const DASHBOARD_HELP_URL = readmeLink(CONNECT_SECTION);
 
 function secretRule(): string {
   const optional = PLATFORMS.filter((platform) => !needsSecret(platform)).map((platform) => platform.name);
@@ -78,7 +108,8 @@ function fitted(parts: readonly string[]): string {
   return text;
 }
 
-const WHERE_EACH = `Where each platform's dashboard takes the URL and shows the secret: ${DASHBOARD_HELP_URL}. Once connected, this step shows your platform's own directions.`;
+// A markdown link, never a bare URL (Zapier's check D008).
+const WHERE_EACH = `Where each platform's dashboard takes the URL and shows the secret: [Connect a platform](${DASHBOARD_HELP_URL}). Once connected, this step shows your platform's own directions.`;
 
 const DIRECTIONS = fitted([
   "Copy this Zap's webhook URL into your platform's dashboard and paste the signing secret it shows into Signing Secret.",
@@ -129,7 +160,9 @@ function checkSecret(z: ZObject, platform: PlatformDefinition, secret: string | 
   const what =
     platform.signature.type === 'url_token'
       ? `${platform.name} signs nothing, so deliveries are verified by a secret you add to the URL (\`?${platform.signature.param}=<secret>\`): enter that secret in this trigger's Signing Secret field.`
-      : `${platform.name} signs its webhooks: enter the webhook's signing secret in this trigger's Signing Secret field, so deliveries can be verified.`;
+      : signsNothing(platform)
+        ? `${platform.name} signs nothing, so deliveries are verified by a secret of yours that each one carries: enter it in this trigger's Signing Secret field.`
+        : `${platform.name} signs its webhooks: enter the webhook's signing secret in this trigger's Signing Secret field, so deliveries can be verified.`;
   throw new z.errors.Error(`${what}${where}`, 'MissingSigningSecret', 400);
 }
 
@@ -141,7 +174,7 @@ function unnamedEventsMessage(platform: PlatformDefinition): string {
 }
 
 /**
- * Verifies and normalizes one delivery (platforms/receive.ts).
+ * Verifies and normalizes one delivery (receive/index.ts).
  * @returns the normalized record, or [] for anything empty, forged, stale, unknown, filtered out or repeated
  * @throws z.errors.Error for a missing secret, a verified delivery of a platform whose payloads
  *   name no event (an unverified one is ignored like any forgery, so a stranger cannot raise
@@ -154,17 +187,21 @@ async function perform(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> 
   if (delivery.rawBody.trim() === '') return [];
   const secret = secretOf(bundle);
   checkSecret(z, platform, secret);
-  return receive(z, platform, {
+  // Checked only once a delivery is verified (unnamedEventError): a stranger cannot raise errors.
+  const fixed = urlEvent(platform, bundle);
+  const outputs = await receive(z, platform, {
     delivery,
-    // `events: undefined`: a dashboard webhook may carry any event of the catalogue.
-    expectation: { secrets: secret ? [{ secret }] : [], token: secret, events: undefined, scheme: chosenScheme(platform, bundle) },
+    // `events: undefined`: a dashboard webhook may carry any event of the catalogue, except where
+    // the user named the one event its URL receives (identify.ts takes that single event).
+    expectation: { secrets: secret ? [{ secret }] : [], token: secret, events: fixed ? [fixed.key] : undefined, scheme: chosenScheme(platform, bundle) },
     filters: { events: chosenEvents(bundle) },
     // Without a Zap id or URL from Zapier, the endpoint's secret tells this Zap's endpoint apart
     // (it is only ever hashed into the cache key).
     listener: zapIdentity(bundle, `dashboard:${secret ?? ''}`),
     endpoint: 'dashboard',
-    unnamedEventError: () => new z.errors.Error(unnamedEventsMessage(platform), 'EventUnknown', 400),
+    unnamedEventError: () => (eventChosenPerUrl(platform) ? eventNotChosen(z, platform) : new z.errors.Error(unnamedEventsMessage(platform), 'EventUnknown', 400)),
   });
+  return enrichOutputs(z, platform, outputs, bundle.authData);
 }
 
 /** The vendor event that list items of a kind stand for: the kind's `created` event, else its first. */
@@ -185,10 +222,13 @@ async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput
   const chosen = (chosenEvents(bundle) ?? []).filter((event): event is (typeof NORMALIZED_EVENTS)[number] =>
     (NORMALIZED_EVENTS as readonly string[]).includes(event),
   );
-  const kinds = chosen.length > 0 ? chosen.map(recordKindOf) : LIST_PREFERENCE;
+  const fixed = urlEvent(platform, bundle);
+  if (eventChosenPerUrl(platform) && fixed === undefined) throw eventNotChosen(z, platform);
+  const fixedKinds = fixed?.event === undefined ? [] : [recordKindOf(fixed.event)];
+  const kinds = fixed !== undefined ? fixedKinds : chosen.length > 0 ? chosen.map(recordKindOf) : LIST_PREFERENCE;
   const kind = kinds.find((item) => platform.lists[item] !== undefined && listedEvent(platform, item) !== undefined);
   const list = kind === undefined ? undefined : platform.lists[kind];
-  const vendorEvent = kind === undefined ? undefined : listedEvent(platform, kind);
+  const vendorEvent = kind === undefined ? undefined : (fixed ?? listedEvent(platform, kind));
   if (kind === undefined || list === undefined || vendorEvent?.event === undefined) {
     // No list to sample from: say how to make a real delivery arrive, which the test step then shows.
     const setUp = platform.webhooks.kind === 'dashboard' ? ` ${platform.webhooks.directions}` : '';
@@ -198,9 +238,16 @@ async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput
       400,
     );
   }
-  const limit = Math.min(list.maxPageSize, bundle.meta?.limit > 0 ? bundle.meta.limit : DEFAULT_LIST_SIZE);
+  // As a live run filters: one chosen event that means a status (Payout: Paid) shows records in it,
+  // read from a full page; fields the chosen events' deliveries lack are left out (fields/test-step.ts).
+  const status = chosen.length === 1 ? EVENT_STATUS[chosen[0]] : undefined;
+  const limit = status === undefined ? Math.min(list.maxPageSize, TEST_STEP_SIZE) : list.maxPageSize;
   const context = { platform, kind, event: vendorEvent.event, vendorEvent: vendorEvent.key };
-  return listRecords(z, context, list.request, list.itemsPath, { ...bundle.inputData, limit, page: 1 });
+  const records = await listRecords(z, context, list.request, list.itemsPath, { ...bundle.inputData, limit, page: 1 });
+  const shown = (event: VendorEvent) => event.event !== undefined && recordKindOf(event.event) === kind && (chosen.length === 0 || chosen.includes(event.event));
+  const delivered = deliveredFields(platform.events.filter(shown));
+  // Cut to what a delivery carries, so completed as a delivery is (receive/enrich.ts): the test step shows what the live run fills.
+  return enrichOutputs(z, platform, testStepRecords(records, status, delivered), bundle.authData);
 }
 
 
@@ -212,6 +259,12 @@ async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput
  */
 async function signingSecretFields(_z: ZObject, bundle: Bundle): Promise<EditorField[]> {
   const platform = connectedPlatform(bundle);
+  // Where deliveries name no event, which one this URL receives comes first.
+  return platform === undefined ? secretFields(undefined) : [...urlEventFields(platform), ...secretFields(platform)];
+}
+
+/** The Signing Secret field (and the Verification choice) for `platform`, or every platform's help. */
+function secretFields(platform: PlatformDefinition | undefined): EditorField[] {
   if (platform === undefined) return [{ key: 'signing_secret', label: 'Signing Secret', type: 'password', required: false, helpText: SECRET_HELP }];
   if (!namesItsEvents(platform)) return [{ key: NOTICE_KEY, type: 'copy', helpText: unnamedEventsMessage(platform) }];
   if (!needsSecret(platform)) {
@@ -245,9 +298,56 @@ async function signingSecretFields(_z: ZObject, bundle: Bundle): Promise<EditorF
   const how =
     platform.signature.type === 'url_token'
       ? `${platform.name} signs nothing: add \`?${platform.signature.param}=<a secret of yours>\` to this Zap's URL and enter the same secret here.`
-      : `Every delivery is verified with it; unsigned or forged ones are ignored.`;
+      : signsNothing(platform)
+        ? `${platform.name} signs nothing: choose a secret, send it with every delivery as the directions say, and enter it here; deliveries without it are ignored.`
+        : `Every delivery is verified with it; unsigned or forged ones are ignored.`;
   const where = platform.webhooks.kind === 'dashboard' ? ` ${platform.webhooks.directions}` : '';
   return [{ key: 'signing_secret', label: 'Signing Secret', type: 'password', required: true, helpText: fitted([`${how}${where}`]) }];
+}
+
+/**
+ * The event choices a platform's webhook can deliver: the normalized events its catalogue maps,
+ * and "other" where it has events with no normalized counterpart; every choice before a platform
+ * is connected. A choice the platform never sends would be a filter that never fires.
+ */
+export function eventChoicesFor(platform: PlatformDefinition | undefined): Record<string, string> {
+  if (platform === undefined) return EVENT_CHOICES;
+  const sent = new Set<string>(platform.events.map((event) => event.event ?? UNMAPPED_EVENT));
+  return Object.fromEntries(Object.entries(EVENT_CHOICES).filter(([event]) => sent.has(event)));
+}
+
+/**
+ * For a platform whose dashboard webhooks send one unnamed event each: which of its events this
+ * Zap's URL receives (required), from the platform's catalogue; nothing for other platforms.
+ */
+function urlEventFields(platform: PlatformDefinition): EditorField[] {
+  if (!eventChosenPerUrl(platform)) return [];
+  return [
+    {
+      key: URL_EVENT_KEY,
+      label: 'Event Sent to This URL',
+      required: true,
+      choices: Object.fromEntries(platform.events.map((event) => [event.key, event.label])),
+      helpText: `${platform.name}'s deliveries do not say which event they are, so each of its webhooks is set up for one event: pick the one you chose for this Zap's URL in ${platform.name} (one Zap per event).`,
+    },
+  ];
+}
+
+/** The "Only These Events" filter, with the events the connected platform sends. */
+async function eventFilterFields(_z: ZObject, bundle: Bundle): Promise<EditorField[]> {
+  const platform = connectedPlatform(bundle);
+  // One event per URL: Event Sent to This URL already chooses it.
+  if (platform !== undefined && eventChosenPerUrl(platform)) return [];
+  return [
+    {
+      key: 'events',
+      label: 'Only These Events',
+      required: false,
+      list: true,
+      choices: eventChoicesFor(platform),
+      helpText: 'Pass on only these events. Leave empty to pass on every event the webhook sends. The list shows the events your platform sends.',
+    },
+  ];
 }
 
 /** Key of the dashboard-webhook trigger (hook-trigger.ts's refusal for dashboard platforms names its label). */
@@ -267,18 +367,11 @@ export default {
     type: 'hook' as const,
     inputFields: [
       signingSecretFields,
-      {
-        key: 'events',
-        label: 'Only These Events',
-        required: false,
-        list: true,
-        choices: EVENT_CHOICES,
-        helpText: 'Pass on only these events. Leave empty to pass on every event the webhook sends.',
-      },
+      eventFilterFields,
     ],
     perform,
     performList,
     sample: AFFILIATE_SAMPLE.approvedFromDashboard,
     outputFields: chosenRecordOutputFields(),
   },
-};
+} satisfies Trigger<typeof DASHBOARD_WEBHOOK>;

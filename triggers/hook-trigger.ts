@@ -4,84 +4,41 @@
  * platform's data decides which vendor events are subscribed, how deliveries are verified and
  * how they are normalized, so no trigger names a vendor.
  *
- * Each trigger file exports only its spec (`export const spec = {…} satisfies HookTriggerSpec`);
- * hook-trigger-specs.ts lists them, index.ts builds the Zapier triggers from that list and the Make
- * generator reads the same data. The trigger object carries only what Zapier's schema allows.
+ * Each trigger's data (fields/hook-triggers/<key>.ts) exports only its spec (`export const spec =
+ * {…} as const satisfies HookTriggerSpec`); fields/hook-triggers/index.ts lists them, index.ts
+ * builds the Zapier triggers from that list and the Make generator reads the same data. The trigger object carries only what Zapier's schema allows.
  */
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { listRecords } from '../platforms/list';
-import { receive } from '../platforms/receive';
-import { recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { receive } from '../receive';
+import { enrichOutputs } from '../receive/enrich';
+import { recordKindOf, type NormalizedOutput } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
 import { subscribeDataSchema } from '../platforms/schemas';
 import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/types';
 import { subscribe, unsubscribe, type SubscribeData } from '../platforms/webhooks';
-import { deliveryFromBundle, zapIdentity } from './bundle-delivery';
-import { describeOffer, selectVendorEvents, type TriggerEvents } from './event-selection';
-import { chosenRecordOutputFields, recordOutputFields } from './output-fields';
-import { NOTICE_KEY, connectedPlatform, statusChoices, type EditorField } from '../creates/dynamic-fields';
-import { pollingAlternativeTo, pollingTriggerFor } from './polling-trigger-specs';
+import { deliveryFromBundle, zapIdentity } from '../receive/bundle';
+import { subscriptionRoutes, subscriptionSecrets } from '../receive/secrets';
+import { describeOffer, selectVendorEvents } from '../fields/event-selection';
+import { chosenRecordOutputFields, recordOutputFields } from '../fields/output-fields';
+import { hookTriggerInputFields, unservableReason } from '../fields/hook-trigger-fields';
+import type { HookTriggerSpec } from '../fields/operations';
+import { pollingTriggerFor } from '../fields/polling-triggers';
+import { deliveredFields, testStepRecords, TEST_STEP_SIZE } from '../fields/test-step';
 
-/** The data that defines one instant trigger. */
-export interface HookTriggerSpec {
-  /** Zapier key, snake_case. */
-  key: string;
-  noun: string;
-  /** Title Case label. */
-  label: string;
-  /** Starts "Triggers when". */
-  description: string;
-  /**
-   * The normalized events listened to, or `chosen`: the user picks one vendor event of the
-   * connected platform (New Platform Event).
-   */
-  events: TriggerEvents | 'chosen';
-  /** The record kind emitted (absent for `chosen`, where it depends on the event). */
-  record?: RecordKind;
-  /** Offers the optional "only when the status becomes" filter. */
-  statusFilter?: boolean;
-  /** A realistic output, as perform returns it for the platform it documents. */
-  sample: NormalizedOutput;
+function webhookApiOf(z: ZObject, platform: PlatformDefinition, spec: HookTriggerSpec): WebhookApi {
+  if (platform.webhooks.kind === 'api') return platform.webhooks;
+  throw new z.errors.Error(unservableReason(spec, platform) ?? `${platform.name} registers webhooks only in its dashboard.`, 'TriggerUnavailable', 400);
 }
-
-/** Default page size for performList when Zapier sets no limit. */
-const DEFAULT_LIST_SIZE = 10;
-
-/** Key of the hidden trigger that lists the connected platform's vendor events (dropdown). */
-export const PLATFORM_EVENT_LIST = 'platform_event_list';
-
-/** Label of the dashboard-webhook trigger (triggers/dashboard_webhook.ts), named where it is the way round. */
-const DASHBOARD_TRIGGER_LABEL = 'New Event from Dashboard Webhook';
 
 /**
- * The trigger that works where this one cannot subscribe: its polling twin when the platform has
- * a list API for the record, and the dashboard webhook.
+ * A subscribe refusal on a webhook API no vendor document describes (`WebhookApi.unconfirmed`), with
+ * the platform's note on what works instead; an expired key, a rate limit or any other error as it was.
  */
-function workingAlternative(spec: HookTriggerSpec, platform: PlatformDefinition): string {
-  const polling = spec.record && platform.lists[spec.record] ? pollingAlternativeTo(spec.key) : undefined;
-  return polling ? `"${polling}" (or "${DASHBOARD_TRIGGER_LABEL}")` : `"${DASHBOARD_TRIGGER_LABEL}"`;
-}
-
-/** Why the trigger cannot serve the platform, with what to use instead; undefined when it can. */
-function unservableReason(spec: HookTriggerSpec, platform: PlatformDefinition): string | undefined {
-  if (platform.webhooks.kind === 'dashboard') {
-    return `${platform.name} registers webhooks only in its dashboard, so "${spec.label}" cannot set one up. Use ${workingAlternative(spec, platform)} instead.`;
-  }
-  if (spec.events !== 'chosen' && selectVendorEvents(platform, spec.events, undefined).length === 0) {
-    return `${platform.name} sends no event for "${spec.label}". Events ${platform.name} offers: ${describeOffer(platform)}.`;
-  }
-  return undefined;
-}
-
-function webhookApiOf(z: ZObject, platform: PlatformDefinition, spec?: HookTriggerSpec): WebhookApi {
-  if (platform.webhooks.kind === 'api') return platform.webhooks;
-  // The polling twin reads the platform's API instead, where the platform has a list for it.
-  const polling = spec?.record && platform.lists[spec.record] ? pollingAlternativeTo(spec.key) : undefined;
-  throw new z.errors.Error(
-    `${platform.name} registers webhooks only in its dashboard, so this trigger cannot set one up. ` +
-      `Use the "New Event from Dashboard Webhook" trigger instead: it gives you a URL to paste into ${platform.name}.` +
-      (polling ? ` Or use "${polling}", which checks ${platform.name}'s API on a schedule and needs no webhook.` : ''),
-  );
+function withUnconfirmedNote(z: ZObject, api: WebhookApi, error: unknown): unknown {
+  if (api.unconfirmed === undefined || !(error instanceof Error) || error.name !== 'AppError') return error;
+  const { message, code, status } = JSON.parse(error.message) as { message: string; code?: string; status?: number };
+  return new z.errors.Error(`${message} ${api.unconfirmed}`, code, status);
 }
 
 function chosenEvent(z: ZObject, platform: PlatformDefinition, bundle: Bundle): VendorEvent {
@@ -101,9 +58,7 @@ function vendorEventsFor(z: ZObject, spec: HookTriggerSpec, platform: PlatformDe
   if (spec.events === 'chosen') return [chosenEvent(z, platform, bundle)];
   const events = selectVendorEvents(platform, spec.events, statusInput(bundle));
   if (events.length > 0) return events;
-  throw new z.errors.Error(
-    `${platform.name} sends no event for "${spec.label}". Events ${platform.name} offers: ${describeOffer(platform)}.`,
-  );
+  throw new z.errors.Error(unservableReason(spec, platform) ?? `${platform.name} sends no event for "${spec.label}".`, 'TriggerUnavailable', 400);
 }
 
 function readSubscribeData(z: ZObject, bundle: Bundle): SubscribeData {
@@ -112,52 +67,10 @@ function readSubscribeData(z: ZObject, bundle: Bundle): SubscribeData {
   throw new z.errors.Error('This Zap has no webhook subscription on record. Turn the Zap off and on again.');
 }
 
-function passesStatusFilter(spec: HookTriggerSpec, bundle: Bundle, output: NormalizedOutput): boolean {
-  const wanted = spec.statusFilter ? statusInput(bundle) : undefined;
-  return wanted === undefined || ('status' in output && output.status === wanted);
-}
-
-/**
- * The trigger's input fields: for a connection whose platform cannot serve the trigger, a notice
- * first (what to use instead); the event dropdown (New Platform Event); the status filter with the
- * statuses the connected platform can report, labelled.
- */
-function inputFieldsOf(spec: HookTriggerSpec) {
-  const notice = async (_z: ZObject, bundle: Bundle): Promise<EditorField[]> => {
-    const platform = connectedPlatform(bundle);
-    const reason = platform === undefined ? undefined : unservableReason(spec, platform);
-    return reason === undefined ? [] : [{ key: NOTICE_KEY, type: 'copy', helpText: reason }];
-  };
-  const fields: (EditorField | typeof notice)[] = [notice];
-  if (spec.events === 'chosen') {
-    fields.push({
-      key: 'event',
-      label: 'Event',
-      required: true,
-      dynamic: `${PLATFORM_EVENT_LIST}.id.label`,
-      helpText: 'The platform event to listen to. The list shows every event your connected platform sends.',
-    });
-  }
-  const record = spec.record;
-  if (spec.statusFilter && record) {
-    fields.push(async (_z: ZObject, bundle: Bundle): Promise<EditorField[]> => {
-      return [
-        {
-          key: 'status',
-          label: 'Only When the Status Becomes',
-          required: false,
-          choices: statusChoices(record, connectedPlatform(bundle)),
-          helpText: 'Leave empty to run on every status change, or pick a status to run only when a change lands on it.',
-        },
-      ];
-    });
-  }
-  return fields;
-}
-
 /**
  * Recent items of the trigger's record from the platform's list API, normalized like deliveries
- * (Zapier shows them when the user tests the trigger).
+ * and shown as a live run would fill them (fields/test-step.ts): Zapier shows them when the user
+ * tests the trigger.
  * @throws z.errors.Error when the platform has no list for the record kind
  */
 async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): Promise<NormalizedOutput[]> {
@@ -175,13 +88,16 @@ async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): P
       `${platform.name} offers no list to load a sample for "${vendorEvent.label}". Send a test event from ${platform.name} instead.`,
     );
   }
-  const limit = Math.min(list.maxPageSize, bundle.meta?.limit > 0 ? bundle.meta.limit : DEFAULT_LIST_SIZE);
+  // A filtered step reads a full page first, so a filter never empties it while a matching record exists.
+  const status = (spec.statusFilter ? statusInput(bundle) : undefined) ?? spec.emittedStatus;
+  const limit = status === undefined ? Math.min(list.maxPageSize, TEST_STEP_SIZE) : list.maxPageSize;
   const records = await listRecords(z, { platform, kind, event, vendorEvent: vendorEvent.key }, list.request, list.itemsPath, {
     ...bundle.inputData,
     limit,
     page: 1,
   });
-  return records.filter((record) => passesStatusFilter(spec, bundle, record));
+  // Then completed as a live delivery is (receive/enrich.ts), so the test step shows what the live run fills.
+  return enrichOutputs(z, platform, testStepRecords(records, status, deliveredFields(vendorEventsFor(z, spec, platform, bundle))), bundle.authData);
 }
 
 /**
@@ -190,7 +106,7 @@ async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): P
  *   vendor webhook(s); perform verifies and normalizes a delivery (returning [] for anything
  *   forged, malformed or not for this trigger); performList loads recent items.
  */
-export function defineHookTrigger(spec: HookTriggerSpec) {
+export function defineHookTrigger<K extends string>(spec: HookTriggerSpec<K>) {
   const outputFields = spec.record ? recordOutputFields(spec.record) : chosenRecordOutputFields();
   return defineTrigger({
     key: spec.key,
@@ -198,20 +114,24 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
     display: { label: spec.label, description: spec.description },
     operation: {
       type: 'hook' as const,
-      inputFields: inputFieldsOf(spec),
+      inputFields: hookTriggerInputFields(spec),
       performSubscribe: async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
         const platform = platformOf(z, bundle);
         const api = webhookApiOf(z, platform, spec);
         const events = vendorEventsFor(z, spec, platform, bundle).map((event) => event.key);
         if (!bundle.targetUrl) throw new z.errors.Error('Zapier gave no target URL to subscribe.');
         // A taken event slot names the polling trigger that sees the same change without a webhook.
-        const alternativeFor = (key: string) => pollingTriggerFor(platform.events.find((item) => item.key === key)?.event);
-        return subscribe(z, platform, api, events, bundle.targetUrl, { alternativeFor });
+        const alternativeFor = (key: string) => pollingTriggerFor(platform, platform.events.find((item) => item.key === key)?.event);
+        // The connection's key computes the route tokens that bind `ah_event` to its subscription.
+        const routeKey = typeof bundle.authData.api_key === 'string' ? bundle.authData.api_key : undefined;
+        return subscribe(z, platform, api, events, bundle.targetUrl, { alternativeFor, routeKey }).catch((error: unknown) => {
+          throw withUnconfirmedNote(z, api, error);
+        });
       },
       performUnsubscribe: async (z: ZObject, bundle: Bundle): Promise<{ removed: number }> => {
         const platform = platformOf(z, bundle);
         const data = readSubscribeData(z, bundle);
-        await unsubscribe(z, platform, webhookApiOf(z, platform), data);
+        await unsubscribe(z, platform, webhookApiOf(z, platform, spec), data);
         return { removed: data.subscriptions.length };
       },
       perform: async (z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> => {
@@ -221,18 +141,19 @@ export function defineHookTrigger(spec: HookTriggerSpec) {
         // so it is refused like any unverifiable delivery, without an error.
         const stored = subscribeDataSchema.safeParse(bundle.subscribeData);
         const data: SubscribeData = stored.success ? stored.data : { id: '', platform: platform.id, subscriptions: [] };
-        return receive(z, platform, {
+        const outputs = await receive(z, platform, {
           delivery: deliveryFromBundle(bundle),
           expectation: {
-            secrets: data.subscriptions.flatMap((subscription) =>
-              [subscription.secret, subscription.issuedSecret].flatMap((secret) => (secret ? [{ secret, events: subscription.events }] : [])),
-            ),
+            secrets: subscriptionSecrets(platform, data.subscriptions),
+            routes: subscriptionRoutes(data.subscriptions),
             token: data.token,
             events: data.subscriptions.flatMap((subscription) => subscription.events),
+            standIns: Object.assign({}, ...data.subscriptions.map((subscription) => subscription.standIns ?? {})),
           },
           filters: { status: spec.statusFilter ? statusInput(bundle) : undefined },
           listener: zapIdentity(bundle, `subscription:${data.id}`),
         });
+        return enrichOutputs(z, platform, outputs, bundle.authData);
       },
       performList: (z: ZObject, bundle: Bundle) => performList(z, bundle, spec),
       sample: spec.sample,

@@ -4,7 +4,7 @@
  */
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { platformOf } from '../platforms/registry';
-import { PLATFORM_EVENT_LIST } from './hook-trigger';
+import { PLATFORM_EVENT_LIST } from '../fields/hook-trigger-fields';
 
 export default defineTrigger({
   key: PLATFORM_EVENT_LIST,

@@ -18,6 +18,7 @@ export const CODE_SUFFIX = {
   samples: 'samples',
   attach: 'attach',
   detach: 'detach',
+  epoch: 'epoch',
 } as const;
 
 export type CodeType = keyof typeof CODE_SUFFIX;

@@ -6,11 +6,12 @@
  * every module, RPC and webhook attach inherits, and each module binds one connection; the five
  * vendors differ in both, so one app each keeps every module's request plain data.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { NormalizedOutput, RecordKind } from '../../platforms/records';
 import type { PlatformDefinition } from '../../platforms/types';
 import { addActions } from './actions';
+import { addGets } from './gets';
 import { AppFiles } from './app-files';
 import { addConnection, baseOf } from './connection';
 import { IssueLog, type Issue } from './issues';
@@ -21,27 +22,11 @@ import { addListSearches, addSearches } from './searches';
 import { MAKE_TRIGGERS } from './triggers';
 import { addUniversalModule } from './universal';
 import { addInstantTrigger } from './webhooks';
+import { appIdentity, type AppIdentity } from './identity';
 import { appReadme } from './readme';
 
-/** The Make identity of a platform's app, e.g. `{ name: 'affiliate-hub-acme', label: 'Affiliate Hub for Acme' }`. */
-export interface AppIdentity {
-  /** Make app name (URL part): lower case, digits and dashes. */
-  name: string;
-  label: string;
-  description: string;
-  /** Logo colour. */
-  theme: string;
-}
-
-/** The app identity of a platform (also what make/deploy.ts creates or updates). */
-export function appIdentity(platform: Pick<PlatformDefinition, 'id' | 'name'>): AppIdentity {
-  return {
-    name: `affiliate-hub-${platform.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-    label: `Affiliate Hub for ${platform.name}`,
-    description: `Instant ${platform.name} referral, affiliate and payout events and actions, in Affiliate Hub's normalized vocabulary.`,
-    theme: '#1f6feb',
-  };
-}
+// The identity is its own module (readme.ts needs it too); deploy and tests take it from here.
+export { appIdentity, type AppIdentity };
 
 /** A generated app: the files (relative path → content), its module groups and the issues found. */
 export interface GeneratedApp {
@@ -66,18 +51,25 @@ function manifestOf(app: AppFiles, identity: AppIdentity, zone: string): JsonRec
   };
 }
 
+/** What a signing scheme signs with, e.g. "they are signed in X-Webhook-Signature (HMAC-SHA256 of the raw body) with a secret". */
+function signedWith(scheme: PlatformDefinition['signature']): string {
+  const first = scheme.type === 'candidates' ? scheme.candidates[0] : scheme;
+  const header = first && 'header' in first && typeof first.header === 'string' ? ` in ${first.header}` : '';
+  return `they are signed${header} over the raw body with a secret`;
+}
+
 function signatureNotes(platform: PlatformDefinition, log: IssueLog): void {
   const scheme = platform.signature;
   const component = 'security';
-  if (scheme.type === 'url_token') {
+  if (scheme.type === 'url_token' || (scheme.type === 'candidates' && scheme.candidates[0]?.type === 'url_token')) {
     log.add(component, 'info', `${platform.name} deliveries carry no signature; on Make the per-webhook URL is the secret${platform.webhooks.kind === 'dashboard' ? ', plus an optional URL token' : ''}.`);
   } else if (scheme.type === 'header_token' || (scheme.type === 'candidates' && scheme.candidates[0]?.type === 'header_token')) {
     log.add(component, 'info', `${platform.name} deliveries carry no signature, only the token header attach set; on Make the per-webhook URL is the secret.`);
   } else if (scheme.type === 'remote') {
-    log.add(component, 'warning', `${platform.name} verifies deliveries through its own API over the raw body; Make's webhook has no raw body and no connection, so this is not done on Make (it is on Zapier).`);
+    log.add(component, 'warning', `Make cannot verify ${platform.name}'s deliveries: ${platform.name} checks a signature through its own API over the raw body, and Make's webhook has no raw body and no connection (Zapier verifies them). The webhook address is the secret: treat it as a password.`);
   } else {
     // Every other scheme (HMAC, Standard Webhooks, Stripe-style, a list of candidates) signs the raw body with a secret.
-    log.add(component, 'warning', `${platform.name} signs deliveries over the raw body with a secret; Make gives a webhook neither the raw body nor the secret, so the signature is not verified on Make (it is on Zapier).`);
+    log.add(component, 'warning', `Make cannot verify ${platform.name}'s deliveries: ${signedWith(scheme)}, and Make gives an app's webhook neither the raw body nor that secret (Zapier verifies them). The webhook address is the secret: treat it as a password.`);
   }
   // Per-trigger notes on re-fetching come from make/generate/refetch.ts; this is the case of none.
   if (Object.keys(platform.gets ?? {}).length === 0) {
@@ -103,6 +95,8 @@ export function generateApp(platform: PlatformDefinition, zone = 'eu1.make.com')
   const samples: Partial<Record<RecordKind, NormalizedOutput>> = {};
   for (const trigger of MAKE_TRIGGERS) if (trigger.record && !samples[trigger.record]) samples[trigger.record] = trigger.sample;
   const searches = [...addSearches(app, platform, connection, rpc, log), ...addListSearches(app, platform, connection, samples, log)];
+  // Reading one record by its ID is an action on Make (`actionCrud: read`), grouped with the actions.
+  actions.push(...addGets(app, platform, connection, samples, log));
   const universal = addUniversalModule(app, platform, connection);
   signatureNotes(platform, log);
   const groups = [
@@ -121,29 +115,16 @@ export function generateApp(platform: PlatformDefinition, zone = 'eu1.make.com')
   return { platform: platform.id, identity, files, modules, rpcs: Object.keys(app.components.rpc), webhooks: Object.keys(app.components.webhook), issues: log.issues };
 }
 
-/** The origins' `idMapping` of an app already written under `dir` (make/deploy-app.ts records it), keyed by appId. */
-function previousIdMappings(dir: string): Map<string, Json> {
-  const path = join(dir, 'makecomapp.json');
-  if (!existsSync(path)) return new Map();
-  const origins = (JSON.parse(readFileSync(path, 'utf8')) as { origins?: { appId?: string; idMapping?: Json }[] }).origins ?? [];
-  return new Map(origins.flatMap((origin) => (origin.appId && origin.idMapping ? [[origin.appId, origin.idMapping] as [string, Json]] : [])));
-}
-
 /**
- * Writes an app under `dir` (its previous contents removed, so no stale component survives), keeping
- * the component id mapping a deploy recorded, so the next deploy updates the same Make components.
+ * Writes an app under `dir` (its previous contents removed, so no stale component survives). The
+ * Make app a deploy recorded (its name and id mapping) is put into the origin by make/build.ts from
+ * make-app/deploy-record.json, which a rebuild does not touch.
  */
 export function writeApp(app: GeneratedApp, dir: string): void {
-  const mappings = previousIdMappings(dir);
   rmSync(dir, { recursive: true, force: true });
   for (const [path, content] of app.files) {
     const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
-    let value = content;
-    if (path === 'makecomapp.json' && typeof content === 'object' && content !== null && !Array.isArray(content) && mappings.size > 0) {
-      const origins = (content.origins as JsonRecord[] | undefined) ?? [];
-      value = { ...content, origins: origins.map((origin) => (mappings.has(String(origin.appId)) ? { ...origin, idMapping: mappings.get(String(origin.appId)) ?? null } : origin)) };
-    }
-    writeFileSync(target, typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
+    writeFileSync(target, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
   }
 }

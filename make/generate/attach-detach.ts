@@ -9,7 +9,8 @@
  * look-up (`findExisting`), detach first lists the event's subscriptions and deletes only when one
  * of them targets the address this webhook registered.
  */
-import { EVENT_PARAM } from '../../platforms/delivery';
+import { fallbackSubscription } from '../../platforms/event-fallback';
+import { EVENT_PARAM } from '../../platforms/event-route';
 import type { PlatformDefinition, VendorEvent, WebhookApi } from '../../platforms/types';
 import { requestOf, resolverFor } from './context';
 import type { Reporter } from './issues';
@@ -38,18 +39,52 @@ function dataKeys(index: number): { id: string; event: string; target: string } 
   return { id: `subscription${index + 1}`, event: `event${index + 1}`, target: `target${index + 1}` };
 }
 
+/** The refusals of newer event names that the event fallback answers (as platforms/webhooks.ts on Zapier). */
+const NAME_REFUSALS = [400, 422];
+
+/**
+ * The attach request that subscribes the stand-in events when the first was refused
+ * (make/generate/stand-ins.ts): it runs only then (`temp.refused`, set by the first), and saves
+ * the same keys, so whichever request ran last left the subscription detach removes.
+ */
+function fallbackAttach(
+  platform: PlatformDefinition,
+  api: WebhookApi,
+  first: JsonRecord,
+  group: readonly EventRef[],
+  extra: Record<string, Binding>,
+  eventKey: string,
+  report: Reporter,
+): JsonRecord | undefined {
+  const keys = group.flatMap((ref) => ('literal' in ref ? [ref.literal] : []));
+  const fallback = keys.length === group.length ? fallbackSubscription(platform, keys) : undefined;
+  if (fallback === undefined) return undefined;
+  const refused = NAME_REFUSALS.map((status) => `statusCode == ${status}`).join(' || ');
+  const firstResponse = first.response as JsonRecord;
+  first.response = { ...firstResponse, valid: wrap(`statusCode < 300 || ${refused}`), temp: { refused: wrap(refused) } };
+  const retry = requestOf(api.subscribe, resolverFor(platform, { extra: { ...extra, event: { literal: fallback.events[0] }, events: { literal: fallback.events } } }), report);
+  retry.condition = '{{temp.refused}}';
+  const data = { ...(firstResponse.data as JsonRecord) };
+  // The event detach removes by, where a subscription holds one: the stand-in that was subscribed.
+  if (data[eventKey] !== undefined) data[eventKey] = fallback.events[0];
+  retry.response = { data };
+  report('info', `${platform.name} may refuse the newer event names ${keys.join(', ')} (400 or 422): attach then subscribes ${fallback.events.join(', ')} and the webhook passes on only the updates whose change list holds the status those events name.`);
+  return retry;
+}
+
 /**
  * Attach and detach requests (one per vendor subscription).
+ * @param fallback whether refused event names are retried with their stand-ins (make/generate/stand-ins.ts)
  * @returns `{ attach, detach }`, each one request or an array of them
  */
-export function attachDetach(platform: PlatformDefinition, api: WebhookApi, trigger: MakeTrigger, events: readonly VendorEvent[], report: Reporter): { attach: Json; detach: Json } {
+export function attachDetach(platform: PlatformDefinition, api: WebhookApi, trigger: MakeTrigger, events: readonly VendorEvent[], report: Reporter, fallback = false): { attach: Json; detach: Json } {
   const refs: EventRef[] = trigger.events === 'chosen' ? [{ iml: 'parameters.event' }] : events.map((event) => ({ literal: event.key }));
   const groups = api.eventsPerSubscription === 'one' ? refs.map((ref) => [ref]) : [refs];
   if (api.findExisting) {
     report('info', `${platform.name} allows one subscription per event; when another tool holds it, attach fails with ${platform.name}'s own message, and detach removes a subscription only when it targets this webhook's address.`);
   }
   if (api.callerChoosesSecret) {
-    report('info', `${platform.name} takes a signing secret from the caller; Make cannot check signatures, so attach sends a value derived from the webhook address.`);
+    report('info', `${platform.name} takes a secret or token from the subscriber; attach sends one derived from the webhook address, which adds no protection beyond the address itself (Make cannot check it on delivery).`);
   }
   if (platform.delivery.eventPath === undefined && groups.some((group) => group.length > 1)) {
     report('warning', `${platform.name} deliveries name no event and one subscription takes several events: Make cannot tell them apart.`);
@@ -76,6 +111,8 @@ export function attachDetach(platform: PlatformDefinition, api: WebhookApi, trig
     data[keys.target] = wrap(target);
     subscribe.response = { data };
     attach.push(subscribe);
+    const retry = fallback ? fallbackAttach(platform, api, subscribe, group, attachExtra, keys.event, report) : undefined;
+    if (retry !== undefined) attach.push(retry);
 
     const needsId = JSON.stringify([api.unsubscribe.path, api.unsubscribe.query ?? {}, api.unsubscribe.body ?? {}]).includes('subscription_id');
     if (needsId && !api.subscribe.idPath) report('error', 'unsubscribe needs {{subscription_id}} but subscribe names no idPath to keep it');

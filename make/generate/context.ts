@@ -94,9 +94,15 @@ export function resolverFor(platform: PlatformDefinition, options: ResolverOptio
 /** Our request spec as a Make request: relative `url` (the base adds the host), method, qs, body. POST/PUT/PATCH always carry a body. */
 export function requestOf(spec: RequestSpec, resolve: Resolver, report: Reporter, absoluteBase?: string): JsonRecord {
   const path = spec.path.startsWith('/') ? spec.path : `/${spec.path}`;
-  const url = translateObject({ url: `${absoluteBase ?? ''}${path}` }, resolve, report).url;
+  // A fixed list (Rewardful's `expand[]: ['sale']`) goes into the URL as `key=value` per item, so it
+  // reaches the vendor exactly as documented: how Make's `qs` serializes an array is not documented.
+  const query = Object.entries(spec.query ?? {});
+  const fixedLists = query.filter(([, value]) => Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number') && placeholdersOf(value).length === 0);
+  const listed = fixedLists.flatMap(([key, value]) => (value as (string | number)[]).map((item) => `${key}=${item}`)).join('&');
+  const url = translateObject({ url: `${absoluteBase ?? ''}${path}${listed === '' ? '' : `${path.includes('?') ? '&' : '?'}${listed}`}` }, resolve, report).url;
   const out: JsonRecord = { url, method: spec.method };
-  if (spec.query && Object.keys(spec.query).length > 0) out.qs = translateObject(spec.query, resolve, report);
+  const rest = query.filter((entry) => !fixedLists.includes(entry));
+  if (rest.length > 0) out.qs = translateObject(Object.fromEntries(rest), resolve, report);
   const needsBody = spec.method === 'POST' || spec.method === 'PUT' || spec.method === 'PATCH';
   if (spec.body) out.body = translateObject(spec.body, resolve, report);
   else if (needsBody) out.body = {};

@@ -4,13 +4,13 @@
  */
 import { STATUSES, type RecordKind } from '../../platforms/records';
 import type { FieldMap, FieldSource, PlatformDefinition } from '../../platforms/types';
-import { outputFieldsFor } from '../../triggers/output-fields';
+import { outputFieldsFor } from '../../fields/output-fields';
 import type { Reporter } from './issues';
-import { asExpression, firstPresent, pathExpression, quote, wrap } from './iml';
+import { asExpression, firstPresent, ISO_OUTPUT_FORMAT, pathExpression, quote, timeExpression, wrap } from './iml';
 import type { Json, JsonRecord } from './json';
 import { DELIVERY_PREFIX } from '../../platforms/normalize';
 
-const ISO_FORMAT = quote('YYYY-MM-DDTHH:mm:ss.SSS[Z]');
+const ISO_FORMAT = quote(ISO_OUTPUT_FORMAT);
 
 /** IML for a named conversion of `value` (platforms/conversions.ts), or undefined when there is none. */
 function converted(platform: PlatformDefinition, kind: RecordKind, conversion: string, value: string): string | undefined {
@@ -26,11 +26,8 @@ function converted(platform: PlatformDefinition, kind: RecordKind, conversion: s
     case 'time':
     case 'epoch_ms':
     case 'epoch_s':
-    case 'iso': {
-      const epoch = `parseNumber(toString(${value}), '.')`;
-      const unit = `if(abs(${epoch}) < 100000000000, 'X', 'x')`;
-      return `if(toString(${epoch}) == trim(toString(${value})), formatDate(parseDate(toString(${epoch}), ${unit}), ${ISO_FORMAT}, 'UTC'), formatDate(${value}, ${ISO_FORMAT}, 'UTC'))`;
-    }
+    case 'iso':
+      return `if(toString(${value}) == '', null, formatDate(${timeExpression(value)}, ${ISO_FORMAT}, 'UTC'))`;
     case 'upper':
       return `upper(${value})`;
     case 'status':
@@ -54,25 +51,21 @@ export function statusSwitch(platform: PlatformDefinition, kind: RecordKind, val
 }
 
 /**
- * A status read from several candidates, as platforms/normalize.ts reads it: the first candidate the
- * table knows decides (`pick` gives the result for a known value), else `fallback`.
+ * IML for a status with several candidate paths, and for its vendor_status, as platforms/normalize.ts
+ * reads them: the first candidate the status table knows decides, else the first present value
+ * (whose status is then `unknown`). Whether a candidate is known is one text search in the table's
+ * keys (`'|pending|approved|'`), so each candidate is written twice, not once per table entry.
  */
-function firstKnownStatus(platform: PlatformDefinition, kind: RecordKind, candidates: readonly string[], pick: (vendor: string, normalized: string, value: string) => string, fallback: string): string {
-  const allowed: readonly string[] = STATUSES[kind];
-  const entries = Object.entries(platform.statuses[kind] ?? {}).filter(([, normalized]) => allowed.includes(normalized));
-  if (entries.length === 0) return fallback;
-  return candidates.reduceRight(
-    (otherwise, value) => `switch(lower(toString(${value})), ${entries.flatMap(([vendor, normalized]) => [quote(vendor), pick(vendor, normalized, value)]).join(', ')}, ${otherwise})`,
-    fallback,
-  );
-}
-
-/** IML for a status with several candidate paths, and for its vendor_status (the value that decided). */
 function candidateStatus(platform: PlatformDefinition, kind: RecordKind, candidates: readonly string[]): { status: string; vendorStatus: string } {
   const present = firstPresent(candidates);
-  const status = firstKnownStatus(platform, kind, candidates, (_vendor, normalized) => quote(normalized), quote('unknown'));
-  const vendorStatus = firstKnownStatus(platform, kind, candidates, (_vendor, _normalized, value) => value, present);
-  return { status: `if(toString(${present}) == '', null, ${status})`, vendorStatus };
+  const allowed: readonly string[] = STATUSES[kind];
+  const entries = Object.entries(platform.statuses[kind] ?? {}).filter(([, normalized]) => allowed.includes(normalized));
+  if (entries.length === 0) return { status: `if(toString(${present}) == '', null, 'unknown')`, vendorStatus: present };
+  const keys = quote(`|${entries.map(([vendor]) => vendor).join('|')}|`);
+  const firstKnown = (otherwise: string) => candidates.reduceRight((next, value) => `if(contains(${keys}, '|' + lower(toString(${value})) + '|'), ${value}, ${next})`, otherwise);
+  const table = entries.flatMap(([vendor, normalized]) => [quote(vendor), quote(normalized)]).join(', ');
+  // No known candidate: `lower(toString(null))` is '', which the table does not hold, so `unknown`.
+  return { status: `if(toString(${present}) == '', null, switch(lower(toString(${firstKnown('null')})), ${table}, 'unknown'))`, vendorStatus: firstKnown(present) };
 }
 
 /** The candidate path expressions of a status source with more than one path, else undefined. */
@@ -89,7 +82,9 @@ export function sourceValue(root: string, source: string | FieldSource, raw: str
   if ('path' in source) {
     const paths = typeof source.path === 'string' ? [source.path] : [...source.path];
     // `$.`: the whole delivery (the envelope), as platforms/normalize.ts reads it.
-    return firstPresent(paths.map((path) => (path.startsWith(DELIVERY_PREFIX) ? pathExpression(raw, path.slice(DELIVERY_PREFIX.length)) : pathExpression(root, path))));
+    const value = firstPresent(paths.map((path) => (path.startsWith(DELIVERY_PREFIX) ? pathExpression(raw, path.slice(DELIVERY_PREFIX.length)) : pathExpression(root, path))));
+    // The vendor value an event's name implies when no path holds one (`FieldSource.default`), as on Zapier.
+    return source.default === undefined ? value : `ifempty(${value}, ${typeof source.default === 'string' ? quote(source.default) : String(source.default)})`;
   }
   return undefined;
 }
@@ -158,8 +153,10 @@ export function recordOutput(context: RecordContext, report: Reporter): JsonReco
       if (raw !== undefined) expressions.vendor_status = raw;
     }
   }
-  if (expressions.name === undefined && (expressions.first_name !== undefined || expressions.last_name !== undefined)) {
-    expressions.name = joinExpression([expressions.first_name ?? "''", expressions.last_name ?? "''"]);
+  // As platforms/normalize.ts: a name the vendor did not send is first and last name joined.
+  if (expressions.first_name !== undefined || expressions.last_name !== undefined) {
+    const joined = joinExpression([expressions.first_name ?? "''", expressions.last_name ?? "''"]);
+    expressions.name = expressions.name === undefined ? joined : `ifempty(${expressions.name}, ${joined})`;
   }
   for (const [field, fallback] of Object.entries(context.fallbacks ?? {})) {
     expressions[field] = expressions[field] === undefined ? fallback : `ifempty(${expressions[field]}, ${fallback})`;
@@ -177,6 +174,20 @@ export function recordOutput(context: RecordContext, report: Reporter): JsonReco
 }
 
 /**
+ * `switch(event, 'a', x, 'b', y, …, null)` with each distinct value written once: events sharing a
+ * value are first mapped to the first event of their group, so a field that several vendor events
+ * fill alike (a created and an updated event of one record) does not repeat its IML per event.
+ */
+export function eventSwitch(eventExpression: string, cases: readonly (readonly [string, string])[]): string {
+  const groups = new Map<string, string[]>();
+  for (const [event, value] of cases) groups.set(value, [...(groups.get(value) ?? []), event]);
+  const merged = [...groups.values()].some((events) => events.length > 1);
+  const representatives = [...groups.values()].flatMap((events) => events.flatMap((event) => [quote(event), quote(events[0])]));
+  const subject = merged ? `switch(${eventExpression}, ${representatives.join(', ')}, null)` : eventExpression;
+  return `switch(${subject}, ${[...groups].flatMap(([value, events]) => [quote(events[0]), value]).join(', ')}, null)`;
+}
+
+/**
  * Merges the records of several vendor events into one output: a field that differs between events
  * becomes `switch(<event expression>, 'ev1', …, 'ev2', …, null)`.
  */
@@ -191,8 +202,7 @@ export function mergeByEvent(eventExpression: string, variants: readonly { vendo
       if (values[0] !== null) out[key] = values[0];
       continue;
     }
-    const cases = variants.flatMap((variant, index) => [quote(variant.vendorEvent), asExpression(values[index] as Json)]);
-    out[key] = wrap(`switch(${eventExpression}, ${cases.join(', ')}, null)`);
+    out[key] = wrap(eventSwitch(eventExpression, variants.map((variant, index) => [variant.vendorEvent, asExpression(values[index] as Json)])));
   }
   return out;
 }

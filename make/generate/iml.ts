@@ -50,6 +50,27 @@ export function pathExpression(root: string, path: string): string {
   return `get(${root}, ${quote(imlPath)})`;
 }
 
+/** Make's `parseDate` format for ISO-8601 text (moment tokens; Make's docs parse `2016-12-28T16:03:06.372Z` with it). */
+export const ISO_PARSE_FORMAT = 'YYYY-MM-DDTHH:mm:ss.SSSZ';
+
+/** Make's `formatDate` format of our normalized times: ISO-8601 UTC with milliseconds, as `Date.toISOString()`. */
+export const ISO_OUTPUT_FORMAT = 'YYYY-MM-DDTHH:mm:ss.SSS[Z]';
+
+/**
+ * A vendor time (epoch seconds, epoch milliseconds, or date text) as Make's date, the IML of
+ * platforms/conversions.ts `toTime`. Text holding a `-` is date text (every ISO-8601 date has one), parsed with `parseDate`
+ * and the ISO format; anything else is an epoch, in seconds when its integer part has at most 11
+ * digits (below 1e11, as on Zapier), else milliseconds. `parseNumber` never sees date text: Make
+ * evaluates every argument of `if`, so a guarded `parseNumber` would still run on it.
+ * That moment's forgiving parse also takes ISO text without milliseconds or with an offset is
+ * inferred from moment.js, which Make's date functions follow; Make's docs show only the full form.
+ */
+export function timeExpression(value: string): string {
+  const text = `toString(${value})`;
+  const format = `if(contains(${text}, '-'), ${quote(ISO_PARSE_FORMAT)}, if(length(first(split(${text}, '.'))) > 11, 'x', 'X'))`;
+  return `parseDate(${text}, ${format})`;
+}
+
 /** The first non-empty of several expressions (Zapier's "first present path wins"). */
 export function firstPresent(expressions: readonly string[]): string {
   if (expressions.length === 0) return 'null';
@@ -69,7 +90,8 @@ const PLACEHOLDER_ANY = /\{\{\s*([\w.]+)\s*(?:\|\s*(\w+)\s*)?\}\}/g;
 function filtered(expression: string, filter: string | undefined, report: Reporter): string {
   if (filter === undefined) return expression;
   if (filter === 'cents') return `round(parseNumber(${expression}, '.') * 100)`;
-  if (filter === 'number') return `parseNumber(${expression}, '.')`;
+  // `integer` as `number`: IML has no exact integers beyond 2^53, and Make checks no id format before sending.
+  if (filter === 'number' || filter === 'integer') return `parseNumber(${expression}, '.')`;
   report('error', `template filter "${filter}" has no IML translation (make/generate/iml.ts)`);
   return expression;
 }

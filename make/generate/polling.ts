@@ -1,29 +1,30 @@
 /**
  * Make polling triggers ("Watch new referrals (polling)" …), one per new-item polling trigger of
- * the Zapier app (triggers/polling-trigger-specs.ts), on every list the platform has. They read the
+ * the Zapier app (fields/polling-triggers.ts), on every list the platform has. They read the
  * same list request; Make remembers the last item it processed by date (`trigger.type: date`) and
  * sorts the page itself, so a list whose order is not newest first still works.
  *
- * The status-change polling triggers have no Make module: Zapier deduplicates a poll by a set of
- * ids (so `<id>:<status>` reruns a record when its status changes), while Make's trigger keeps only
+ * They follow the Zapier polls' rules (docs/polling.md): further pages while full, by page number
+ * or by the answer's cursor (Make's `pagination`), up to the run's limit (Make's guidance of 300 or
+ * 3 pages, and no more pages than the vendor's rate limit allows a Zapier poll), the rest left for
+ * the next runs; a creation window where the first pages may not hold the newest, with its end.
+ *
+ * The status-change polling triggers have no Make module: the Zapier polls compare each record's
+ * status with the one the Zap saw before (kept in Zapier's cache), while Make's trigger keeps only
  * the last processed item's id or date, which a status change does not move. The issue log says so.
  */
 import type { ListSpec, PlatformDefinition, TimeFilter } from '../../platforms/types';
-import { POLLING_TRIGGER_SPECS, type PollingTriggerSpec } from '../../triggers/polling-trigger-specs';
+import type { PollingTriggerSpec } from '../../fields/operations';
+import { POLLING_TRIGGER_SPECS } from '../../fields/polling-triggers';
 import type { AppFiles } from './app-files';
 import { requestOf, resolverFor } from './context';
 import { recordOutput } from './fields';
-import { pathExpression, quote, wrap } from './iml';
+import { firstPresent, pathExpression, quote, timeExpression, unwrap, wrap } from './iml';
+import { paginationOf } from './searches';
+import { pagesPerPoll } from '../../platforms/polling-budget';
 import type { IssueLog } from './issues';
 import type { JsonRecord } from './json';
-import { camelName, recordInterface, sampleFor } from './modules-common';
-
-/** Make's module name and label of each new-item polling trigger, e.g. `watchNewReferralsPolling`, "Watch new referrals (polling)". */
-const MAKE_POLLING_NAMES: Readonly<Record<string, { name: string; label: string }>> = {
-  new_referral_polling: { name: 'watchNewReferralsPolling', label: 'Watch new referrals (polling)' },
-  new_affiliate_polling: { name: 'watchNewAffiliatesPolling', label: 'Watch new affiliates (polling)' },
-  new_payout_polling: { name: 'watchNewPayoutsPolling', label: 'Watch new payouts (polling)' },
-};
+import { camelName, outputInterface, outputSample } from './modules-common';
 
 /** Largest number of items one run processes: Make's guidance is at most 300 or 3 pages. */
 const MAX_LIMIT = 300;
@@ -55,28 +56,66 @@ function creationDate(platform: PlatformDefinition, kind: PollingTriggerSpec['re
   const spec = typeof source === 'string' ? { path: source } : source;
   const path = typeof spec.path === 'string' ? spec.path : spec.path[0];
   if (path === undefined) return undefined;
-  const value = pathExpression('item', path);
-  if (spec.convert !== 'time' && spec.convert !== 'epoch_s' && spec.convert !== 'epoch_ms') return wrap(value);
-  // Epoch numbers as platforms/conversions.ts reads them: seconds below 1e11, else milliseconds; text as it is.
-  const epoch = `parseNumber(toString(${value}), '.')`;
-  return wrap(`if(toString(${epoch}) == trim(toString(${value})), parseDate(toString(${epoch}), if(abs(${epoch}) < 100000000000, 'X', 'x')), ${value})`);
+  // As platforms/conversions.ts reads times: epoch seconds or milliseconds, or ISO text, which
+  // `parseNumber` must never see (make/generate/iml.ts timeExpression).
+  return wrap(timeExpression(pathExpression('item', path)));
 }
 
-function limitParam(platform: PlatformDefinition, list: ListSpec): JsonRecord {
+/**
+ * Most items one run may process: Make's guidance (300, or 3 pages), and no more pages than the
+ * Zapier poll may read within the vendor's rate limit (triggers/polling-pages.ts).
+ */
+function maxItems(list: ListSpec, paged: boolean): number {
+  const pages = paged ? Math.min(3, pagesPerPoll(list.polling?.rateLimit)) : 1;
+  return Math.min(MAX_LIMIT, list.maxPageSize * pages);
+}
+
+function limitParam(platform: PlatformDefinition, list: ListSpec, paged: boolean): JsonRecord {
+  const max = maxItems(list, paged);
+  const reading = paged
+    ? `Each run reads ${platform.name}'s pages (up to ${list.maxPageSize} items each) while they are full, up to this limit; items beyond it wait for the next runs.`
+    : `Each run reads one page (up to ${list.maxPageSize}) from ${platform.name}.`;
   return {
     name: 'limit',
     label: 'Limit',
     type: 'uinteger',
     required: true,
     default: Math.min(list.maxPageSize, 10),
-    help: `The maximum number of items to process in one run. Each run reads one page (up to ${list.maxPageSize}) from ${platform.name}.`,
-    validate: { min: 1, max: Math.min(MAX_LIMIT, list.maxPageSize) },
+    help: `The maximum number of items to process in one run. ${reading}`,
+    validate: { min: 1, max },
   };
+}
+
+/** Fields that name an item in the "Choose where to start" list, best first. */
+const EPOCH_LABELS = ['name', 'email', 'order_number', 'order_id', 'affiliate_email'];
+
+/**
+ * Make's epoch ("Choose where to start"): the trigger's own request, at most `limit` items (Make
+ * asks for a static limit of at most 300 or 3 pages there), each labelled with its readable name
+ * and id and dated with its creation time.
+ */
+function epochOf(output: JsonRecord, date: string, limit: number): JsonRecord {
+  const id = unwrap(String(output.id)) ?? "''";
+  const named = EPOCH_LABELS.flatMap((key) => (typeof output[key] === 'string' ? [unwrap(output[key]) ?? quote(output[key])] : []));
+  const label = named.length === 0 ? id : `${firstPresent([...named, "''"])} + ' (' + ${id} + ')'`;
+  return { response: { limit, output: { label: wrap(label), date } } };
+}
+
+/**
+ * Make's `pagination` directive for the list: by page number, or by the cursor the answer carries
+ * (`polling.cursor`); undefined when the list has neither (one page a run).
+ */
+function paginationFor(list: ListSpec): JsonRecord | undefined {
+  const byNumber = paginationOf(list.request, pathExpression('body', list.itemsPath), list.maxPageSize);
+  const cursor = list.polling?.cursor;
+  if (byNumber || !cursor) return byNumber;
+  const next = cursor.nextPath !== undefined ? pathExpression('body', cursor.nextPath) : pathExpression(`last(${pathExpression('body', list.itemsPath)})`, cursor.lastItemPath ?? 'id');
+  return { qs: { [cursor.param]: wrap(next) }, condition: wrap(pathExpression('body', cursor.morePath)) };
 }
 
 /** Adds one Make polling trigger; returns its name, or undefined (logged) when the list cannot serve it. */
 function addPollingTrigger(app: AppFiles, platform: PlatformDefinition, connection: string, spec: PollingTriggerSpec, log: IssueLog): string | undefined {
-  const naming = MAKE_POLLING_NAMES[spec.key];
+  const naming = spec.make;
   const name = naming?.name ?? camelName(spec.key);
   const list = platform.lists[spec.record];
   if (!naming || !list) {
@@ -97,6 +136,8 @@ function addPollingTrigger(app: AppFiles, platform: PlatformDefinition, connecti
     log.add(`module ${name}`, 'warning', `not generated: ${platform.name}'s ${spec.record} list items carry no creation time for Make to track.`);
     return undefined;
   }
+  const pagination = paginationFor(list);
+  if (pagination) request.pagination = pagination;
   request.response = {
     iterate: wrap(pathExpression('body', list.itemsPath)),
     limit: '{{parameters.limit}}',
@@ -109,10 +150,11 @@ function addPollingTrigger(app: AppFiles, platform: PlatformDefinition, connecti
     { label: naming.label, description: `Checks ${platform.name} on the scenario's schedule for new ${spec.record}s. No webhook needed.`, moduleType: 'trigger', connection },
     {
       communication: request,
-      staticParams: [],
-      mappableParams: [limitParam(platform, list)],
-      interface: recordInterface(spec.record),
-      samples: sampleFor(platform, spec.sample, vendorEvent),
+      // Make's triggers take static parameters only: nothing before them can be mapped.
+      staticParams: [limitParam(platform, list, pagination !== undefined)],
+      epoch: epochOf(output, date, maxItems(list, pagination !== undefined)),
+      interface: outputInterface([output], spec.record),
+      samples: outputSample(platform, spec.sample, [output], { event: `${spec.record}.created`, vendorEvent }),
     },
   );
   return name;
@@ -126,7 +168,11 @@ export function addPollingTriggers(app: AppFiles, platform: PlatformDefinition, 
   const names: string[] = [];
   for (const spec of POLLING_TRIGGER_SPECS) {
     if (spec.watch === 'status') {
-      log.add(`module ${camelName(spec.key)}`, 'info', `not generated: Make's polling trigger remembers only the last item it processed, so it cannot run again when a ${spec.record}'s status changes. Use the instant trigger.`);
+      log.add(
+        `module ${camelName(spec.key)}`,
+        'info',
+        `not generated: Make's polling trigger remembers only the last item it processed, not each ${spec.record}'s last status, so it cannot run once per status change (docs/polling.md). Use the instant trigger.`,
+      );
       continue;
     }
     const name = addPollingTrigger(app, platform, connection, spec, log);

@@ -17,6 +17,17 @@ const KEY_VALUE_SPEC = [
   { name: 'value', label: 'Value', type: 'text' },
 ];
 
+/**
+ * A path this platform's API serves, for the URL help: its connection test, else its first list,
+ * without the query (placeholders written `{name}`), e.g. `/company/promoters` for FirstPromoter.
+ */
+export function examplePath(platform: PlatformDefinition): string {
+  const request = platform.connectionTest ?? Object.values(platform.lists).find((list) => list !== undefined)?.request;
+  if (request === undefined) return '/';
+  const path = request.path.split('?')[0].replace(/\{\{\s*([\w.]+)[^}]*\}\}/g, '{$1}');
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
 /** Adds the universal module; returns its name. */
 export function addUniversalModule(app: AppFiles, platform: PlatformDefinition, connection: string): string {
   app.add(
@@ -40,7 +51,7 @@ export function addUniversalModule(app: AppFiles, platform: PlatformDefinition, 
           label: 'URL',
           type: 'text',
           required: true,
-          help: `Enter a path relative to \`${platform.baseUrl}\`. For example: \`/affiliates\`.`,
+          help: `Enter a path relative to \`${platform.baseUrl}\`. For example: \`${examplePath(platform)}\`.`,
         },
         {
           name: 'method',

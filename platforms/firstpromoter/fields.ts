@@ -13,7 +13,7 @@
  * `$.changes.status.0` is the previous value in an `*.updated` envelope [DOC: `changes` is
  * `{field: [old, new]}`].
  */
-import type { PlatformDefinition } from '../types';
+import type { PlatformDefinition, RecordSupplements } from '../types';
 
 export const FIRSTPROMOTER_FIELDS: PlatformDefinition['fields'] = {
   referral: {
@@ -52,7 +52,12 @@ export const FIRSTPROMOTER_FIELDS: PlatformDefinition['fields'] = {
   payout: {
     id: 'id',
     status: { path: 'status', convert: 'status' },
-    amount: { path: 'amount', convert: 'minor_units' },
+    // Unit undocumented (typed float) [DOC]; cents like the v1 examples [INF]; a fractional value is flagged (issue 25 item 11).
+    amount: {
+      path: 'amount',
+      convert: 'minor_units',
+      flagFraction: "read as cents, but FirstPromoter's payout amount unit is undocumented: check the amount against FirstPromoter's dashboard",
+    },
     affiliate_id: 'promoter.id',
     affiliate_email: 'promoter.email',
     payment_method: 'payout_method.method',
@@ -71,4 +76,21 @@ export const FIRSTPROMOTER_STATUSES: PlatformDefinition['statuses'] = {
   referral: { pending: 'pending', approved: 'approved', denied: 'denied' },
   affiliate: { pending: 'pending', accepted: 'active', active: 'active', rejected: 'denied', blocked: 'inactive', inactive: 'inactive', removed: 'removed' },
   payout: { pending: 'pending', processing: 'pending', completed: 'paid', failed: 'failed' },
+};
+
+/**
+ * What FirstPromoter's records lack for the next step (receive/enrich.ts). Webhook commission data
+ * is `{id, status, amount, unit, referral, created_at}`: no promoter, order id (`event_id`) or sale
+ * amount [DOC: webhooks v2 payload page], which `GET /commissions?ids[]=` returns; webhook promoter
+ * data has no `promoter_campaigns` (state, ref_link, coupon) [DOC], which `GET /promoters/{id}`
+ * returns. Money is in the account's default currency, which no documented endpoint exposes [DOC:
+ * tracking `currency` "only if different from FirstPromoter settings default currency"; UNK
+ * endpoint]: the connection's Shop Currency stands in where `original_sale_currency` is absent.
+ */
+export const FIRSTPROMOTER_SUPPLEMENTS: RecordSupplements = {
+  currencyFromConnection: { kinds: ['referral', 'payout'], source: "documented: amounts are in the account's default currency, which no documented endpoint returns" },
+  fetchWhenEmpty: {
+    referral: { fields: ['affiliate_id', 'order_id'], source: 'documented: webhook commission data names no promoter and no event_id; the commission list item does' },
+    affiliate: { fields: ['status', 'referral_link'], source: 'documented: webhook promoter data has no promoter_campaigns; GET /promoters/{id} has them' },
+  },
 };

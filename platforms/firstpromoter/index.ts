@@ -11,11 +11,13 @@
 import { definePlatform, type ActionOutcome, type ActionSpec } from '../types';
 import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../../signature-schemes/common-candidates';
 import { FIRSTPROMOTER_EVENTS } from './events';
-import { FIRSTPROMOTER_FIELDS, FIRSTPROMOTER_STATUSES } from './fields';
+import { FIRSTPROMOTER_FIELDS, FIRSTPROMOTER_STATUSES, FIRSTPROMOTER_SUPPLEMENTS } from './fields';
 
 /** Page-number lists: `page` from 1, `per_page` ≤ 100 [DOC: API introduction]; no totals, so a short page is the last [INF]. */
 const PAGE = { page: '{{page}}', per_page: '{{limit}}' } as const;
 const MAX_PAGE = 100;
+/** 400 requests a minute per account, 429 beyond [DOC: api-reference-v2/api-admin/introduction]. */
+const RATE_LIMIT = { requests: 400, perSeconds: 60, per: 'account', source: 'documented (FirstPromoter admin API introduction)' } as const;
 
 /** The custom header of each subscription that carries our random token back [DOC: subscription `headers`; the name is ours]. */
 export const TOKEN_HEADER = 'X-Affiliate-Hub-Token';
@@ -24,7 +26,8 @@ export const TOKEN_HEADER = 'X-Affiliate-Hub-Token';
  * Bulk actions answer a batch object `{id, status: pending|in_progress|completed|failed|stopped,
  * total, processed_count, failed_count, processing_errors[]}`; up to 5 ids are processed at once
  * (200, `completed`), more later (202) [DOC: e.g. approve-commissions]. We send one id, and a batch
- * that is not `completed` without failures is reported, never taken for done.
+ * that is not `completed` without failures, or that took or processed no item (`total` or
+ * `processed_count` 0: an id FirstPromoter does not know, we infer), is reported, never taken for done.
  */
 const BATCH: ActionOutcome = {
   statusPath: 'status',
@@ -32,17 +35,23 @@ const BATCH: ActionOutcome = {
   failedCountPath: 'failed_count',
   errorsPath: 'processing_errors',
   idPath: 'id',
-  source: 'documented (batch object of the bulk endpoints)',
+  countPaths: ['total', 'processed_count'],
+  source:
+    'documented (batch object of the bulk endpoints: status, total, processed_count, failed_count); inferred: that a completed batch counting 0 items changed nothing (what FirstPromoter does with an unknown id is not documented)',
 };
+
+/** FirstPromoter's ids are JSON integers [DOC: integer ids in every object]: typed as digits only, sent exact (`| integer`). */
+const INTEGER_ID = 'integer';
 
 const CAMPAIGN_NOTE = 'On FirstPromoter approval is per campaign: pick the campaign the affiliate applied to.';
 
 /** Approve / deny a commission: the bulk endpoint with one id, `POST /company/commissions/<verb> {ids}` [DOC]; `status` is both the normalized and the vendor status. */
 function commissionDecision(verb: 'approve' | 'deny', event: 'referral.approved' | 'referral.denied', status: string): ActionSpec {
   return {
-    request: { method: 'POST', path: `/company/commissions/${verb}`, body: { ids: ['{{referral_id | number}}'] }, source: `documented (POST /commissions/${verb} {ids})` },
+    request: { method: 'POST', path: `/company/commissions/${verb}`, body: { ids: ['{{referral_id | integer}}'] }, source: `documented (POST /commissions/${verb} {ids})` },
     outcome: BATCH,
     requiredInputs: ['referral_id'],
+    inputFormats: { referral_id: INTEGER_ID },
     result: { event, assume: { id: '{{referral_id}}', status, vendor_status: status } },
   };
 }
@@ -53,11 +62,12 @@ function campaignDecision(verb: 'accept' | 'reject', event: 'affiliate.approved'
     request: {
       method: 'POST',
       path: `/company/promoters/${verb}`,
-      body: { campaign_id: '{{program_id | number}}', ids: ['{{affiliate | number}}'] },
+      body: { campaign_id: '{{program_id | integer}}', ids: ['{{affiliate | integer}}'] },
       source: `documented (POST /promoters/${verb} {campaign_id, ids})`,
     },
     outcome: BATCH,
     requiredInputs: ['affiliate', 'program_id'],
+    inputFormats: { affiliate: INTEGER_ID, program_id: INTEGER_ID },
     inputNotes: { program_id: CAMPAIGN_NOTE },
     result: { event, assume: { id: '{{affiliate}}', status, vendor_status: vendorStatus, program_id: '{{program_id}}' } },
   };
@@ -66,6 +76,8 @@ function campaignDecision(verb: 'accept' | 'reject', event: 'affiliate.approved'
 export const firstpromoter = definePlatform({
   id: 'firstpromoter',
   name: 'FirstPromoter',
+  // FirstPromoter's words [DOC: promoter and commission objects]; its own "referral" is a lead, not the app's Referral.
+  terms: { affiliate: 'Promoter', referral: 'Commission' },
   connection: {
     keyLocation: 'Settings → Integrations → Manage API Keys → Add new Key (the Account ID is shown in the same panel)',
     keyHelpUrl: 'https://docs.firstpromoter.com/api-reference-v2/api-admin/authentication',
@@ -100,22 +112,32 @@ export const firstpromoter = definePlatform({
     // Retries with backoff up to ~17 hours for 10 retries [DOC: deliveries page].
     retryWindowSeconds: 18 * 60 * 60,
   },
+  // Each secret verifies only in its own scheme (issue 22 item 9): FirstPromoter's `secret_key`
+  // only as an HMAC key, our token only as the header token (hook-trigger.ts marks their use).
   signature: {
     type: 'candidates',
     candidates: [
       {
+        name: 'HMAC-SHA256 hex of the raw body in X-Webhook-Signature',
+        type: 'hmac',
+        header: 'X-Webhook-Signature',
+        encodings: ['hex'],
+        source:
+          'documented until 2026-04-24 (docs commit 7d9d83d removed the security section "so it doesn\'t confuse users"): X-Webhook-Signature = lower-case hex HMAC-SHA256 of the raw body keyed with the subscription\'s 64-hex secret_key; stored live pages still say every request is signed. Applies only when the create answer returns a secret_key',
+      },
+      {
         name: 'Subscription token in X-Affiliate-Hub-Token',
         type: 'header_token',
         header: TOKEN_HEADER,
-        source: 'inferred: no signature scheme is documented; the subscription\'s custom headers are [DOC] ("useful for API keys or authorization tokens your endpoint requires"), so we send our random token in one',
+        source: 'inferred: for accounts whose create answer returns no secret_key; the subscription\'s custom headers are [DOC] ("useful for API keys or authorization tokens your endpoint requires"), so we send our random token in one',
       },
-      // Only the secret FirstPromoter may issue on create (`secret_key`, promised by the create
-      // description, absent from its response schema) can verify these: its scheme is undocumented.
-      hmacOfRawBody({ contains: 'signature' }, 'inferred: deliveries are probably signed (the test endpoint says its signature uses a random secret), scheme undocumented'),
+      // Hedges keyed by the same vendor-issued secret_key, should the removed description be out of date.
+      hmacOfRawBody({ contains: 'signature' }, 'inferred: base64 or a sha256= prefix, the common variants of the formerly documented scheme'),
       standardWebhooks('inferred: a common convention, not documented for FirstPromoter'),
       stripeStyle({ contains: 'signature' }, 'inferred: a common convention, not documented for FirstPromoter'),
     ],
-    source: 'no vendor signature documented: our token in a custom header first, then the common schemes keyed by a vendor-issued secret_key if the create answer has one',
+    source:
+      'X-Webhook-Signature hex HMAC-SHA256 of the raw body with the create answer\'s secret_key [DOC until 2026-04-24, docs commit 7d9d83d]; our token in a custom header where no secret_key is returned [INF]; the other candidates are hedges keyed by the secret_key',
   },
   webhooks: {
     kind: 'api',
@@ -143,6 +165,7 @@ export const firstpromoter = definePlatform({
   },
   fields: FIRSTPROMOTER_FIELDS,
   statuses: FIRSTPROMOTER_STATUSES,
+  supplements: FIRSTPROMOTER_SUPPLEMENTS,
   lists: {
     referral: {
       request: {
@@ -158,6 +181,7 @@ export const firstpromoter = definePlatform({
         createdSince: { param: 'filters[created_at][from]', format: 'date' },
         status: { field: 'status' },
         updatedAt: { path: 'status_updated_at', convert: 'iso' },
+        rateLimit: RATE_LIMIT,
         source: 'documented sorting, date filter (YYYY-MM-DD) and status; no updated-since filter, so status changes are seen on recent items',
       },
     },
@@ -174,6 +198,7 @@ export const firstpromoter = definePlatform({
         order: 'newest_first',
         createdSince: { param: 'filters[joined_at][from]', format: 'date' },
         status: { field: 'promoter_campaigns.0.state' },
+        rateLimit: RATE_LIMIT,
         source: 'documented sorting, joined_at filter and promoter_campaigns[].state; the first campaign\'s state stands for the affiliate [INF]',
       },
     },
@@ -181,13 +206,38 @@ export const firstpromoter = definePlatform({
       request: { method: 'GET', path: '/company/payouts', query: PAGE, source: 'documented (GET /payouts, a bare array)' },
       itemsPath: '',
       maxPageSize: MAX_PAGE,
-      polling: { order: 'unknown', status: { field: 'status' }, source: 'documented status; sorting only by amount or period, so the order is unknown and re-sorted' },
+      polling: {
+        order: 'unknown',
+        status: { field: 'status' },
+        rateLimit: RATE_LIMIT,
+        source: 'documented status; sorting only by amount or period, so the order is unknown and re-sorted',
+      },
+    },
+  },
+  // Get-by-id, for the Make app's "Get …" modules and its instant triggers' re-fetch.
+  gets: {
+    // No `GET /commissions/{id}` is documented (the "Get commission" page is wired to PUT); the list's
+    // `ids[]` filter is [DOC]. It answers a bare array: an unknown id is an empty one, not a 404.
+    referral: {
+      request: { method: 'GET', path: '/company/commissions', query: { 'ids[]': '{{id}}' }, source: 'documented (GET /commissions ids[] filter, a bare array)' },
+      objectPath: '',
+      notFor: { 'commission.deleted': 'the commission no longer exists' },
+    },
+    affiliate: {
+      request: { method: 'GET', path: '/company/promoters/{{id}}', source: 'documented (GET /promoters/{id}); the bare promoter object, as POST /promoters answers, inferred' },
+      objectPath: '',
+      notFor: { 'promoter.deleted': 'the promoter no longer exists' },
+    },
+    payout: {
+      request: { method: 'GET', path: '/company/payouts', query: { 'ids[]': '{{id}}' }, source: 'documented (GET /payouts ids[] filter, a bare array)' },
+      objectPath: '',
     },
   },
   choices: {
-    // `GET /campaigns` → a bare array of {id, name, color} [INF: FirstPromoter's own n8n node lists campaigns this way; the campaign object is DOC].
+    // `GET /campaigns` → a bare array of {id, name, color} [DOC: FirstPromoter's campaigns OpenAPI
+    // (openapi-v2-campaigns.json); Dub's production FirstPromoter importer lists campaigns through it too].
     program: {
-      request: { method: 'GET', path: '/company/campaigns', source: 'inferred: FirstPromoter\'s n8n node (campaign dropdown)' },
+      request: { method: 'GET', path: '/company/campaigns', source: 'documented (campaigns OpenAPI: GET /campaigns, a bare array of campaigns)' },
       itemsPath: '',
       idPath: 'id',
       labelPaths: ['name'],
@@ -230,18 +280,27 @@ export const firstpromoter = definePlatform({
         body: {
           email: '{{email}}',
           profile: { first_name: '{{first_name}}', last_name: '{{last_name}}', company_name: '{{company}}' },
-          initial_campaign_id: '{{program_id | number}}',
+          initial_campaign_id: '{{program_id | integer}}',
         },
         source: 'documented (POST /promoters {email, profile, initial_campaign_id}; 201 promoter; duplicate email → 400)',
       },
+      inputFormats: { program_id: INTEGER_ID },
       result: { event: 'affiliate.created', resultPath: '', assume: { email: '{{email}}' } },
     },
     approve_affiliate: campaignDecision('accept', 'affiliate.approved', 'active', 'accepted'),
     deny_affiliate: campaignDecision('reject', 'affiliate.denied', 'denied', 'rejected'),
     mark_payout_paid: {
-      request: { method: 'POST', path: '/company/payouts/mark_as_paid', body: { ids: ['{{payout_id | number}}'] }, source: 'documented (POST /payouts/mark_as_paid {ids} → {data: batch, meta})' },
-      outcome: { ...BATCH, statusPath: 'data.status', failedCountPath: 'data.failed_count', errorsPath: 'data.processing_errors', idPath: 'data.id' },
+      request: { method: 'POST', path: '/company/payouts/mark_as_paid', body: { ids: ['{{payout_id | integer}}'] }, source: 'documented (POST /payouts/mark_as_paid {ids} → {data: batch, meta})' },
+      outcome: {
+        ...BATCH,
+        statusPath: 'data.status',
+        failedCountPath: 'data.failed_count',
+        errorsPath: 'data.processing_errors',
+        idPath: 'data.id',
+        countPaths: ['data.total', 'data.processed_count'],
+      },
       requiredInputs: ['payout_id'],
+      inputFormats: { payout_id: INTEGER_ID },
       inputNotes: { payout_id: 'On FirstPromoter this records the payout as paid outside FirstPromoter; it sends no money.' },
       unconfirmed: "FirstPromoter's published page for this call is generated from POST /payouts/batch/mark_as_paid while its reference says POST /payouts/mark_as_paid",
       result: { event: 'payout.paid', assume: { id: '{{payout_id}}', status: 'paid', vendor_status: 'completed' } },
@@ -265,6 +324,29 @@ export const firstpromoter = definePlatform({
         resultPath: 'commissions.0',
         assume: { order_id: '{{order_id}}', customer_email: '{{customer_email}}', sale_amount: '{{sale_amount | number}}', currency: '{{currency}}' },
       },
+    },
+    // A refund through the tracking API "works the same way [as a sale], except that it generates
+    // negative commissions" [DOC: openapi-v2-tracking.json POST /refund]; the answer's `reward` is that commission.
+    track_refund: {
+      request: {
+        method: 'POST',
+        path: '/track/refund',
+        body: { email: '{{customer_email}}', event_id: '{{refund_id}}', amount: '{{refund_amount | cents}}', sale_event_id: '{{sale_id}}' },
+        source:
+          'documented (tracking API POST /track/refund {email | uid, event_id and amount in cents required, sale_event_id, quantity}; 200 {id, type: refund, amount_cents, reward, lead, promoter}; 204 when no referral matches; 409 on a repeated event_id)',
+      },
+      // `sale_event_id` is optional for FirstPromoter, "required for accurate tracking with multiple
+      // products or changing commission levels" [DOC]; the app asks for it on every platform (one static field).
+      requiredInputs: ['sale_id', 'customer_email', 'refund_id', 'refund_amount'],
+      inputNotes: {
+        customer_email:
+          'FirstPromoter takes the refund off the affiliate who referred this customer. When no referral has this email, FirstPromoter records nothing (its documented HTTP 204) and this step returns only what you entered.',
+        refund_id: 'FirstPromoter refuses a second refund with the same ID.',
+        refund_amount: 'Sent to FirstPromoter in cents; for zero-decimal currencies (e.g. JPY) enter the amount divided by 100.',
+        sale_id: 'On FirstPromoter this is the order ID the sale was tracked with (Create Referral’s Order ID, FirstPromoter’s event_id of the sale).',
+      },
+      // Without a referral (204) nothing is known but the inputs: the refund ID stands as the record's id.
+      result: { event: 'referral.created', resultPath: 'reward', assume: { id: '{{refund_id}}', customer_email: '{{customer_email}}' } },
     },
   },
 });

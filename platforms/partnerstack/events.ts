@@ -21,7 +21,16 @@ function applicationDecision(approved: boolean): FieldMap<RecordKind> {
 }
 
 export const PARTNERSTACK_EVENTS: readonly VendorEvent[] = [
-  { key: 'partnership.created', label: 'Partnership: Created (partnership.created)', event: 'affiliate.created', example: 'documented' },
+  // A partnership is a partner who joined [DOC: "new partner joins"]: active, although its payload has no status field.
+  {
+    key: 'partnership.created',
+    label: 'Partnership: Created (partnership.created)',
+    event: 'affiliate.created',
+    fields: { status: { path: 'approved', convert: 'status', default: true } },
+    // The documented partnership payload names no company and no creation time [DOC: partnership_created sample].
+    delivers: ['status', 'vendor_status', 'email', 'first_name', 'last_name', 'name', 'program_id', 'program_name'],
+    example: 'documented',
+  },
   // Partner key, group or tags changed: no normalized "affiliate updated" event, but the payload is a partner.
   { key: 'partnership.updated', label: 'Partnership: Updated (partnership.updated)', record: 'affiliate', example: 'documented' },
   { key: 'partnership.tags_updated', label: 'Partnership: Tags Updated (partnership.tags_updated)', record: 'affiliate', example: 'documented' },
@@ -30,7 +39,14 @@ export const PARTNERSTACK_EVENTS: readonly VendorEvent[] = [
   { key: 'customer.created', label: 'Customer: Created (customer.created)', example: 'documented' },
   { key: 'customer.updated', label: 'Customer: Updated (customer.updated)', example: 'documented' },
   { key: 'customer.deleted', label: 'Customer: Deleted (customer.deleted)', example: 'documented' },
-  { key: 'transaction.created', label: 'Transaction: Created (transaction.created)', event: 'referral.created', example: 'constructed' },
+  // A transaction carries no status and no partnership key in its (third-party) example [INF]; the test step leaves them out.
+  {
+    key: 'transaction.created',
+    label: 'Transaction: Created (transaction.created)',
+    event: 'referral.created',
+    delivers: ['sale_amount', 'currency', 'affiliate_id', 'affiliate_email', 'affiliate_name', 'customer_email', 'created_at'],
+    example: 'constructed',
+  },
   // Applications are documented under their v1 names only [DOC: v1 guide]; the V2 API is subscribed
   // with dotted names like every other V2 event [INF: the current guide's naming], and bodies may
   // carry either spelling (see the aliases below).

@@ -16,24 +16,19 @@
  * (boolean or null), `currency`, `customer_key`, an embedded `customer` object, `created_at` /
  * `updated_at` (integers). Customers carry both `partner_key` and `partnership_key` [DOC-3P: the
  * same connector's `schemas/customers.json`]. A partner-side example names the partnership only by
- * a top-level `partnership_key` with an empty `customer` [third-party recording, per issue 13]. So
- * the partner is read from every place it can be, partner keys first (they match an Affiliate's
- * `id`), then partnership keys: a partnership key is still the partner, never dropped.
+ * a top-level `partnership_key` with an empty `customer` [third-party recording, per issue 13]. A
+ * partnership key (`part_…`) is not a partner key, so it never fills `affiliate_id` (issue 25 item
+ * 6): `affiliate_id` reads partner keys only (they match an Affiliate's `id`), and
+ * `partnership_key` keeps the partnership, so a transaction naming only its partnership still
+ * names the partner (`GET /v2/partnerships/{key}` resolves it [DOC: reference index]).
  */
-import type { PlatformDefinition } from '../types';
+import type { PlatformDefinition, RecordSupplements } from '../types';
 
-/**
- * Where an object names its partner, in order: partner keys (an Affiliate's `id`), then partnership
- * keys, top-level before nested (an empty `customer` must not hide a top-level key).
- */
-const PARTNER_PATHS = [
-  'partner_key',
-  'customer.partner_key',
-  'partnership.partner_key',
-  'partnership_key',
-  'customer.partnership_key',
-  'partnership.key',
-] as const;
+/** Where an object names its partner's key (an Affiliate's `id`), top-level before nested (an empty `customer` must not hide a top-level key). */
+const PARTNER_PATHS = ['partner_key', 'customer.partner_key', 'partnership.partner_key'] as const;
+
+/** Where an object names the partnership (the partner's membership, `part_…`), in the same order. */
+const PARTNERSHIP_PATHS = ['partnership_key', 'customer.partnership_key', 'partnership.key'] as const;
 
 export const PARTNERSTACK_FIELDS: PlatformDefinition['fields'] = {
   referral: {
@@ -44,6 +39,7 @@ export const PARTNERSTACK_FIELDS: PlatformDefinition['fields'] = {
     // goes through the referral status table below.
     status: { path: 'approved', convert: 'status' },
     affiliate_id: { path: PARTNER_PATHS },
+    partnership_key: { path: PARTNERSHIP_PATHS },
     customer_email: { path: ['customer_email', 'customer.email'] },
     created_at: { path: 'created_at', convert: 'time' },
   },
@@ -66,6 +62,7 @@ export const PARTNERSTACK_FIELDS: PlatformDefinition['fields'] = {
     amount: { path: 'amount', convert: 'minor_units' },
     currency: { path: 'currency', convert: 'upper' },
     affiliate_id: { path: PARTNER_PATHS },
+    partnership_key: { path: PARTNERSHIP_PATHS },
     // `sent_at` / `withdrawal_date` are what a partner-side recording shows [third-party, partner-side
     // API: likely the vendor side's names too, not certain]; `paid_at` is kept first in case it is not.
     paid_at: { path: ['paid_at', 'sent_at', 'withdrawal_date'], convert: 'time' },
@@ -93,5 +90,24 @@ export const PARTNERSTACK_STATUSES: PlatformDefinition['statuses'] = {
     pending: 'pending',
     available: 'pending',
     failed: 'failed',
+  },
+};
+
+/**
+ * What PartnerStack's records lack for the next step (receive/enrich.ts). A transaction or payout
+ * names its partner by key only: the partner's email and name come from the affiliate get
+ * (`GET /v2/partnerships/{key}`). No readable PartnerStack document shows an order id on a
+ * transaction, or a referral link or coupon on a partnership [UNK]: the editor labels those.
+ */
+export const PARTNERSTACK_SUPPLEMENTS: RecordSupplements = {
+  unavailable: {
+    referral: {
+      order_id:
+        'PartnerStack transactions carry no order id: creating one takes a customer, amount, currency, category and product [INF: third-party clients], and the vendor-side transaction fields read (Airbyte schema) have none',
+    },
+    affiliate: {
+      referral_link: "no readable PartnerStack document shows a partner's referral link in a partnership object or a webhook [UNK]",
+      coupon_code: 'no readable PartnerStack document shows coupons on partnerships [UNK]',
+    },
   },
 };

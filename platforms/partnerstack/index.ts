@@ -6,13 +6,18 @@
  */
 import { definePlatform } from '../types';
 import { PARTNERSTACK_EVENT_ALIASES, PARTNERSTACK_EVENTS } from './events';
-import { PARTNERSTACK_FIELDS, PARTNERSTACK_STATUSES } from './fields';
+import { PARTNERSTACK_FIELDS, PARTNERSTACK_STATUSES, PARTNERSTACK_SUPPLEMENTS } from './fields';
 
-/** Cursor-paged lists: `{data: {has_more, items}}`, newest first, `limit` 1–250 [DOC]. Only the first page is read. */
+/** Cursor-paged lists: `{data: {has_more, items}}`, newest first, `limit` 1–250 [DOC]; polls read further pages by the cursor. */
 const LIST = { itemsPath: 'data.items', maxPageSize: 250 } as const;
 const LIST_SOURCE = 'documented (cursor list, newest first, limit ≤ 250)';
 /** Every list is newest first [DOC], so a poll reads the first page without a time filter. */
-const POLLED = { order: 'newest_first', source: 'documented order (sorted by creation date, most recent first)' } as const;
+const POLLED = {
+  order: 'newest_first',
+  // `starting_after` = an item's `key`, while `data.has_more` [DOC: cursor pagination].
+  cursor: { param: 'starting_after', lastItemPath: 'key', morePath: 'data.has_more' },
+  source: 'documented order (sorted by creation date, most recent first) and cursor paging',
+} as const;
 
 /**
  * The webhook-create body's URL field, in the order tried. `target` is what the Laravel client and
@@ -24,6 +29,8 @@ const WEBHOOK_URL_FIELDS = ['target', 'target_url'] as const;
 export const partnerstack = definePlatform({
   id: 'partnerstack',
   name: 'PartnerStack',
+  // PartnerStack calls an affiliate a partner [DOC: docs.partnerstack.com partner / partnership objects].
+  terms: { affiliate: 'Partner' },
   connection: {
     apiKeyName: 'secret key',
     keyLocation: 'Settings → Integrations → PartnerStack API Keys (public key and secret key)',
@@ -79,6 +86,7 @@ export const partnerstack = definePlatform({
   },
   fields: PARTNERSTACK_FIELDS,
   statuses: PARTNERSTACK_STATUSES,
+  supplements: PARTNERSTACK_SUPPLEMENTS,
   lists: {
     referral: {
       request: { method: 'GET', path: '/transactions', query: { limit: '{{limit}}' }, source: LIST_SOURCE },

@@ -6,7 +6,7 @@
  * Paths list the webhook example's name first (`commission_id`, `amount`), then the list API's
  * (`id`, `commission_amount`); names for other events follow these by analogy [INF].
  */
-import type { PlatformDefinition } from '../types';
+import type { PlatformDefinition, RecordSupplements } from '../types';
 
 const STATUS = { path: ['status.value', 'status'], convert: 'status' } as const;
 
@@ -56,4 +56,33 @@ export const REBUS_STATUSES: PlatformDefinition['statuses'] = {
   referral: { pending: 'pending', approved: 'approved', rejected: 'denied', paid: 'paid' },
   affiliate: { pending: 'pending', approved: 'active', rejected: 'denied' },
   payout: { pending: 'pending', processing: 'pending', processed: 'paid', paid: 'paid', completed: 'paid', failed: 'failed' },
+};
+
+/**
+ * What Rebus AI's records lack for the next step (receive/enrich.ts). No object, list or endpoint
+ * names a currency [DOC-3P: every documented response], so the connection's Shop Currency stands
+ * in. Commissions and payouts name the affiliate by id (and name) only: the email comes from the
+ * affiliate get. An affiliate's referral link lives in the links API (`GET /links/?affiliate_id=`
+ * [DOC-3P]; a link's `url` [DOC-3P: generate-link response]; the list's `data.results` envelope
+ * inferred from the other lists). Codes exist only as the code.redeemed event: no coupon API.
+ */
+export const REBUS_SUPPLEMENTS: RecordSupplements = {
+  currencyFromConnection: { kinds: ['referral', 'payout'], source: 'documented (third-party host): no Rebus AI response names a currency' },
+  fieldLookups: [
+    {
+      kind: 'affiliate',
+      field: 'referral_link',
+      request: {
+        method: 'GET',
+        path: '/links/',
+        query: { affiliate_id: '{{id}}', page: 1, page_size: 1 },
+        source: 'documented (third-party host): GET /links/?affiliate_id=; the data.results envelope inferred from the other lists',
+      },
+      itemsPath: 'data.results',
+      valuePath: 'url',
+    },
+  ],
+  unavailable: {
+    affiliate: { coupon_code: 'Rebus AI documents no coupon or code endpoint, only a code.redeemed event [DOC-3P: webhooks page]' },
+  },
 };

@@ -9,7 +9,7 @@
 import { definePlatform } from '../types';
 import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../../signature-schemes/common-candidates';
 import { REBUS_EVENTS } from './events';
-import { REBUS_FIELDS, REBUS_STATUSES } from './fields';
+import { REBUS_FIELDS, REBUS_STATUSES, REBUS_SUPPLEMENTS } from './fields';
 
 /** Page-number lists: `data.results`, `page` from 1, `page_size` ≤ 100 (affiliates [DOC-3P]; the others by analogy [INF]). */
 const LIST = { itemsPath: 'data.results', maxPageSize: 100 } as const;
@@ -41,6 +41,7 @@ export const rebus = definePlatform({
   envelope: { successPath: 'success' },
   events: REBUS_EVENTS,
   // The envelope's `timestamp` is the event's time [DOC example], so identical bodies are one event.
+  // Retries are undocumented [UNK]: deliveries older than the 3-day default window are refused (receive/freshness.ts).
   delivery: { eventPath: 'event', timePath: 'timestamp' },
   // The documented scheme first. The documented body carries its own `"signature": "sha256=…"`, so the
   // header cannot sign the body as received unless that field was added after signing: hedged next.
@@ -85,12 +86,15 @@ export const rebus = definePlatform({
   },
   fields: REBUS_FIELDS,
   statuses: REBUS_STATUSES,
+  supplements: REBUS_SUPPLEMENTS,
   lists: {
     referral: {
       request: { method: 'GET', path: '/commissions/', query: PAGE, source: 'documented endpoint; paging inferred (as affiliates)' },
       ...LIST,
       polling: {
         order: 'unknown',
+        // Status polls: referrals created in the last 90 days (approval after a refund window, payment the month after) [INF].
+        statusWindowDays: 90,
         createdSince: { param: 'date_from', format: 'date' },
         status: { field: 'status.value' },
         source: 'documented filter date_from and status {value, display}; the date format (YYYY-MM-DD) inferred; order undocumented',
@@ -105,6 +109,15 @@ export const rebus = definePlatform({
       request: { method: 'GET', path: '/payouts/', query: PAGE, source: 'documented endpoint ("filtering and pagination"); parameters and items path inferred' },
       ...LIST,
       polling: { order: 'unknown', status: { field: 'status' }, source: 'inferred: filters not readable; status as in the generate-payouts response' },
+    },
+  },
+  gets: {
+    // Only the list is documented; a get by id follows the API's REST convention (`/affiliates/{id}/…`
+    // paths such as `/payouts/{id}/process/`) and its `data` envelope [INF]. Commissions and payouts
+    // name their affiliate by id: receive/enrich.ts reads the email (and name) through it.
+    affiliate: {
+      request: { method: 'GET', path: '/affiliates/{{id}}/', source: 'inferred: REST convention of the documented paths; only the affiliate list is documented (third-party host)' },
+      objectPath: 'data',
     },
   },
   searches: {

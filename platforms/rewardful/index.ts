@@ -14,7 +14,7 @@
  */
 import { definePlatform, type Unsupported } from '../types';
 import { REWARDFUL_EVENTS } from './events';
-import { REWARDFUL_FIELDS, REWARDFUL_STATUSES } from './fields';
+import { REWARDFUL_FIELDS, REWARDFUL_STATUSES, REWARDFUL_SUPPLEMENTS } from './fields';
 
 /** Rewardful computes sales and commissions from the billing provider; nobody approves them. */
 const NO_COMMISSION_DECISION: Unsupported = {
@@ -22,13 +22,25 @@ const NO_COMMISSION_DECISION: Unsupported = {
     "Rewardful's API cannot approve or deny a commission: commissions follow the Stripe / Paddle charge (a refund voids it), and the API only updates a commission's due or paid date. Void or edit the commission in Rewardful's dashboard instead.",
 };
 
-/** The state values the approve / deny calls send are not in a vendor document. */
+/** Find Referral reads one page of the newest commissions, the largest page the list serves [DOC: limit up to 100]. */
+const SCAN_PAGE = 100;
+
+/**
+ * The state values the approve / deny calls send: the update endpoint and its `state` field
+ * ("Defaults to active") are documented; the values `active` / `disabled` (of `active | disabled |
+ * suspicious`) are confirmed by independent code calling the live API (issue 25 item 13).
+ */
 const STATE_VALUES =
-  'only the update endpoint and its `state` field ("Defaults to active") are documented; the values `active` and `disabled` come from a third-party summary of the vendor pages';
+  'documented endpoint (affiliates/update, `state`, "Defaults to active"); values active / disabled confirmed by independent code against the live API (issue 25 audit)';
+
+/** 45 requests per 30-second window, 429 beyond [INF: third-party summary of the overview's cut "Rate limits" section]. */
+const RATE_LIMIT = { requests: 45, perSeconds: 30, per: 'account', source: 'inferred: api-evangelist conventions quoting the overview (our copies cut it off)' } as const;
 
 export const rewardful = definePlatform({
   id: 'rewardful',
   name: 'Rewardful',
+  // Rewardful's words [DOC: developers.rewardful.com]: affiliates earn commissions; its "referral" is a tracked visitor.
+  terms: { affiliate: 'Affiliate', referral: 'Commission' },
   connection: {
     apiKeyName: 'API secret',
     keyLocation: 'Company Settings → API Secret (https://app.getrewardful.com/company/edit)',
@@ -48,7 +60,9 @@ export const rewardful = definePlatform({
   events: REWARDFUL_EVENTS,
   // [DOC] envelope `{object, event: {id, type, created_at, api_version}, request: {id}}`; `event.id`
   // names the event (a retry keeps it), `request.id` one delivery attempt [INF].
-  delivery: { eventPath: 'event.type', idPath: 'event.id', timePath: 'event.created_at' },
+  // Failed deliveries are retried "over the next 3 days using exponential backoff", then dropped
+  // [DOC: developers.rewardful.com/webhooks/requests]: older deliveries are refused (receive/freshness.ts).
+  delivery: { eventPath: 'event.type', idPath: 'event.id', timePath: 'event.created_at', retryWindowSeconds: 3 * 24 * 60 * 60 },
   signature: {
     type: 'hmac',
     header: 'X-Rewardful-Signature',
@@ -77,20 +91,33 @@ export const rewardful = definePlatform({
         order: 'newest_first',
         status: { field: 'state' },
         updatedAt: { path: 'updated_at', convert: 'iso' },
-        source: 'documented (newest first, no date filter); `state` on the commission inferred (third-party vocabulary; the state filter is documented)',
+        rateLimit: RATE_LIMIT,
+        source: 'documented (newest first, no date filter, the state filter); `state` on the commission confirmed by independent code (issue 25 audit)',
       },
     },
     affiliate: {
       request: { method: 'GET', path: '/affiliates', query: { page: '{{page}}', limit: '{{limit}}', 'expand[]': ['campaign'] }, source: 'documented (affiliates/list; newest first)' },
       itemsPath: 'data',
       maxPageSize: 100,
-      polling: { order: 'newest_first', status: { field: 'state' }, updatedAt: { path: 'updated_at', convert: 'iso' }, source: 'documented (newest first, no date filter, `state` in the object)' },
+      polling: { order: 'newest_first', status: { field: 'state' }, updatedAt: { path: 'updated_at', convert: 'iso' }, rateLimit: RATE_LIMIT, source: 'documented (newest first, no date filter, `state` in the object)' },
     },
     payout: {
       request: { method: 'GET', path: '/payouts', query: { page: '{{page}}', limit: '{{limit}}', 'expand[]': ['affiliate'] }, source: 'documented (payouts/list-payouts: expand[]=affiliate)' },
       itemsPath: 'data',
       maxPageSize: 100,
-      polling: { order: 'newest_first', status: { field: 'state' }, updatedAt: { path: 'updated_at', convert: 'iso' }, source: 'documented (newest first, no date filter, state pending / due / processing / paid)' },
+      polling: { order: 'newest_first', status: { field: 'state' }, updatedAt: { path: 'updated_at', convert: 'iso' }, rateLimit: RATE_LIMIT, source: 'documented (newest first, no date filter, state pending / due / processing / paid)' },
+    },
+  },
+  // A commission webhook may not carry the nested `sale` (affiliate, amounts, order id): the API
+  // nests it only when expanded (`expand[]=sale` [DOC: commissions/list]) although the webhook
+  // object is "identical to" the API's [DOC]. Such a delivery is completed by the commission get
+  // below (receive/enrich.ts; issue 25 item 10). The sale amount and the affiliate are in every
+  // sale, so their absence means no sale (the order id may be empty for a non-Stripe sale).
+  supplements: {
+    ...REWARDFUL_SUPPLEMENTS,
+    fetchWhenEmpty: {
+      ...REWARDFUL_SUPPLEMENTS.fetchWhenEmpty,
+      referral: { fields: ['sale_amount', 'affiliate_id'], source: 'inferred: sale is an expandable part of the commission, so a webhook may omit it (not recorded either way)' },
     },
   },
   // Retrieve calls [DOC]: the object itself is the body (retrieve-a-payout example).
@@ -131,15 +158,13 @@ export const rewardful = definePlatform({
       result: { event: 'affiliate.created', resultPath: '', assume: { email: '{{email}}' } },
     },
     approve_affiliate: {
-      request: { method: 'PUT', path: '/affiliates/{{affiliate}}', body: { state: 'active' }, encoding: 'form', source: `documented endpoint (affiliates/update); state value inferred: ${STATE_VALUES}` },
-      unconfirmed: STATE_VALUES,
+      request: { method: 'PUT', path: '/affiliates/{{affiliate}}', body: { state: 'active' }, encoding: 'form', source: STATE_VALUES },
       // The answer is the affiliate: unless it says `active`, Rewardful did not take the value.
       outcome: { statusPath: 'state', done: ['active'], idPath: 'id', source: 'inferred: the update answers the affiliate object, whose state shows whether the value was taken' },
       result: { event: 'affiliate.approved', resultPath: '', assume: { id: '{{affiliate}}' } },
     },
     deny_affiliate: {
-      request: { method: 'PUT', path: '/affiliates/{{affiliate}}', body: { state: 'disabled' }, encoding: 'form', source: `documented endpoint (affiliates/update); state value inferred: ${STATE_VALUES}` },
-      unconfirmed: STATE_VALUES,
+      request: { method: 'PUT', path: '/affiliates/{{affiliate}}', body: { state: 'disabled' }, encoding: 'form', source: STATE_VALUES },
       outcome: { statusPath: 'state', done: ['disabled'], idPath: 'id', source: 'inferred: the update answers the affiliate object, whose state shows whether the value was taken' },
       result: { event: 'affiliate.denied', resultPath: '', assume: { id: '{{affiliate}}' } },
     },
@@ -169,13 +194,14 @@ export const rewardful = definePlatform({
       request: {
         method: 'GET',
         path: '/commissions',
-        query: { page: 1, limit: 100, 'expand[]': ['sale'] },
+        query: { page: 1, limit: SCAN_PAGE, 'expand[]': ['sale'] },
         source: 'inferred: no order filter is documented; the 100 newest commissions (documented list, expand[]=sale) are matched on sale.stripe_charge_id, so older orders are not found',
       },
       itemsPath: 'data',
       matchField: 'order_id',
       input: 'order_id',
       scan: {
+        pageSize: SCAN_PAGE,
         limits: 'Rewardful has no order filter, so only its 100 newest commissions are searched; the Order ID is the Stripe charge ID (ch_…) of the sale',
         source: 'inferred: commissions carry sale.stripe_charge_id (documented object); no filter documented',
       },

@@ -8,7 +8,7 @@
  * so string case is uncertain) [DOC, partly INF]: `total` in minor units, `date` unix seconds,
  * `payment` the method, `affiliate_partner` the affiliate object.
  */
-import type { PlatformDefinition } from '../types';
+import type { PlatformDefinition, RecordSupplements } from '../types';
 
 export const TAMIO_FIELDS: PlatformDefinition['fields'] = {
   affiliate: {
@@ -48,4 +48,24 @@ export const TAMIO_FIELDS: PlatformDefinition['fields'] = {
 export const TAMIO_STATUSES: PlatformDefinition['statuses'] = {
   affiliate: { true: 'active', false: 'denied', approved: 'active', pending: 'pending', removed: 'removed' },
   payout: { true: 'paid', new: 'pending', pending: 'pending', paid: 'paid', failed: 'failed' },
+};
+
+/** Why Tamio has no referral fields: commissions are an attribute of invoices, with no event or list of their own [DOC, absence]. */
+const NO_SALES = "Tamio has no affiliate sale or commission events and no list of them: a commission is an attribute of an invoice [DOC: Tamio's affiliate API reference]";
+
+/**
+ * What Tamio's records cannot carry (the editor labels them, receive/enrich.ts has nothing to
+ * fetch): referrals at all; on affiliates a referral link or coupon (the documented affiliate
+ * object has neither [DOC: retrieve affiliate]); a payout's payment time (the documented payout
+ * has `date`, its creation, and a `paid` flag [DOC: retrieve payout]).
+ */
+export const TAMIO_SUPPLEMENTS: RecordSupplements = {
+  unavailable: {
+    referral: { affiliate_email: NO_SALES, affiliate_name: NO_SALES, commission_amount: NO_SALES, sale_amount: NO_SALES, currency: NO_SALES, order_id: NO_SALES },
+    affiliate: {
+      referral_link: "Tamio's documented affiliate object carries no referral link [DOC: retrieve affiliate]",
+      coupon_code: "Tamio's documented affiliate object carries no coupon [DOC: retrieve affiliate]",
+    },
+    payout: { paid_at: "Tamio's documented payout carries its creation date and a paid flag, no payment time [DOC: retrieve payout]" },
+  },
 };

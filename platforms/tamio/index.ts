@@ -5,9 +5,10 @@
  * Webhook endpoints are created only in Tamio's dashboard (no endpoint API is documented), so the
  * REST-hook triggers refuse at subscribe and the "New Event from Dashboard Webhook" trigger serves Tamio.
  */
-import { ANY_HEADER, definePlatform } from '../types';
+import { ANY_HEADER } from '../../signature-schemes/types';
+import { definePlatform } from '../types';
 import { TAMIO_EVENTS } from './events';
-import { TAMIO_FIELDS, TAMIO_STATUSES } from './fields';
+import { TAMIO_FIELDS, TAMIO_STATUSES, TAMIO_SUPPLEMENTS } from './fields';
 
 const NO_SALES_API =
   "Tamio's API has no affiliate sales or commissions to approve, deny or create (commissions are set on invoices). Use Tamio's dashboard.";
@@ -80,8 +81,10 @@ export const tamio = definePlatform({
         request: {
           method: 'POST',
           path: '/webhook-endpoints/verify-signature',
-          // No `signatureHeader`: the header's name is not documented, so it is forwarded under the name it arrived with.
-          source: 'documented endpoint (signature header + raw body, 200 valid, 400 invalid); header name inferred: the one received',
+          // The header's name is not documented [UNK]: the value alone is sent, under this one name,
+          // never under the name a sender chose (issue 22 item 10). Live-check's Tamio row confirms it.
+          signatureHeader: 'Tamio-Signature',
+          source: 'documented endpoint (signature header + raw body, 200 valid, 400 invalid); header name Tamio-Signature inferred (undocumented)',
         },
         source: 'documented: verify-signature API',
       },
@@ -96,6 +99,7 @@ export const tamio = definePlatform({
   },
   fields: TAMIO_FIELDS,
   statuses: TAMIO_STATUSES,
+  supplements: TAMIO_SUPPLEMENTS,
   lists: {
     affiliate: {
       request: {

@@ -19,6 +19,12 @@ const affiliateDiff = {
   previous_status: { path: 'previous_status', convert: 'status' },
 } as const;
 
+/**
+ * What a payment.paid delivery fills: its documented example has no creation time [DOC: payment.paid
+ * example], which the payments list gives.
+ */
+const PAYMENT_PAID_DELIVERS = ['status', 'vendor_status', 'amount', 'affiliate_id', 'affiliate_email', 'payment_method', 'paid_at', 'currency'] as const;
+
 export const UPPROMOTE_EVENTS: readonly VendorEvent[] = [
   { key: 'referral.new', label: 'Referral: New (referral.new)', event: 'referral.created', example: 'constructed' },
   { key: 'referral.approved', label: 'Referral: Approved (referral.approved)', event: 'referral.approved', example: 'constructed' },
@@ -36,6 +42,8 @@ export const UPPROMOTE_EVENTS: readonly VendorEvent[] = [
     key: 'affiliate.inactive',
     label: 'Affiliate: Denied or Deactivated (affiliate.inactive)',
     event: 'affiliate.deactivated',
+    // Constructed from the affiliate fields the documented affiliate.new carries, without its coupon [INF].
+    delivers: ['status', 'vendor_status', 'email', 'first_name', 'last_name', 'name', 'company', 'program_id', 'program_name', 'referral_link', 'created_at'],
     example: 'constructed',
   },
   {
@@ -45,5 +53,5 @@ export const UPPROMOTE_EVENTS: readonly VendorEvent[] = [
     fields: affiliateDiff,
     example: 'documented',
   },
-  { key: 'payment.paid', label: 'Payment: Paid (payment.paid)', event: 'payout.paid', example: 'documented' },
+  { key: 'payment.paid', label: 'Payment: Paid (payment.paid)', event: 'payout.paid', delivers: PAYMENT_PAID_DELIVERS, example: 'documented' },
 ];

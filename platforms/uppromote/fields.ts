@@ -11,7 +11,7 @@
  * a coupon names its code `coupon` (and its time `created_timestamp`). v2's forms are not recorded
  * [UNK], so every time goes through `time` (ISO text or epoch seconds / ms) and both names are read.
  */
-import type { PlatformDefinition } from '../types';
+import type { PlatformDefinition, RecordSupplements } from '../types';
 
 export const UPPROMOTE_FIELDS: PlatformDefinition['fields'] = {
   referral: {
@@ -63,4 +63,22 @@ export const UPPROMOTE_STATUSES: PlatformDefinition['statuses'] = {
   referral: { pending: 'pending', approved: 'approved', denied: 'denied', paid: 'paid', refunded: 'refunded' },
   affiliate: { active: 'active', approved: 'active', inactive: 'inactive', pending: 'pending', denied: 'denied' },
   payout: { success: 'paid', paid: 'paid', pending: 'pending', failed: 'failed', fail: 'failed' },
+};
+
+/**
+ * What UpPromote's records lack for the next step (receive/enrich.ts). Money is a decimal string in
+ * the shop's currency, which no payload or list item names [INF: PostHog column docs; DOC: the
+ * payment.paid example] and no v2 endpoint that could be read returns [UNK]: the connection's Shop
+ * Currency stands in. The `*.status-changed` payloads are diffs `{…_id, previous_status,
+ * current_status}` [DOC: affiliate; INF: referral, PostHog], so such a record is fetched by id.
+ */
+export const UPPROMOTE_SUPPLEMENTS: RecordSupplements = {
+  currencyFromConnection: {
+    kinds: ['referral', 'payout'],
+    source: "inferred: amounts are decimal strings in the shop's currency and no documented payload, list or endpoint names it",
+  },
+  fetchWhenEmpty: {
+    referral: { fields: ['commission_amount', 'affiliate_email'], source: 'documented shape of the status-changed diff (affiliate example; referral by PostHog, inferred): it carries ids and statuses only' },
+    affiliate: { fields: ['email'], source: 'documented: the affiliate.status-changed example is a diff of affiliate_id, previous_status and current_status' },
+  },
 };

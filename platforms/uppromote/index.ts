@@ -6,7 +6,7 @@
 import { definePlatform } from '../types';
 import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../../signature-schemes/common-candidates';
 import { UPPROMOTE_EVENTS } from './events';
-import { UPPROMOTE_FIELDS, UPPROMOTE_STATUSES } from './fields';
+import { UPPROMOTE_FIELDS, UPPROMOTE_STATUSES, UPPROMOTE_SUPPLEMENTS } from './fields';
 
 const POLYMETRICS = 'inferred: third-party connector (polymetrics) built from the Apidog reference';
 
@@ -16,9 +16,21 @@ const POLYMETRICS = 'inferred: third-party connector (polymetrics) built from th
  */
 const THIRD_PARTY_ONLY = "only a third-party connector shows this endpoint (UpPromote's own v2 reference, as far as it could be read, does not list it)";
 
+/**
+ * The lists' date window. UpPromote answers 422 "The to date field is required when from date is
+ * present" on referrals [INF: PostHog]; unknown for affiliates and paid payments, so every request
+ * that sends from_date also sends to_date.
+ */
+const FROM_TO = { param: 'from_date', format: 'iso', untilParam: 'to_date' } as const;
+
+/** 120 requests a minute per shop across all v2 endpoints, fixed 60-s windows, every call counts [DOC: docs/v2]. */
+const RATE_LIMIT = { requests: 120, perSeconds: 60, per: 'shop, shared with every other call', source: 'documented (aff-api.uppromote.com/docs/v2)' } as const;
+
 export const uppromote = definePlatform({
   id: 'uppromote',
   name: 'UpPromote',
+  // UpPromote pays affiliates through payments [DOC: /payments endpoints, payment.paid event].
+  terms: { payout: 'Payment' },
   connection: {
     keyLocation: 'Settings → Integrations → API Key → Get API Key (Professional plan)',
     keyHelpUrl: 'https://docs.uppromote.com/settings/integrations/api-and-webhook',
@@ -87,37 +99,44 @@ export const uppromote = definePlatform({
   },
   fields: UPPROMOTE_FIELDS,
   statuses: UPPROMOTE_STATUSES,
+  supplements: UPPROMOTE_SUPPLEMENTS,
   lists: {
     referral: {
-      request: { method: 'GET', path: '/referrals', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
+      request: { method: 'GET', path: '/referrals', query: { page: '{{page}}', per_page: '{{limit}}' }, source: 'documented' },
       itemsPath: 'data',
       maxPageSize: 100,
-      // Page 1 only: 120 requests a minute per shop, shared with every other call [DOC].
       polling: {
         order: 'unknown',
-        createdSince: { param: 'from_date', format: 'iso', untilParam: 'to_date' },
+        // Status polls: referrals created in the last 90 days (approval after a refund window, payment the month after) [INF].
+        statusWindowDays: 90,
+        createdSince: FROM_TO,
+        rateLimit: RATE_LIMIT,
         status: { field: 'status' },
         source: 'documented filters from_date/to_date (ISO-8601); to_date required with from_date and the status field inferred (PostHog); sort order undocumented',
       },
     },
     affiliate: {
-      request: { method: 'GET', path: '/affiliates', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
+      request: { method: 'GET', path: '/affiliates', query: { page: '{{page}}', per_page: '{{limit}}' }, source: 'documented' },
       itemsPath: 'data',
       maxPageSize: 100,
       polling: {
         order: 'unknown',
-        createdSince: { param: 'from_date', format: 'iso' },
+        createdSince: FROM_TO,
+        rateLimit: RATE_LIMIT,
         status: { field: 'status' },
         source: 'documented status field (active|inactive|pending); from_date inferred (PostHog); sort order undocumented',
       },
     },
     payout: {
-      request: { method: 'GET', path: '/payments/paid', query: { page: 1, per_page: '{{limit}}' }, source: 'documented' },
+      request: { method: 'GET', path: '/payments/paid', query: { page: '{{page}}', per_page: '{{limit}}' }, source: 'documented' },
+      // The endpoint lists paid payments only [DOC: its path and name].
+      onlyStatus: 'paid',
       itemsPath: 'data',
       maxPageSize: 100,
       polling: {
         order: 'unknown',
-        createdSince: { param: 'from_date', format: 'iso' },
+        createdSince: FROM_TO,
+        rateLimit: RATE_LIMIT,
         status: { field: 'status' },
         source: 'inferred: from_date filters on the processed time (PostHog); status as in payment.paid [DOC]; sort order undocumented',
       },

@@ -5,7 +5,7 @@
  * flat (`x`). Whatever the shape, the whole body is kept under `raw`. Money is read as a decimal in
  * major units [INF: unknown whether ViralRef sends cents].
  */
-import type { Conversion, FieldSource, PlatformDefinition } from '../types';
+import type { Conversion, FieldSource, PlatformDefinition, RecordSupplements } from '../types';
 
 /** Where a ViralRef object may sit: in an envelope's data, nested under its own name, or flat. */
 function candidates(object: string, names: readonly string[]): string[] {
@@ -97,4 +97,14 @@ export const VIRALREF_STATUSES: PlatformDefinition['statuses'] = {
     deleted: 'removed',
   },
   payout: { pending: 'pending', created: 'pending', processing: 'pending', paid: 'paid', completed: 'paid', failed: 'failed' },
+};
+
+/**
+ * What ViralRef cannot give: its documented events name only "Payout created" (a batch), with no
+ * paid event and no API to read payouts [DOC: api-webhooks page], so a payment time never arrives.
+ */
+export const VIRALREF_SUPPLEMENTS: RecordSupplements = {
+  unavailable: {
+    payout: { paid_at: 'ViralRef documents only a "Payout created" event (a new batch), no paid event and no API [DOC: viralref.com/docs/api-webhooks]' },
+  },
 };

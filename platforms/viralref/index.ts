@@ -5,10 +5,11 @@
  * ViralRef: the connection only checks that a key was entered, every action explains it is not
  * available, and deliveries arrive through the "New Event from Dashboard Webhook" trigger.
  */
-import { ANY_HEADER, definePlatform, type ActionKey, type Unsupported } from '../types';
+import { ANY_HEADER } from '../../signature-schemes/types';
+import { definePlatform, type ActionKey, type Unsupported } from '../types';
 import { hmacOfRawBody, standardWebhooks, stripeStyle } from '../../signature-schemes/common-candidates';
 import { VIRALREF_EVENT_ALIASES, VIRALREF_EVENTS } from './events';
-import { VIRALREF_FIELDS, VIRALREF_STATUSES } from './fields';
+import { VIRALREF_FIELDS, VIRALREF_STATUSES, VIRALREF_SUPPLEMENTS } from './fields';
 
 const NOT_PUBLISHED: Unsupported = {
   unsupported:
@@ -28,6 +29,8 @@ const ACTIONS: readonly ActionKey[] = [
 export const viralref = definePlatform({
   id: 'viralref',
   name: 'ViralRef',
+  // ViralRef records a referred sale as a conversion [DOC: conversion.* events].
+  terms: { referral: 'Conversion' },
   connection: {
     keyLocation: 'Settings → Organization → Developers → Create API Key (paid plans)',
     keyHelpUrl: 'https://viralref.com/docs/api-webhooks',
@@ -41,7 +44,8 @@ export const viralref = definePlatform({
   errorMessagePaths: ['message', 'error', 'errors'],
   events: VIRALREF_EVENTS,
   // The event name's field is unknown [UNK]: the common names, in order.
-  // `created_at` in the envelope read as the event's time [INF]; retries use exponential backoff [DOC].
+  // `created_at` in the envelope read as the event's time [INF]; retries use exponential backoff [DOC]
+  // over a window not documented [UNK]: older deliveries than the 3-day default are refused (receive/freshness.ts).
   delivery: { eventPath: ['event', 'type', 'event_type'], eventAliases: VIRALREF_EVENT_ALIASES, timePath: 'created_at' },
   // Only "a signature header" and a signing secret are documented: every header whose value could be a
   // signature is tried with the usual schemes, and the user can choose a URL token instead.
@@ -65,6 +69,7 @@ export const viralref = definePlatform({
   },
   fields: VIRALREF_FIELDS,
   statuses: VIRALREF_STATUSES,
+  supplements: VIRALREF_SUPPLEMENTS,
   lists: {},
   actions: Object.fromEntries(ACTIONS.map((key) => [key, NOT_PUBLISHED])),
   searches: { find_affiliate: NOT_PUBLISHED, find_referral: NOT_PUBLISHED },

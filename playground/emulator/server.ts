@@ -4,12 +4,13 @@
  * `https://aff-api.uppromote.com/api/v2` becomes `${emulator.url}/uppromote/api/v2`), and sends
  * their webhooks.
  *
- * Written from the vendor documents only (`shared/platforms/README.md` and its payloads); it never
- * imports the app, `platforms/`, `triggers/` or `creates/`, so a wrong path, field or signature
- * rule in the app fails against it instead of being mirrored by it.
+ * Written from the vendor documents only; it never imports the app (`platforms/`, `receive/`,
+ * `fields/`, `triggers/`, `creates/`), so a wrong path, field or signature rule in the app fails
+ * against it instead of being mirrored by it (test/emulator/independence.test.ts).
  *
- * Adding a vendor: a folder `vendors/<id>/` whose `index.ts` exports a {@link VendorModule} named
- * `vendor` (start from `vendor-template/index.ts.txt`); the server finds it by itself.
+ * Adding a vendor: a folder `workshops/<id>/emulator/` whose `index.ts` exports a
+ * {@link VendorModule} named `vendor` (`npm run new-platform` writes one from
+ * scaffold/templates/emulator/); the server finds it by itself.
  */
 import Fastify from 'fastify';
 import { DeliveryLog, type DeliveryRecord, type Vendor } from './common/delivery-log';

@@ -1,5 +1,5 @@
 /** __NAME__ in the error table. NEW-PLATFORM-TODO: an action that names an id, its request, and the vendor's documented error body. */
-import type { ErrorCase } from './error-case';
+import type { ErrorCase } from '../../test/reliability/error-case';
 
 export const errorCase: ErrorCase = {
   name: '__NAME__',

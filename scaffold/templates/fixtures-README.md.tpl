@@ -1,5 +1,8 @@
 # __NAME__ fixtures
 
-NEW-PLATFORM-TODO: copy the vendor's documented payload examples here from
-`../shared/platforms/payloads/__ID__/` and list each with its source (documented, recorded from
-the live API, or constructed from documented field lists) in a table like the other platforms'.
+NEW-PLATFORM-TODO: put the vendor's documented payload examples here (one JSON file each) and list
+them in a table with their source: documented (the vendor page it is copied from), recorded from
+the live API (`npm run live-check -- --record`), or constructed from documented field lists.
+
+| file | source |
+|---|---|

@@ -3,7 +3,7 @@
  * static definition that carries only the fields every record has.
  */
 import { countNodes } from '../../bench/definition-size';
-import { filledKeys, outputFieldsFor } from '../../triggers/output-fields';
+import { filledKeys, outputFieldsFor, unavailableFields } from '../../fields/output-fields';
 import { PLATFORMS } from '../../platforms/registry';
 import type { RecordKind } from '../../platforms/records';
 import { app, appTester, type OperationFunction } from '../helpers/app';
@@ -34,8 +34,11 @@ describe('output fields per platform', () => {
       const keys = fields.map((field) => field.key);
       expect(new Set(keys).size).toBe(keys.length);
       const filled = filledKeys(platform, kind);
+      const unavailable = unavailableFields(platform, kind);
       for (const field of fields) {
-        expect(filled.has(field.key)).toBe(true);
+        // A field the platform cannot give is shown only to say so (issue 23, "the editor says so").
+        if (unavailable[field.key] !== undefined) expect(field.label).toContain(`(Not Available on ${platform.name})`);
+        else expect(filled.has(field.key)).toBe(true);
         expect(field.label).toMatch(/^[A-Z]/);
       }
       // Everything the field map fills is offered.
@@ -43,9 +46,11 @@ describe('output fields per platform', () => {
     }
   });
 
-  it('Tamio has no referral data, so New Referral offers no referral fields beyond the base ones', async () => {
+  it('Tamio has no referral data, so New Referral offers no referral fields beyond the base ones, except to say they are not available', async () => {
     const fields = await resolve(outputs('triggers', 'new_referral'), 'tamio');
-    expect(fields.map((field) => field.key)).toEqual(['id', 'platform', 'event', 'vendor_event']);
+    expect(fields.slice(0, 5).map((field) => field.key)).toEqual(['id', 'platform', 'event', 'vendor_event', 'event_name']);
+    expect(fields.slice(5).map((field) => field.key)).toEqual(expect.arrayContaining(['commission_amount', 'currency', 'order_id', 'affiliate_email']));
+    for (const field of fields.slice(5)) expect(field.label).toMatch(/\(Not Available on Tamio\)$/);
   });
 
   it('New Platform Event shows the chosen event kind only, far fewer fields than every kind at once', async () => {
@@ -62,15 +67,16 @@ describe('output fields per platform', () => {
     expect(keys).toContain('status');
   });
 
-  it('the static definition carries only the base fields', () => {
+  it('the static definition carries only the id; the other base fields come with the platform\'s', async () => {
     for (const key of ['new_referral', 'new_platform_event', 'dashboard_webhook']) {
-      expect(outputs('triggers', key).filter((entry) => typeof entry !== 'function').map((field) => (field as Output).key)).toEqual([
-        'id',
-        'platform',
-        'event',
-        'vendor_event',
-      ]);
+      expect(outputs('triggers', key).filter((entry) => typeof entry !== 'function').map((field) => (field as Output).key)).toEqual(['id']);
+      const keys = (await resolve(outputs('triggers', key), 'uppromote')).map((field) => field.key);
+      expect(keys.slice(0, 4)).toEqual(['id', 'platform', 'event', 'vendor_event']);
     }
+  });
+
+  it('the whole definition is at most 1,150 nodes (issue 23 item 15)', () => {
+    expect(countNodes(app)).toBeLessThanOrEqual(1150);
   });
 });
 

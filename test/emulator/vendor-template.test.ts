@@ -1,7 +1,7 @@
 /**
- * The vendor template the scaffold copies (playground/emulator/vendor-template/): rendered for a
- * made-up platform into a scratch vendors folder next to the real one, it compiles, is found by
- * the same discovery the server uses, and serves its guard, its list and its event.
+ * The emulator template the scaffold copies (scaffold/templates/emulator/): rendered for a made-up
+ * platform into a scratch workshop next to the real ones, it compiles, is found by the same
+ * discovery the server uses, and serves its guard, its list and its event.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,18 +11,20 @@ import { discoverVendors } from '../../playground/emulator/common/discover-vendo
 import { renderTemplate } from '../../scaffold/parts';
 import { type Receiver, hmacSha256Hex, startReceiver } from './harness';
 
-const EMULATOR = join(__dirname, '..', '..', 'playground', 'emulator');
-const TEMPLATE = join(EMULATOR, 'vendor-template');
-// Same depth as vendors/<id>/ so the template's `../../common/…` imports resolve; hidden, so tsc's
-// `playground` include never sees a leftover.
-const SCRATCH = join(EMULATOR, `.template-check-${process.pid}`);
+const ROOT = join(__dirname, '..', '..');
+const TEMPLATE = join(ROOT, 'scaffold', 'templates', 'emulator');
+// A workshop's emulator folder at the depth of workshops/<id>/emulator/, so the template's
+// `../../../playground/…` imports resolve; hidden, so neither tsc's `workshops` include nor the
+// server's discovery ever sees a leftover.
+const SCRATCH = join(ROOT, 'workshops', `.template-check-${process.pid}`);
+const FOLDERS = new Map([['acme', join(SCRATCH, 'emulator')]]);
 
 let receiver: Receiver;
 
 beforeAll(async () => {
-  mkdirSync(join(SCRATCH, 'acme'), { recursive: true });
+  mkdirSync(join(SCRATCH, 'emulator'), { recursive: true });
   for (const file of readdirSync(TEMPLATE)) {
-    writeFileSync(join(SCRATCH, 'acme', file.replace(/\.txt$/, '')), renderTemplate(readFileSync(join(TEMPLATE, file), 'utf8'), 'acme', 'Acme'));
+    writeFileSync(join(SCRATCH, 'emulator', file.replace(/\.txt$/, '')), renderTemplate(readFileSync(join(TEMPLATE, file), 'utf8'), 'acme', 'Acme'));
   }
   receiver = await startReceiver();
 });
@@ -34,13 +36,13 @@ afterAll(async () => {
 
 describe('the vendor template, rendered for "acme"', () => {
   it('is discovered with its credentials and events', () => {
-    const module = discoverVendors(SCRATCH).get('acme');
+    const module = discoverVendors(FOLDERS).get('acme');
     expect(module?.credentials.api_key).toMatch(/^acme_emu_/);
     expect(module?.create({ now: Date.now, log: new DeliveryLog() }).events).toEqual(['affiliate.created']);
   });
 
   it('guards its list endpoint and pages it', async () => {
-    const module = discoverVendors(SCRATCH).get('acme');
+    const module = discoverVendors(FOLDERS).get('acme');
     if (!module) throw new Error('acme was not discovered');
     const instance = module.create({ now: Date.now, log: new DeliveryLog() });
     const server = Fastify();
@@ -59,7 +61,7 @@ describe('the vendor template, rendered for "acme"', () => {
   });
 
   it('sends its event, signed, to a dashboard endpoint', async () => {
-    const module = discoverVendors(SCRATCH).get('acme');
+    const module = discoverVendors(FOLDERS).get('acme');
     if (!module) throw new Error('acme was not discovered');
     const log = new DeliveryLog();
     const instance = module.create({ now: Date.now, log });

@@ -6,12 +6,12 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { ZObject } from 'zapier-platform-core';
-import type { Delivery, Expectation } from '../../platforms/delivery';
+import type { Delivery, Expectation } from '../../receive/delivery';
 import { findPlatform } from '../../platforms/registry';
 import { candidateSchemes, signWithCandidate } from '../../signature-schemes';
 import type { PlatformDefinition } from '../../platforms/types';
-import { matchingScheme, verifyDelivery } from '../../platforms/verify-delivery';
-import commissionApproved from '../fixtures/rebus/commission.approved.json';
+import { matchingScheme, verifyDelivery } from '../../receive/verify';
+import commissionApproved from '../../workshops/rebus/fixtures/commission.approved.json';
 
 /** A Standard Webhooks key (base64 after `whsec_`), usable by every scheme: all are keyed by the same secret. */
 const SECRET = `whsec_${Buffer.from('affiliate-hub-hedges-secret-32b!').toString('base64')}`;
@@ -48,7 +48,7 @@ describe.each(['uppromote', 'rebus', 'viralref'])('%s candidate schemes', (id) =
     const signed = signWithCandidate(on, name, body, SECRET);
     const received = delivery(body, signed.headers, signed.query);
     const verdict = await verifyDelivery(z, on, received, expectation, Date.now());
-    expect(verdict).toEqual({ ok: true, secret: SECRET, scheme: expect.any(String) });
+    expect(verdict).toMatchObject({ ok: true, secret: SECRET, scheme: expect.any(String) });
     // An earlier candidate may accept the same proof (hex is also a hex-or-base64 digest): the first that does is named.
     expect(names.indexOf(verdict.ok ? (verdict.scheme ?? '') : '')).toBeLessThanOrEqual(names.indexOf(name));
     expect(await matchingScheme(z, on, received, expectation)).toBe(verdict.ok ? verdict.scheme : undefined);
@@ -98,14 +98,22 @@ describe('Rebus AI: the documented body carries its own signature field', () => 
         ? `{${Object.entries(value).map(([key, entry]) => `${JSON.stringify(key)}: ${pythonJson(entry)}`).join(', ')}}`
         : JSON.stringify(value);
 
+  // The signed text is the body as received with its signature member cut out, never a
+  // re-serialization (issue 22 items 3 and 11): the vendor's own formatting is kept byte for byte.
   it.each([
-    ['Python json.dumps of the envelope, signature in the header', pythonJson(envelope), true],
-    ['compact JSON of the envelope, signature only in the body', JSON.stringify(envelope), false],
-  ])('verifies %s', async (_case, signedText, inHeader) => {
-    const signature = `sha256=${hmac(SECRET, signedText)}`;
-    const rawBody = JSON.stringify({ ...envelope, signature });
+    ['Python json.dumps formatting, signature in the header', pythonJson, true],
+    ['compact JSON, signature only in the body', JSON.stringify, false],
+  ])('verifies %s', async (_case, format: (value: unknown) => string, inHeader) => {
+    const signature = `sha256=${hmac(SECRET, format(envelope))}`;
+    const rawBody = format({ ...envelope, signature });
     const received = delivery(rawBody, inHeader ? { 'X-Webhook-Signature': signature } : {});
     expect(await matchingScheme(z, rebus, received, expectation)).toBe('HMAC-SHA256 hex (sha256=) of the body without its signature field');
+  });
+
+  it('refuses a signature over another formatting of the text received', async () => {
+    const signature = `sha256=${hmac(SECRET, pythonJson(envelope))}`;
+    const rawBody = JSON.stringify({ ...envelope, signature });
+    expect(await verifyDelivery(z, rebus, delivery(rawBody, { 'X-Webhook-Signature': signature }), expectation, Date.now())).toMatchObject({ ok: false, reason: 'signature_mismatch' });
   });
 
   it('still names the documented scheme first for a signature over the raw body', async () => {

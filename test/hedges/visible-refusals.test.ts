@@ -8,8 +8,9 @@ import type { ZObject } from 'zapier-platform-core';
 import { appTester, triggerOperation } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
 import { fakeCacheRpc, type FakeCacheRpc } from '../helpers/fake-cache-rpc';
-import { REFUSAL_REPORT_SECONDS } from '../../platforms/receive';
-import conversionCreated from '../fixtures/viralref/conversion.created.json';
+import { useFixtureClock } from '../helpers/fixture-clock';
+import { REFUSAL_REPORT_SECONDS } from '../../receive';
+import conversionCreated from '../../workshops/viralref/fixtures/conversion.created.json';
 
 const dashboard = triggerOperation('dashboard_webhook');
 const SECRET = 'whsec_visible_refusals';
@@ -31,6 +32,7 @@ function deliver(store: FakeCacheRpc, rawBody: string, headers: Record<string, s
 const body = JSON.stringify(conversionCreated);
 
 describe('refusals the user sees', () => {
+  useFixtureClock('viralref');
   it('reports a forged delivery once per Zap and reason an hour as a halted run, then only logs it', async () => {
     const store = fakeCacheRpc();
     const lines: string[] = [];
@@ -56,9 +58,11 @@ describe('refusals the user sees', () => {
     expect(message).not.toContain(SECRET);
   });
 
-  it('reports a verified delivery it cannot understand (an unknown event)', async () => {
+  it('reports a verified delivery it cannot understand (an unknown event), without quoting the name the sender chose', async () => {
     const unknown = JSON.stringify({ ...conversionCreated, event: 'conversion.teleported' });
-    await expect(deliver(fakeCacheRpc(), unknown, { 'X-ViralRef-Signature': hmacHex(SECRET, unknown) })).rejects.toThrow(/unknown event "conversion\.teleported"/);
+    const refused = deliver(fakeCacheRpc(), unknown, { 'X-ViralRef-Signature': hmacHex(SECRET, unknown) });
+    await expect(refused).rejects.toThrow(/: the payload names an event ViralRef's catalogue does not list\./);
+    await expect(refused).rejects.not.toThrow(/teleported/);
   });
 
   it('stays silent for a URL-check ping and for events the trigger does not listen to', async () => {

@@ -44,8 +44,18 @@ function storeKey(key: string, scope: unknown): string {
   return `${parts.join('+')}\u0000${key}`;
 }
 
+/** How the fake answers a `zcache_set`. */
+export interface FakeCacheOptions {
+  /**
+   * Replaces the answer of every set (the store itself behaves as usual): e.g. `() => null`, an
+   * answer core's typing allows whose meaning Zapier does not document.
+   */
+  setAnswer?: (stored: boolean) => unknown;
+}
+
 /** A fresh, empty store. */
-export function fakeCacheRpc(): FakeCacheRpc {
+export function fakeCacheRpc(options: FakeCacheOptions = {}): FakeCacheRpc {
+  const answer = options.setAnswer ?? ((stored: boolean) => stored);
   const entries = new Map<string, { value: string; expiresAt: number }>();
   let now = 0;
   const sets: CacheSetCall[] = [];
@@ -67,9 +77,9 @@ export function fakeCacheRpc(): FakeCacheRpc {
       const nx = typeof fifth === 'boolean' ? fifth : null;
       sets.push({ key, ttl, scope, nx });
       const at = storeKey(key, scope);
-      if (nx === true && live(at) !== undefined) return false;
+      if (nx === true && live(at) !== undefined) return answer(false);
       entries.set(at, { value: String(second), expiresAt: ttl === null ? Number.POSITIVE_INFINITY : now + ttl });
-      return true;
+      return answer(true);
     }
     throw new Error(`Unexpected method '${method}'`);
   };

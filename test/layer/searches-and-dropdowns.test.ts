@@ -3,16 +3,15 @@
  * platforms' data is covered by their own tests).
  */
 import nock from 'nock';
-import { app, appTester, createOperation } from '../helpers/app';
+import { app, appTester, createOperation, searchOperation, triggerOperation } from '../helpers/app';
 import { rejectionMessage } from '../helpers/errors';
-import { upPromoteKit } from '../platforms/uppromote.kit';
-import affiliateNew from '../fixtures/uppromote/affiliate.new.json';
-import referralNew from '../fixtures/uppromote/referral.new.json';
+import { upPromoteKit } from '../../workshops/uppromote/kit';
+import affiliateNew from '../../workshops/uppromote/fixtures/affiliate.new.json';
+import referralNew from '../../workshops/uppromote/fixtures/referral.new.json';
 
 const authData = upPromoteKit.authData;
-type Perform = { operation: { perform: never } };
-const search = (key: string) => (app.searches?.[key] as unknown as Perform).operation.perform;
-const hidden = (key: string) => (app.triggers?.[key] as unknown as Perform).operation.perform;
+const search = (key: string) => searchOperation(key).perform;
+const hidden = (key: string) => triggerOperation(key).perform;
 
 describe('Find Affiliate', () => {
   it('searches by email and returns only the exact match (trimmed, any case)', async () => {

@@ -19,10 +19,13 @@ describe.each(WITH_API.map((platform) => [platform.id, platform.name] as const))
 });
 
 describe('live check of a platform without an API', () => {
-  it('says there is nothing to check and exits 0', async () => {
-    const run = await runCli(['--platform', 'viralref', '--emulator']);
+  it('says in one line why there is nothing to check, what still can be, and exits 0', async () => {
+    const run = await runCli(['--platform', 'viralref'], {});
     expect(run.code).toBe(0);
-    expect(run.out).toContain('ViralRef documents no API request to check');
+    expect(run.err).toBe('');
+    expect(run.out.split('\n')).toHaveLength(1);
+    expect(run.out).toMatch(/^ViralRef: nothing to check\. Its platform data names no API request .* ViralRef's API is not published, so Affiliate Hub cannot call it\. /);
+    expect(run.out).toContain('--platform viralref --delivery <capture.json>, with AFFILIATE_HUB_WEBHOOK_SECRET set');
   });
 });
 

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import nock from 'nock';
 import { EMULATOR_CREDENTIALS } from '../../playground/emulator/server';
+import { redactDefinitions } from '../../live-check/record';
+import { Redactor } from '../../live-check/redaction';
 import { runCli } from './run-cli';
 
 /** An email not masked as `x***@***.tld`. */
@@ -54,6 +56,9 @@ describe('live check with --record', () => {
     expect(text).not.toContain(EMULATOR_CREDENTIALS.uppromote.api_key);
     expect(text).not.toMatch(PLAIN_EMAIL);
     expect(text).toMatch(/"email":"\w\*\*\*@\*\*\*\.\w+"/);
+    // Names are masked by field name, and the field is kept for the replay.
+    expect(text).toMatch(/"first_name":"\[redacted\]"/);
+    expect(text).not.toMatch(/"(first_name|last_name)":"(?!\[redacted\])[^"]/);
     // Request headers (credentials) are never recorded.
     expect(fixtures.every((fixture) => fixture.reqheaders === undefined)).toBe(true);
   });
@@ -89,5 +94,124 @@ describe('live check with --record', () => {
       expect(text).not.toContain(EMULATOR_CREDENTIALS.uppromote.api_key);
       expect(text).not.toMatch(PLAIN_EMAIL);
     }
+  });
+});
+
+describe('redacting a vendor answer full of personal data', () => {
+  const scope = 'https://api.vendor.example';
+  const token = 'tok_9f8e7d6c5b4a39281706';
+  const ourSecret = '5c1f0e2d9b8a7c6d5e4f3a2b1c0d9e8f';
+  // What a vendor could answer about one affiliate and one referral: every kind of personal data the
+  // fixtures must not keep, beside the fields a replay needs as they were.
+  const affiliate = {
+    id: 4711,
+    status: 'active',
+    first_name: 'Margarethe',
+    lastName: 'Oyelaran-Winterbottom',
+    name: 'Margarethe Oyelaran-Winterbottom',
+    email: 'margarethe.ow@example.org',
+    phone: '+44 20 7946 0958',
+    mobile_number: 4915123456789,
+    company: 'Winterbottom Trading',
+    address: { line1: '221B Baker Street', line2: 'Flat 3', city: 'London', postcode: 'NW1 6XE', country: 'GB' },
+    billing: { zip: '94107', vat_number: 'GB123456789', tax_id: 'DE 811 907 980' },
+    stripe_customer_id: 'cus_Nq8ZkLmP3xYt2Q',
+    payout_details: { iban: 'DE89370400440532013000', paypal_email: 'mow@paypal.example' },
+    signup_ip: '203.0.113.77',
+    referral_link: 'https://shop.example/?ref=margarethe',
+    notes: 'Call her on +1 (415) 555-0134 or use cus_Nq8ZkLmP3xYt2Q; IBAN GB29NWBK60161331926819',
+    contact: '(415) 555-0134',
+    vat: 'FR40303265045',
+    program_name: 'Spring Partners',
+    commission_amount: '12.50',
+    tax_amount: 2.5,
+    currency: 'EUR',
+    created_at: '2026-01-02T03:04:05Z',
+  };
+
+  function redacted() {
+    const redactor = new Redactor(['live-key-1234567']);
+    return redactDefinitions(
+      [
+        // A list answer, as nock records JSON.
+        { scope, method: 'GET', path: '/v1/affiliates?search=Margarethe&email=margarethe.ow%40example.org&page=1', status: 200, response: { data: [affiliate] } },
+        // A form-encoded update and its answer recorded as text.
+        { scope, method: 'PUT', path: '/v1/affiliates/4711', body: 'first_name=Margarethe&phone=%2B442079460958&state=active', status: 200, response: JSON.stringify(affiliate) },
+        // A failed subscribe: our secret and our URL token in the request, the vendor echoing the URL in its error.
+        {
+          scope,
+          method: 'POST',
+          path: '/v1/webhooks',
+          body: { url: `https://hooks.zapier.com/hooks/catch/1/abc/?ah_token=${token}`, secret: ourSecret, events: ['commission.created'] },
+          status: 422,
+          response: { error: `Unreachable URL hooks.zapier.com/hooks/catch/1/abc/?ah_token=${token} (signing with ${ourSecret})` },
+        },
+        // An earlier answer (recorded before the subscribe) that already echoed the token in another form.
+        { scope, method: 'GET', path: '/v1/webhooks', status: 200, response: { data: [{ id: 1, target: encodeURIComponent(`x?ah_token=${token}`), note: `token ${token}` }] } },
+      ],
+      redactor,
+    );
+  }
+
+  it('keeps no name, phone, address, postcode, VAT number, Stripe id, IBAN, IP or subscribe token', () => {
+    const text = JSON.stringify(redacted());
+    for (const personal of [
+      'Margarethe',
+      'Oyelaran',
+      'Winterbottom',
+      '7946',
+      '4915123456789',
+      '555-0134',
+      'Baker',
+      'Flat 3',
+      'London',
+      'NW1 6XE',
+      '94107',
+      'GB123456789',
+      '811 907 980',
+      'FR40303265045',
+      'Nq8ZkLmP3xYt2Q',
+      '0532013000',
+      'NWBK',
+      '203.0.113',
+      'paypal.example',
+      'margarethe.ow',
+      '2079460958',
+      token,
+      ourSecret,
+      'live-key',
+    ]) {
+      expect(text).not.toContain(personal);
+    }
+  });
+
+  it('keeps every field, its type and what a replay reads: ids, statuses, amounts, dates, program names', () => {
+    const [list, update, subscribe] = redacted();
+    const item = (list.response as { data: Record<string, unknown>[] }).data[0];
+    expect(Object.keys(item)).toEqual(Object.keys(affiliate));
+    expect(item).toMatchObject({
+      id: 4711,
+      status: 'active',
+      first_name: '[redacted]',
+      email: 'm***@***.org',
+      mobile_number: 0,
+      address: { line1: '[redacted]', postcode: '[redacted]', country: '[redacted]' },
+      billing: { zip: '[redacted]', vat_number: '[redacted]', tax_id: '[redacted]' },
+      stripe_customer_id: '[redacted]',
+      signup_ip: '[redacted]',
+      contact: '[redacted]',
+      vat: '[redacted]',
+      program_name: 'Spring Partners',
+      commission_amount: '12.50',
+      tax_amount: 2.5,
+      currency: 'EUR',
+      created_at: '2026-01-02T03:04:05Z',
+    });
+    expect(item.notes).toBe('Call her on [redacted] or use cus_[redacted]; IBAN [redacted]');
+    expect(list.path).toBe('/v1/affiliates?search=[redacted]&email=[redacted]&page=1');
+    expect(update.body).toBe('first_name=[redacted]&phone=[redacted]&state=active');
+    expect(typeof update.response).toBe('string');
+    expect(JSON.parse(update.response as string)).toMatchObject({ id: 4711, first_name: '[redacted]' });
+    expect(subscribe.body).toMatchObject({ secret: '[redacted]', events: ['commission.created'] });
   });
 });

@@ -8,7 +8,8 @@ import { generateApp, type GeneratedApp } from '../../make/generate/app';
 import { MAKE_TRIGGERS } from '../../make/generate/triggers';
 import { PLATFORMS } from '../../platforms/registry';
 import type { PlatformDefinition, PlatformId } from '../../platforms/types';
-import { selectVendorEvents } from '../../triggers/event-selection';
+import { selectVendorEvents } from '../../fields/event-selection';
+import { evaluateIml, evaluateTemplate } from './iml-evaluator';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -83,21 +84,25 @@ describe('which trigger modules re-fetch, from the platform data', () => {
 
 describe('UpPromote', () => {
   const app = appOf('uppromote');
+  const webhookOutput = (name: string) => file(app, `webhooks/${name}Webhook/${name}Webhook.communication.iml.json`).output as JsonObject;
 
   it('Watch New Referrals fetches GET /referrals/{id} by the webhook record id and keeps the delivery under raw', () => {
     const comm = communication(app, 'watchNewReferrals');
     expect(comm).toMatchObject({ url: '/referrals/{{payload.id}}', method: 'GET' });
-    expect(comm.condition).toBeUndefined();
     const output = response(comm).output as JsonObject;
-    expect(output).toMatchObject({
-      platform: 'uppromote',
-      event: '{{payload.event}}',
-      vendor_event: '{{payload.vendor_event}}',
-      raw: '{{payload.raw}}',
-      id: "{{ifempty(get(ifempty(get(body.data, '1'), body.data), 'id'), payload.id)}}",
-    });
+    expect(output).toMatchObject({ platform: 'uppromote', id: '{{payload.id}}', event: '{{payload.event}}', vendor_event: '{{payload.vendor_event}}', raw: '{{payload.raw}}' });
     // Read from the fetched object (or its first item when UpPromote wraps it in an array).
     expect(output.order_id).toBe("{{get(ifempty(get(body.data, '1'), body.data), 'order_id')}}");
+  });
+
+  it('uses no response.iterate, which Make does not allow on instant triggers', () => {
+    for (const platform of PLATFORMS) {
+      for (const [name, meta] of Object.entries(components(appOf(platform.id), 'module'))) {
+        if (meta.moduleType !== 'instant_trigger') continue;
+        const comm = communication(appOf(platform.id), name);
+        expect([platform.id, name, (comm.response as JsonObject | undefined)?.iterate, comm.pagination]).toEqual([platform.id, name, undefined, undefined]);
+      }
+    }
   });
 
   it('a 404 is a DataError naming the id, not a record', () => {
@@ -106,42 +111,40 @@ describe('UpPromote', () => {
     expect(error['401']).toMatchObject({ type: 'InvalidAccessTokenError' });
   });
 
-  it('the id must be one URL segment and the fetched object must be that id, else the bundle ends with no output', () => {
-    const valid = response(communication(app, 'watchNewReferrals')).iterate as JsonObject;
-    // A one-item container filtered by the checks: a mismatch outputs nothing instead of failing the run.
-    expect(valid.container).toBe("{{split(toString(payload.id), ',')}}");
-    expect(response(communication(app, 'watchNewReferrals')).valid).toBeUndefined();
-    expect(valid.condition).toContain("encodeURL(toString(payload.id)) == toString(payload.id)");
-    expect(valid.condition).toContain("toString(payload.id) != '..'");
-    expect(valid.condition).toContain("toString(ifempty(get(ifempty(get(body.data, '1'), body.data), 'id'), payload.id)) == toString(payload.id)");
-    // New Referral announces no status, so it is not compared.
-    expect(valid.condition).not.toContain('payload.status');
+  it('confirmed is true only for the object the event names, in the status it announces', () => {
+    const comm = communication(app, 'watchReferralStatusChanges');
+    const output = response(comm).output as JsonObject;
+    const payload = { ...evaluateTemplate(webhookOutput('watchReferralStatusChanges'), { body: { referral_id: 17, previous_status: 'pending', current_status: 'approved' }, query: {}, headers: {}, parameters: {} }) as JsonObject };
+    expect(payload).toMatchObject({ id: 17, status: 'approved' });
+    const run = (data: JsonObject) => evaluateTemplate(output, { payload, body: { data }, statusCode: 200, parameters: {} }) as JsonObject;
+    expect(run({ id: 17, status: 'approved', order_id: 'o-1' })).toMatchObject({ id: 17, confirmed: true, order_id: 'o-1', status: 'approved' });
+    expect(run({ id: 17, status: 'pending' }).confirmed).toBe(false);
+    expect(run({ id: 18, status: 'approved' }).confirmed).toBe(false);
+    // New Referral announces no status, so only the id is compared.
+    expect(JSON.stringify(response(communication(app, 'watchNewReferrals')).output)).not.toContain('payload.status');
+    expect(output.previous_status).toBeUndefined();
   });
 
-  it('Watch Referral Status Changes: the diff id is fetched, the status must agree, previous_status is not output', () => {
-    const comm = communication(app, 'watchReferralStatusChanges');
-    expect(comm.url).toBe('/referrals/{{payload.id}}');
-    const valid = response(comm).iterate as JsonObject;
-    expect(valid.condition).toContain("(ifempty(payload.status, '') == '' || if(toString(get(ifempty(get(body.data, '1'), body.data), 'status')) == '', null, switch(");
-    expect(valid.condition).toContain('== payload.status)');
-    const output = response(comm).output as JsonObject;
-    expect(output.previous_status).toBeUndefined();
-    // The webhook itself still reads the diff, which is what the module fetches by.
-    const webhookOutput = file(app, 'webhooks/watchReferralStatusChangesWebhook/watchReferralStatusChangesWebhook.communication.iml.json').output as JsonObject;
-    expect(webhookOutput.id).toBe('{{body.referral_id}}');
-    expect(webhookOutput.previous_status).toBeDefined();
+  it('makes no request for an id that is not one URL segment, and passes the record on unconfirmed', () => {
+    const comm = communication(app, 'watchNewReferrals');
+    const condition = comm.condition as JsonObject;
+    const fetches = (id: unknown) => evaluateIml(String(condition.condition).slice(2, -2), { payload: { id } });
+    expect([fetches(1781959), fetches('abc-1')]).toEqual([true, true]);
+    expect(['..', '.', '', '1/../webhooks', '1?x=2', 'a b'].map(fetches)).toEqual([false, false, false, false, false, false]);
+    expect(condition.default).toMatchObject({ id: '{{payload.id}}', raw: '{{payload.raw}}', confirmed: false });
   });
 
   it('Watch Paid Payouts fetches GET /payments/{id} and checks the status', () => {
     const comm = communication(app, 'watchPaidPayouts');
     expect(comm.url).toBe('/payments/{{payload.id}}');
-    expect((response(comm).iterate as JsonObject).condition).toContain('== payload.status');
+    expect((response(comm).output as JsonObject).confirmed).toContain('== payload.status');
   });
 
-  it('the module description and the readme say what a forged event can cause', () => {
-    expect(components(app, 'module').watchNewReferrals.description).toContain('a forged event can at worst re-send a real referral, never invent one');
+  it('the module description and the readme say what confirmed means', () => {
+    expect(components(app, 'module').watchNewReferrals.description).toContain('"Confirmed by the API"');
     const readme = app.files.get('README.md');
     expect(readme).toEqual(expect.stringContaining('Watch new referrals: the referral is fetched again by the id the event names (GET /referrals/{id})'));
+    expect(readme).toEqual(expect.stringContaining('an instant trigger cannot drop one'));
     expect(readme).toEqual(expect.stringContaining('`previous_status` is not output'));
   });
 });
@@ -157,12 +160,11 @@ describe('Tamio (dashboard webhooks)', () => {
 
   it('Watch Affiliate Status Changes re-fetches approved / declined and passes affiliate-removed on as received', () => {
     const comm = communication(app, 'watchAffiliateStatusChanges');
-    expect(comm.condition).toEqual({
-      condition: "{{payload.vendor_event == 'affiliate-approved' || payload.vendor_event == 'affiliate-declined'}}",
-      default: '{{payload}}',
-    });
+    const condition = comm.condition as JsonObject;
+    expect(condition.condition).toMatch(/^\{\{\(payload\.vendor_event == 'affiliate-approved' \|\| payload\.vendor_event == 'affiliate-declined'\) && /);
+    expect(condition.default).toMatchObject({ id: '{{payload.id}}', confirmed: false });
     expect(app.issues).toEqual(
-      expect.arrayContaining([expect.objectContaining({ component: 'security', severity: 'warning', message: expect.stringContaining('affiliate-removed is passed on as sent') })]),
+      expect.arrayContaining([expect.objectContaining({ component: 'security', severity: 'warning', message: expect.stringContaining('affiliate-removed is passed on as sent, with "Confirmed by the API" false') })]),
     );
   });
 

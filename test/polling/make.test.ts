@@ -2,7 +2,7 @@
 import { generateApp } from '../../make/generate/app';
 import { findPlatform } from '../../platforms/registry';
 
-type Communication = { url: string; qs?: Record<string, unknown>; response: { limit: string; trigger: { type: string; order: string; id: string; date: string } } };
+type Communication = { url: string; qs?: Record<string, unknown>; pagination?: { qs: Record<string, string>; condition: string }; response: { limit: string; trigger: { type: string; order: string; id: string; date: string } } };
 
 function appOf(id: string) {
   const platform = findPlatform(id);
@@ -27,8 +27,20 @@ describe('Make polling triggers', () => {
     const request = communication('tamio', 'watchNewAffiliatesPolling');
     expect(request.qs).not.toHaveProperty('from');
     expect(request.response.trigger).toMatchObject({ type: 'date', order: 'desc' });
-    // Tamio's unix seconds become a date Make can compare (seconds below 1e11, as the Zapier side reads them).
-    expect(request.response.trigger.date).toContain("parseDate(toString(parseNumber(toString(item.date_joined), '.')), if(abs(");
+    // Tamio's unix seconds become a date Make can compare (make/generate/iml.ts timeExpression).
+    expect(request.response.trigger.date).toMatch(/^\{\{parseDate\(toString\(item\.date_joined\)/);
+  });
+
+  it('reads further pages while they are full, by page number or by the answer\'s cursor, up to a limit the rate limit allows', () => {
+    const upPromote = communication('uppromote', 'watchNewReferralsPolling');
+    expect(upPromote.pagination).toEqual({ qs: { page: '{{pagination.page}}' }, condition: '{{length(body.data) >= 100}}' });
+    const tolt = communication('tolt', 'watchNewAffiliatesPolling');
+    expect(tolt.pagination).toEqual({ qs: { starting_after: '{{body.next_cursor}}' }, condition: '{{body.has_more}}' });
+    const limit = (id: string, module: string) =>
+      (appOf(id).files.get(`modules/${module}/${module}.params.iml.json`) as unknown as { name: string; validate: { max: number } }[]).find((param) => param.name === 'limit');
+    // Make's guidance: 300 at most; Tamio's pages hold 50 and its rate limit is unknown (6 pages a poll), so 3 pages.
+    expect(limit('uppromote', 'watchNewReferralsPolling')?.validate.max).toBe(300);
+    expect(limit('tamio', 'watchNewAffiliatesPolling')?.validate.max).toBe(150);
   });
 
   it('generates a module per list, none for status changes or missing lists, and logs why', () => {
@@ -37,7 +49,7 @@ describe('Make polling triggers', () => {
     expect(names).toEqual(expect.arrayContaining(['watchNewAffiliatesPolling', 'watchNewPayoutsPolling']));
     expect(names).not.toContain('watchNewReferralsPolling');
     expect(tamio.modules.find((module) => module.name === 'watchNewPayoutsPolling')?.type).toBe('trigger');
-    expect(tamio.issues.some((issue) => issue.component === 'module referralStatusPolling' && /remembers only the last item/.test(issue.message))).toBe(true);
+    expect(tamio.issues.some((issue) => issue.component === 'module referralStatusPolling' && /remembers only the last item it processed, not each/.test(issue.message))).toBe(true);
     expect(appOf('viralref').modules.some((module) => module.name.endsWith('Polling'))).toBe(false);
   });
 });

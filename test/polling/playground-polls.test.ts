@@ -10,8 +10,8 @@ describe('playground polls', () => {
     expect(polls.length).toBeGreaterThan(0);
     expect(polls.filter((step) => !step.ok)).toEqual([]);
     for (const step of polls.filter((item) => !item.title.includes('refused as expected'))) {
-      // A status poll's new id is `<record id>:<status>`; a new-item poll's is the record's own.
-      expect(step.detail).toMatch(step.title.includes('_status_polling') ? /^new id [^\s:]+:active ← / : /^new id [^\s:]+ ← /);
+      // A status poll's new id is `<record id>:<status>:<time of the change>`; a new-item poll's is the record's own.
+      expect(step.detail).toMatch(step.title.includes('_status_polling') ? /^new id [^\s:]+:[a-z_]+:\S+ ← / : /^new id [^\s:]+ ← /);
     }
   });
 });

@@ -1,5 +1,6 @@
 /** Runs a polling trigger's perform as Zapier does, with Date fixed so time filters are exact. */
 import { appTester, triggerOperation, type TestBundle } from '../helpers/app';
+import { fakeCacheRpc, withCache } from '../helpers/fake-cache-rpc';
 
 /** The poll's time: filters reach back 24 hours from it. */
 export const NOW = new Date('2026-03-10T12:00:00.000Z');
@@ -26,4 +27,17 @@ export function fixClock(): void {
 /** One poll of a polling trigger. */
 export function poll(key: string, bundle: TestBundle): Promise<Record<string, unknown>[]> {
   return appTester(triggerOperation(key).perform, bundle) as Promise<Record<string, unknown>[]>;
+}
+
+/** The Zap id the polls of `zapPolls` run under. */
+export const TEST_ZAP_ID = 'zap-test';
+
+/**
+ * Polls of one Zap that share its z.cache (a fake of Zapier's cache RPC), as Zapier's schedule
+ * runs them: the first learns the list, later ones return what changed since.
+ */
+export function zapPolls(key: string, bundle: TestBundle): () => Promise<Record<string, unknown>[]> {
+  const store = fakeCacheRpc();
+  const perform = withCache(triggerOperation(key).perform, store);
+  return () => appTester(perform, { ...bundle, meta: { limit: -1, zap: { id: TEST_ZAP_ID } } }, false) as Promise<Record<string, unknown>[]>;
 }

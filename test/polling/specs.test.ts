@@ -4,9 +4,11 @@
  * source, and the time-window arithmetic.
  */
 import { PLATFORMS } from '../../platforms/registry';
-import { formatTime, LOOKBACK_SECONDS, newestFirst, wantedItems, withTimeFilter } from '../../triggers/polling-trigger';
-import { POLLING_TRIGGER_SPECS, pollingAlternativeTo, pollingTriggerFor } from '../../triggers/polling-trigger-specs';
-import { HOOK_TRIGGER_SPECS } from '../../triggers/hook-trigger-specs';
+import { wantedItems } from '../../triggers/polling-run';
+import { pagesPerPoll } from '../../platforms/polling-budget';
+import { formatTime, LOOKBACK_SECONDS, oldestFirst, withTimeFilter } from '../../triggers/polling-pages';
+import { POLLING_TRIGGER_SPECS, pollingTriggerFor } from '../../fields/polling-triggers';
+import { HOOK_TRIGGER_SPECS } from '../../fields/hook-triggers/index';
 import { app } from '../helpers/app';
 
 describe('polling trigger specs', () => {
@@ -23,29 +25,33 @@ describe('polling trigger specs', () => {
 
   it('registers every spec as a polling trigger, status triggers with the filter and record_id', () => {
     for (const spec of POLLING_TRIGGER_SPECS) {
-      const trigger = app.triggers?.[spec.key] as { operation: { type: string; inputFields: { key: string }[]; outputFields: { key: string }[]; sample: Record<string, unknown> } };
+      const trigger = app.triggers?.[spec.key] as unknown as { operation: { type: string; inputFields: ({ key: string } | (() => unknown))[]; outputFields: { key: string }[]; sample: Record<string, unknown> } };
       expect(trigger.operation.type).toBe('polling');
       const outputs = trigger.operation.outputFields.map((field) => field.key);
-      const inputs = trigger.operation.inputFields.map((field) => field.key);
+      const inputs = trigger.operation.inputFields.map((field) => (typeof field === 'function' ? 'coverage notice' : field.key));
       if (spec.watch === 'status') {
-        expect(inputs).toEqual(['status']);
+        // Both depend on the connection: the notice, then the statuses the platform reports (test/editor/).
+        expect(inputs).toEqual(['coverage notice', 'coverage notice']);
         expect(outputs).toContain('record_id');
-        expect(trigger.operation.sample.id).toBe(`${String(trigger.operation.sample.record_id)}:${String(trigger.operation.sample.status)}`);
+        // `<record id>:<status>:<time of the change>`, as perform builds it.
+        expect(String(trigger.operation.sample.id)).toBe(
+          `${String(trigger.operation.sample.record_id)}:${String(trigger.operation.sample.status)}:2026-03-10T11:45:00.000Z`,
+        );
       } else {
-        expect(inputs).toEqual([]);
+        expect(inputs).toEqual(['coverage notice']);
         expect(outputs).not.toContain('record_id');
       }
     }
   });
 
   it('names the polling trigger for instant keys and normalized events', () => {
-    expect(pollingAlternativeTo('new_referral')).toBe('New Referral (Polling)');
-    expect(pollingAlternativeTo('payout_paid')).toBe('New Payout (Polling)');
-    expect(pollingAlternativeTo('new_platform_event')).toBeUndefined();
-    expect(pollingTriggerFor('referral.approved')).toBe('Referral Status Changed (Polling)');
-    expect(pollingTriggerFor('affiliate.created')).toBe('New Affiliate (Polling)');
-    expect(pollingTriggerFor('payout.paid')).toBe('New Payout (Polling)');
-    expect(pollingTriggerFor(undefined)).toBeUndefined();
+    const byId = (id: string) => PLATFORMS.find((platform) => platform.id === id)!;
+    expect(pollingTriggerFor(byId('uppromote'), 'referral.approved')).toBe('Referral Status Changed (Polling)');
+    expect(pollingTriggerFor(byId('uppromote'), 'affiliate.created')).toBe('New Affiliate (Polling)');
+    // UpPromote lists paid payments only; a list of every payout would fire at creation, not payment.
+    expect(pollingTriggerFor(byId('uppromote'), 'payout.paid')).toBe('New Payout (Polling)');
+    expect(pollingTriggerFor(byId('rebus'), 'payout.paid')).toBeUndefined();
+    expect(pollingTriggerFor(byId('uppromote'), undefined)).toBeUndefined();
   });
 });
 
@@ -57,6 +63,12 @@ describe('platform list data for polling', () => {
     expect(list?.polling?.source).toMatch(/documented|inferred/);
     const status = list?.polling?.status;
     expect(status && ('field' in status ? status.field : status.unavailable)).toBeTruthy();
+  });
+
+  it.each(lists)('%s sends the end of every window whose start needs one', (_name, list) => {
+    for (const filter of [list?.polling?.createdSince, list?.polling?.updatedSince]) {
+      if (filter?.param === 'from_date') expect(filter.untilParam).toBe('to_date');
+    }
   });
 });
 
@@ -79,14 +91,24 @@ describe('polling helpers', () => {
 
   it('adds the window to the query, with its end where the vendor needs one', () => {
     const request = { method: 'GET' as const, path: '/x', query: { page: 1 }, source: 'test' };
-    const since = formatTime(new Date(now.getTime() - LOOKBACK_SECONDS * 1000), 'epoch_ms');
-    expect(withTimeFilter(request, { param: 'min_created', format: 'epoch_ms' }, now).query).toEqual({ page: 1, min_created: since });
-    expect(withTimeFilter(request, { param: 'a', format: 'epoch_ms', untilParam: 'b' }, now).query).toEqual({ page: 1, a: since, b: now.getTime() });
-    expect(withTimeFilter(request, undefined, now)).toBe(request);
+    const start = new Date(now.getTime() - LOOKBACK_SECONDS * 1000);
+    const since = formatTime(start, 'epoch_ms');
+    expect(withTimeFilter(request, { param: 'min_created', format: 'epoch_ms' }, start, now).query).toEqual({ page: 1, min_created: since });
+    expect(withTimeFilter(request, { param: 'a', format: 'epoch_ms', untilParam: 'b' }, start, now).query).toEqual({ page: 1, a: since, b: now.getTime() });
+    expect(withTimeFilter(request, { param: 'a', format: 'iso', query: { order: 'asc' } }, start, now).query).toEqual({ page: 1, a: '2026-03-09T12:00:00Z', order: 'asc' });
+    expect(withTimeFilter(request, undefined, start, now)).toBe(request);
   });
 
-  it('sorts newest first, stable, undated items last', () => {
+  it('sorts oldest first, stable, undated items first', () => {
     const items = [{ n: 1, t: '2026-01-01' }, { n: 2 }, { n: 3, t: '2026-02-01' }, { n: 4, t: '2026-01-01' }];
-    expect(newestFirst(items, (item) => item.t).map((item) => item.n)).toEqual([3, 1, 4, 2]);
+    const sorted = oldestFirst(items.map((item) => ({ record: { id: String(item.n), platform: 'x', event: 'other' as const, vendor_event: 'x', raw: {} }, time: item.t })));
+    expect(sorted.map((item) => item.record.id)).toEqual(['2', '1', '4', '3']);
+  });
+
+  it("spends a tenth of a minute's allowance a poll, between 1 and 10 pages", () => {
+    expect(pagesPerPoll({ requests: 120, perSeconds: 60, per: 'shop', source: 'documented' })).toBe(10);
+    expect(pagesPerPoll({ requests: 45, perSeconds: 30, per: 'account', source: 'inferred' })).toBe(9);
+    expect(pagesPerPoll({ requests: 5, perSeconds: 60, per: 'account', source: 'inferred' })).toBe(1);
+    expect(pagesPerPoll(undefined)).toBe(6);
   });
 });

@@ -51,7 +51,7 @@ describe('publishing checks', () => {
     });
   });
 
-  it('D017 finds exactly the static webhooks the README explains', () => {
+  it('D017 finds exactly the static webhooks the docs explain (docs/development.md)', () => {
     expect(CHECKS.D017(definition).map((finding) => `${finding.rule} ${finding.where}`)).toEqual(Object.keys(ACCEPTED).filter((place) => place.startsWith('D017')));
   });
 
@@ -65,8 +65,10 @@ describe('publishing checks', () => {
     ['D001', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'api_key', label: 'Key', helpText: 'Paste it here.' }] })), /action approve_referral field api_key/],
     ['D004', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referrals', label: 'Referral IDs', helpText: 'Comma-separated.' }] })), /field referrals/],
     ['D006', (copy) => (copy.triggers!.dashboard_webhook = withOperation(dashboard(), { performList: undefined })), /static hook without performList/],
-    ['D008', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'note', label: 'Note', helpText: 'The note.' }] })), /repeats the label "Note"/],
-    ['D011', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'status', label: 'Status', helpText: 'Pick one.', choices: ['approved', 'denied'] }] })), /choices without readable labels/],
+    ['HELP-REDUNDANT', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'note', label: 'Note', helpText: 'The note.' }] })), /repeats the label "Note"/],
+    ['D008 (help text)', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'note', label: 'Note', helpText: 'See https://example.com/help for more.' }] })), /field note: bare URL https:\/\/example.com\/help/],
+    ['D008 (directions)', (copy) => (copy.triggers!.dashboard_webhook = { ...dashboard(), display: { ...dashboard().display, directions: 'Paste it at https://example.com/webhooks.' } }), /dashboard_webhook directions: bare URL/],
+    ['CHOICE-LABELS', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'status', label: 'Status', helpText: 'Pick one.', choices: ['approved', 'denied'] }] })), /choices without readable labels/],
     ['D013', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referral_id', label: 'Referral', helpText: 'x y', dynamic: 'referral_list.id.label', search: 'find_nothing.id' }] })), /search "find_nothing.id"/],
     ['D014', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referral_id', label: 'Referral', helpText: 'x y', search: 'find_referral.id' }] })), /without a dynamic dropdown/],
     ['D015', (copy) => (copy.searchOrCreates!.find_affiliate = { ...copy.searchOrCreates!.find_affiliate, create: 'create_nothing' }), /search-or-create find_affiliate/],
@@ -80,6 +82,7 @@ describe('publishing checks', () => {
     ['D002', (copy) => (copy.authentication!.fields = copy.authentication!.fields!.map((field) => (field.key === 'api_key' ? { ...field, helpText: 'Your key.' } : field))), /connection field api_key/],
     ['D003', (copy) => (copy.authentication = { ...copy.authentication, connectionLabel: undefined }), /connection/],
     ['D004', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referral_id', label: 'Referral', helpText: 'x' }] })), /action approve_referral field referral_id/],
+    ['D004 (typed only where the help says so)', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referral_id', label: 'Referral', helpText: 'The referral to change.' }] })), /field referral_id/],
     ['D005', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'referral_id', label: 'Referral', helpText: 'x', dynamic: 'nope.id.label' }] })), /dynamic "nope.id.label"/],
     ['D006', (copy) => (copy.triggers!.new_referral = withOperation(newReferral(), { performList: undefined })), /trigger new_referral/],
     ['D007', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [{ key: 'note', label: 'Note', helpText: 'See http://example.com' }] })), /non-https URL/],
@@ -87,7 +90,8 @@ describe('publishing checks', () => {
     ['D010', (copy) => (copy.triggers!.new_referral = withOperation(newReferral(), { sample: { status: 'pending' } })), /trigger new_referral/],
     ['D018', (copy) => (copy.triggers!.new_referral = { ...newReferral(), display: { ...newReferral().display, label: 'new referral' } }), /"new referral"/],
     ['D021', (copy) => (copy.triggers!.new_referral = { ...newReferral(), display: { ...newReferral().display, description: 'Fires on referrals.' } }), /trigger new_referral/],
-    ['D022', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: () => [] })), /action approve_referral/],
+    ['FIELD-LISTS', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: () => [] })), /action approve_referral/],
+    ['D022', (copy) => (copy.creates!.approve_referral = withOperation(approve(), { inputFields: [() => []] })), /action approve_referral: no static input field/],
     ['D023', (copy) => (copy.triggers!.new_referral = withOperation(newReferral(), { sample: { ...newReferral().operation.sample, created_at: '24/09/2025' } })), /sample created_at/],
     ['D024', (copy) => (copy.triggers!.new_referral = withOperation(newReferral(), { sample: { ...newReferral().operation.sample, surprise: 1 } })), /sample surprise/],
   ])('%s flags a definition broken the way it guards against', (rule, mutate, where) => {

@@ -9,41 +9,47 @@ import type { AppDefinition } from './checks';
 type Operation = { inputFields?: unknown; outputFields?: unknown; [key: string]: unknown };
 type Item = { key: string; display: { label: string; description: string }; operation: Operation };
 
-async function resolveEntries(entries: unknown, platform: string): Promise<unknown> {
+/** Runs one of a definition's functions as Zapier would (zapier-platform-core's tester of that definition). */
+export type FunctionRunner = (fn: OperationFunction, bundle: { authData: Record<string, string>; inputData: Record<string, unknown> }) => Promise<unknown>;
+
+async function resolveEntries(entries: unknown, platform: string, run: FunctionRunner): Promise<unknown> {
   if (!Array.isArray(entries)) return entries;
   const out: unknown[] = [];
   for (const entry of entries) {
     if (typeof entry === 'function') {
-      const fields = await appTester(entry as OperationFunction, { authData: { platform, api_key: 'key' }, inputData: {} });
+      const fields = await run(entry as OperationFunction, { authData: { platform, api_key: 'key' }, inputData: {} });
       out.push(...(fields as unknown[]));
     } else out.push(entry);
   }
   return out;
 }
 
-async function resolveItems(group: Record<string, Item> | undefined, platform: string): Promise<Record<string, Item>> {
+async function resolveItems(group: Record<string, Item> | undefined, platform: string, run: FunctionRunner): Promise<Record<string, Item>> {
   const resolved: Record<string, Item> = {};
   for (const [key, item] of Object.entries(group ?? {})) {
     resolved[key] = {
       ...item,
       operation: {
         ...item.operation,
-        inputFields: await resolveEntries(item.operation.inputFields, platform),
-        outputFields: await resolveEntries(item.operation.outputFields, platform),
+        inputFields: await resolveEntries(item.operation.inputFields, platform, run),
+        outputFields: await resolveEntries(item.operation.outputFields, platform, run),
       },
     };
   }
   return resolved;
 }
 
-/** The definition resolved for a connection of `platform` (a registered id). */
-export async function resolvedDefinition(platform: string): Promise<AppDefinition> {
-  const definition = app as unknown as AppDefinition & { triggers: Record<string, Item>; creates: Record<string, Item>; searches: Record<string, Item> };
+/**
+ * The definition resolved for a connection of `platform` (a registered id): the multi-platform app
+ * by default, or another definition (a single-platform app, test/single-platform/) with its runner.
+ */
+export async function resolvedDefinition(platform: string, of: object = app, run: FunctionRunner = appTester): Promise<AppDefinition> {
+  const definition = of as AppDefinition & { triggers: Record<string, Item>; creates: Record<string, Item>; searches: Record<string, Item> };
   return {
     ...definition,
-    triggers: (await resolveItems(definition.triggers, platform)) as AppDefinition['triggers'],
-    creates: (await resolveItems(definition.creates, platform)) as AppDefinition['creates'],
-    searches: (await resolveItems(definition.searches, platform)) as AppDefinition['searches'],
+    triggers: (await resolveItems(definition.triggers, platform, run)) as AppDefinition['triggers'],
+    creates: (await resolveItems(definition.creates, platform, run)) as AppDefinition['creates'],
+    searches: (await resolveItems(definition.searches, platform, run)) as AppDefinition['searches'],
   };
 }
 

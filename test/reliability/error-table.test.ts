@@ -7,7 +7,7 @@ import nock from 'nock';
 import { appTester, createOperation } from '../helpers/app';
 import { userMessage } from '../helpers/errors';
 import { PLATFORMS as REGISTERED } from '../../platforms/registry';
-import { errorCaseOf, type ErrorCase } from './error-cases/error-case';
+import { errorCaseOf, type ErrorCase } from './error-case';
 
 /** Every registered platform that has an API to answer errors (ViralRef publishes none). */
 const PLATFORMS: ErrorCase[] = REGISTERED.filter((platform) => platform.connectionTest !== null).map((platform) => errorCaseOf(platform.id));
@@ -16,9 +16,10 @@ const PLATFORMS: ErrorCase[] = REGISTERED.filter((platform) => platform.connecti
 const STATUSES: [number, RegExp][] = [
   [400, /rejected .* \(HTTP 400\): vendor says: email is invalid/],
   [401, /did not accept the API key .*Reconnect/],
-  [403, /lacks a permission it needs|needs the "[a-z.-]+" permission/],
-  // An action whose endpoint rests on a third party only (`unconfirmed`) says the API does not offer it.
-  [404, /found nothing at (POST|PATCH|PUT) \/\S+.*Check the ID|does not offer ".+" through your .+ API: it answered POST \/\S+ with HTTP 404.*check the ID/],
+  // The third form: a call whose permission rule carries a note instead of a permission name (platforms/middleware.ts).
+  [403, /lacks a permission it needs|needs the "[a-z.-]+" permission|refused (POST|PATCH|PUT) \/\S+ \(".+"\): \S/],
+  // An action whose endpoint rests on a third party only (`unconfirmed`) says first that the id is unknown, then that the API may not offer it.
+  [404, /found nothing at (POST|PATCH|PUT) \/\S+.*Check the ID|has no [a-z ]+ ".+" on your account: it answered (POST|PATCH|PUT) \/\S+ with HTTP 404.*Check the ID|does not offer ".+" through your .+ API: it answered (POST|PATCH|PUT) \/\S+ with HTTP 404.*check the ID/],
   [409, /rejected .* \(HTTP 409\)/],
   [422, /rejected .* \(HTTP 422\)/],
   [500, /server error \(HTTP 500\).*temporary/],

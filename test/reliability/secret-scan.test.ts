@@ -9,7 +9,7 @@ import { EMULATOR_ENV } from '../../platforms/api';
 import { runPlayground } from '../../playground/flow';
 import { startEmulator } from '../../playground/emulator/server';
 import { SCENARIOS } from '../../playground/scenarios';
-import { app, appTester } from '../helpers/app';
+import { app, appTester, createOperation, searchOperation } from '../helpers/app';
 import { userMessage } from '../helpers/errors';
 
 jest.setTimeout(120_000);
@@ -46,10 +46,12 @@ it('no secret appears in any output, error or log line of any operation of any p
     for (const scenario of SCENARIOS) {
       const authData = scenario.authData(emulator);
       for (const [key, value] of Object.entries(authData)) if (key !== 'platform' && key !== 'account_name') secrets.add(value);
-      const operations = [...Object.values(app.creates ?? {}), ...Object.values(app.searches ?? {})];
-      for (const operation of operations) {
-        const perform = (operation.operation as unknown as { perform: never }).perform;
-        await appTester(perform, { authData, inputData: INPUTS[operation.key] ?? {} }).then(
+      const operations = [
+        ...Object.keys(app.creates).map((key) => [key, createOperation(key)] as const),
+        ...Object.keys(app.searches).map((key) => [key, searchOperation(key)] as const),
+      ];
+      for (const [key, operation] of operations) {
+        await appTester(operation.perform, { authData, inputData: INPUTS[key] ?? {} }).then(
           (result) => seen.push(result),
           (error: unknown) => seen.push(userMessage(error), error instanceof Error ? error.stack : String(error)),
         );

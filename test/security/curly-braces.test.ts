@@ -8,9 +8,9 @@ import type { ZObject } from 'zapier-platform-core';
 import { candidateSchemes } from '../../signature-schemes';
 import { callPlatform } from '../../platforms/api';
 import { tamio } from '../../platforms/tamio';
-import { app, appTester, createOperation } from '../helpers/app';
-import { tamioApi, TAMIO_KEY } from '../platforms/tamio.kit';
-import { upPromoteKit } from '../platforms/uppromote.kit';
+import { appTester, createOperation, searchOperation } from '../helpers/app';
+import { tamioApi, TAMIO_KEY } from '../../workshops/tamio/kit';
+import { upPromoteKit } from '../../workshops/uppromote/kit';
 
 describe('curly braces in action inputs', () => {
   it('UpPromote Create Affiliate sends "{{email}}" and "{{bundle.authData.api_key}}" as typed, not blanked, refused or filled', async () => {
@@ -30,7 +30,7 @@ describe('curly braces in action inputs', () => {
       .get('/api/v2/referrals')
       .query({ order_id: '{{process.env.PATH}}', page: '1', per_page: '25' })
       .reply(200, { status: 200, message: 'success', data: [] });
-    const findReferral = (app.searches?.find_referral as unknown as { operation: { perform: never } }).operation.perform;
+    const findReferral = searchOperation('find_referral').perform;
     expect(await appTester(findReferral, { authData: upPromoteKit.authData, inputData: { order_id: '{{process.env.PATH}}' } })).toEqual([]);
     expect(scope.isDone()).toBe(true);
   });

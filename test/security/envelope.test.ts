@@ -5,8 +5,8 @@
  */
 import { appTester, createOperation, triggerOperation } from '../helpers/app';
 import { rejectionMessage } from '../helpers/errors';
-import { rebusKit } from '../platforms/rebus.kit';
-import { upPromoteKit } from '../platforms/uppromote.kit';
+import { rebusKit } from '../../workshops/rebus/kit';
+import { upPromoteKit } from '../../workshops/uppromote/kit';
 
 const runAction = (action: string, authData: Record<string, string>, inputData: Record<string, unknown>) =>
   appTester(createOperation(action).perform, { authData, inputData });

@@ -4,13 +4,12 @@
  * make Find or Create update the wrong affiliate. A search input in `{{…}}` reaches the vendor as
  * typed, never as an unfiltered list.
  */
-import { app, appTester } from '../helpers/app';
-import { rebusKit } from '../platforms/rebus.kit';
-import { tamioApi } from '../platforms/tamio.kit';
-import { upPromoteKit } from '../platforms/uppromote.kit';
+import { appTester, searchOperation } from '../helpers/app';
+import { rebusKit } from '../../workshops/rebus/kit';
+import { tamioApi } from '../../workshops/tamio/kit';
+import { upPromoteKit } from '../../workshops/uppromote/kit';
 
-type Perform = { operation: { perform: never } };
-const findAffiliate = (app.searches?.find_affiliate as unknown as Perform).operation.perform;
+const findAffiliate = searchOperation('find_affiliate').perform;
 const tamio = { platform: 'tamio', api_key: 'sk_live_tamio_5Jw8Qe2' };
 
 const tamioAffiliate = (id: string, email: string) => ({ id, email, first_name: 'A', last_name: 'B', approved: true, object: 'affiliate_partner' });

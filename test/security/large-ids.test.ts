@@ -3,9 +3,9 @@
  * into …992. API responses and webhook bodies are parsed keeping such integers as their text.
  */
 import { parseJsonExact } from '../../platforms/schemas';
-import { app, appTester, triggerOperation } from '../helpers/app';
+import { appTester, searchOperation, triggerOperation } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
-import { upPromoteKit } from '../platforms/uppromote.kit';
+import { upPromoteKit } from '../../workshops/uppromote/kit';
 
 const BIG = '9007199254740993';
 
@@ -28,7 +28,7 @@ describe('large ids through the app', () => {
       .get('/api/v2/referrals')
       .query({ order_id: `${BIG}1`, page: '1', per_page: '25' })
       .reply(200, body, { 'Content-Type': 'application/json' });
-    const perform = (app.searches?.find_referral as unknown as { operation: { perform: never } }).operation.perform;
+    const perform = searchOperation('find_referral').perform;
     const results = (await appTester(perform, { authData: upPromoteKit.authData, inputData: { order_id: `${BIG}1` } })) as Record<string, unknown>[];
     expect(scope.isDone()).toBe(true);
     expect(results).toEqual([expect.objectContaining({ id: BIG, order_id: `${BIG}1` })]);

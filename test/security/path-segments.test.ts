@@ -7,7 +7,7 @@ import nock from 'nock';
 import { renderPath } from '../../platforms/template';
 import { appTester, createOperation } from '../helpers/app';
 import { rejectionMessage } from '../helpers/errors';
-import { upPromoteKit } from '../platforms/uppromote.kit';
+import { upPromoteKit } from '../../workshops/uppromote/kit';
 
 describe('dot segments in path placeholders', () => {
   it.each(['..', '.', ' .. ', '   '])('approve_referral with referral id %j sends nothing and says why', async (id) => {

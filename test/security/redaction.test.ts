@@ -7,10 +7,10 @@ import nock from 'nock';
 import { redact, REDACTED } from '../../platforms/redact';
 import { appTester, createOperation, triggerOperation } from '../helpers/app';
 import { rejectionMessage } from '../helpers/errors';
-import { PARTNERSTACK_BASIC, PARTNERSTACK_PUBLIC_KEY, PARTNERSTACK_SECRET_KEY, partnerStackKit } from '../platforms/partnerstack.kit';
-import { REBUS_KEY, rebusKit } from '../platforms/rebus.kit';
-import { TAMIO_KEY, TAMIO_ORIGIN } from '../platforms/tamio.kit';
-import { UPPROMOTE_KEY, upPromoteKit } from '../platforms/uppromote.kit';
+import { PARTNERSTACK_BASIC, PARTNERSTACK_PUBLIC_KEY, PARTNERSTACK_SECRET_KEY, partnerStackKit } from '../../workshops/partnerstack/kit';
+import { REBUS_KEY, rebusKit } from '../../workshops/rebus/kit';
+import { TAMIO_KEY, TAMIO_ORIGIN } from '../../workshops/tamio/kit';
+import { UPPROMOTE_KEY, upPromoteKit } from '../../workshops/uppromote/kit';
 
 const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1/2/';
 const PARTNERSTACK_BASIC_BASE64 = PARTNERSTACK_BASIC.slice('Basic '.length);

@@ -5,7 +5,8 @@
  */
 import nock from 'nock';
 import { appTester, triggerOperation } from '../helpers/app';
-import { upPromoteKit, upPromoteSecret } from '../platforms/uppromote.kit';
+import { upPromoteKit, upPromoteSecret } from '../../workshops/uppromote/kit';
+import { routeToken } from '../../platforms/event-route';
 
 const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1/2/';
 const OWN_TARGET = `${TARGET_URL}?ah_event=referral.new`;
@@ -62,6 +63,8 @@ describe('UpPromote unsubscribe', () => {
     upPromoteKit.expectSubscribe(scope, 'referral.new');
     const data = await appTester(newReferral.performSubscribe, { authData: upPromoteKit.authData, targetUrl: TARGET_URL });
     expect(scope.isDone()).toBe(true);
-    expect(data).toMatchObject({ subscriptions: [{ events: ['referral.new'], target: OWN_TARGET }] });
+    // With the route token that binds `ah_event` to this Zap's subscription (issue 22 item 14).
+    const route = routeToken(String(upPromoteKit.authData.api_key), TARGET_URL, 'referral.new');
+    expect(data).toMatchObject({ subscriptions: [{ events: ['referral.new'], target: `${OWN_TARGET}&ah_route=${route}` }] });
   });
 });

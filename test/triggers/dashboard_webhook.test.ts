@@ -3,37 +3,34 @@
  * data, a sample that is what perform returns, and its behaviour on platforms it cannot serve
  * (UpPromote's payloads name no event). Tamio and ViralRef specifics are in test/platforms/.
  */
+import nock from 'nock';
 import { validateApp, prepareApp } from 'zapier-platform-core/src/tools/schema';
-import { app, appTester, triggerOperation, type OperationFunction } from '../helpers/app';
+import { app, appTester, triggerOperation } from '../helpers/app';
 import { hmacHex, hookRequest } from '../helpers/deliveries';
 import { rejectionMessage } from '../helpers/errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLATFORMS } from '../../platforms/registry';
 import { DASHBOARD_HELP_URL } from '../../triggers/dashboard_webhook';
-import affiliateApproved from '../fixtures/tamio/affiliate-approved.json';
-import referralNew from '../fixtures/uppromote/referral.new.json';
-import { expectVerify, tamioApi, tamioAuth, tamioDelivery } from '../platforms/tamio.kit';
+import affiliateApproved from '../../workshops/tamio/fixtures/affiliate-approved.json';
+import referralNew from '../../workshops/uppromote/fixtures/referral.new.json';
+import { expectVerify, tamioApi, tamioAuth, tamioDelivery } from '../../workshops/tamio/kit';
 
 type Field = { key: string; label: string; helpText: string; required?: boolean; list?: boolean; type?: string; choices?: Record<string, string> };
-type Definition = {
-  key: string;
-  display: { label: string; description: string; directions: string };
-  operation: {
-    type: string;
-    inputFields: (Field | OperationFunction)[];
-    sample: Record<string, unknown>;
-    outputFields: ({ key: string } | OperationFunction)[];
-  } & Record<string, unknown>;
-};
-
-const definition = app.triggers?.dashboard_webhook as unknown as Definition;
+const definition = app.triggers.dashboard_webhook;
+/** The function the editor calls for the connected platform's Signing Secret. */
+const [resolve] = definition.operation.inputFields.flatMap((item) => (typeof item === 'function' ? [item] : []));
 const dashboard = triggerOperation('dashboard_webhook');
-const field = (key: string) => definition.operation.inputFields.find((item): item is Field => typeof item !== 'function' && item.key === key);
+
+/** The "Only These Events" field as the editor resolves it for a connection of `platform`. */
+async function eventsField(platform: string): Promise<Field | undefined> {
+  const [, events] = definition.operation.inputFields.flatMap((item) => (typeof item === 'function' ? [item] : []));
+  const fields = (await appTester(events, { authData: { platform, api_key: 'key' } })) as Field[];
+  return fields.find((item) => item.key === 'events');
+}
 
 /** The Signing Secret field as the editor resolves it for a connection of `platform` (any unknown id: every platform's help). */
 async function secretField(platform: string): Promise<Field | undefined> {
-  const resolve = definition.operation.inputFields.find((item): item is OperationFunction => typeof item === 'function');
   const fields = (await appTester(resolve, { authData: { platform, api_key: 'key' } })) as Field[];
   return fields.find((item) => item.key === 'signing_secret');
 }
@@ -65,13 +62,14 @@ describe('dashboard_webhook definition', () => {
     }
   });
 
-  it("before a platform is connected, links to the README's directions, which list every dashboard platform's, at one length whatever their number", async () => {
+  it("before a platform is connected, links to the README's platform table, which links every dashboard platform's directions, at one length whatever their number", async () => {
+    // The directions themselves are on each platform's page, kept equal to webhooks.directions by test/docs/docs.test.ts.
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Setting up a dashboard webhook'));
+    const section = readme.slice(readme.indexOf('\n## Connect a platform\n'));
     for (const platform of PLATFORMS) {
-      if (platform.webhooks.kind === 'dashboard') expect(section).toContain(`| ${platform.name} | ${platform.webhooks.directions} |`);
+      if (platform.webhooks.kind === 'dashboard') expect(section).toContain(`(docs/platforms/${platform.id}.md#dashboard-webhook)`);
     }
-    expect(DASHBOARD_HELP_URL).toMatch(/#setting-up-a-dashboard-webhook$/);
+    expect(DASHBOARD_HELP_URL).toMatch(/#connect-a-platform$/);
     expect(definition.display.directions).toContain(DASHBOARD_HELP_URL);
     expect((await secretField('none'))?.helpText).toContain(DASHBOARD_HELP_URL);
     for (const platform of PLATFORMS) expect(definition.display.directions).not.toContain(platform.name);
@@ -81,12 +79,29 @@ describe('dashboard_webhook definition', () => {
   it('asks for a password-like signing secret and an optional multi-select of normalized events', async () => {
     expect(await secretField('none')).toMatchObject({ type: 'password', required: false });
     expect((await secretField('none'))?.helpText).toMatch(/Required, except for Tamio \(verified through its own API\)/);
-    expect(field('events')).toMatchObject({ required: false, list: true });
-    expect(Object.keys(field('events')?.choices ?? {})).toEqual(expect.arrayContaining(['referral.created', 'affiliate.approved', 'payout.created', 'other']));
+    const events = await eventsField('none');
+    expect(events).toMatchObject({ required: false, list: true });
+    expect(Object.keys(events?.choices ?? {})).toEqual(expect.arrayContaining(['referral.created', 'affiliate.approved', 'payout.created', 'other']));
+  });
+
+  it('offers as event choices only the events the connected platform sends (a choice it never sends never fires)', async () => {
+    for (const platform of PLATFORMS) {
+      // One event per URL (deliveries name none): Event Sent to This URL chooses it, no filter is shown.
+      if (platform.webhooks.kind === 'dashboard' && platform.webhooks.eventChosenPerUrl !== undefined) {
+        expect(await eventsField(platform.id)).toBeUndefined();
+        continue;
+      }
+      const sent = new Set<string>(platform.events.map((event) => event.event ?? 'other'));
+      const choices = Object.keys((await eventsField(platform.id))?.choices ?? {});
+      expect(choices.length).toBeGreaterThan(0);
+      expect(choices.filter((choice) => !sent.has(choice))).toEqual([]);
+      expect([...sent].filter((event) => !choices.includes(event))).toEqual([]);
+    }
+    // The issue's case: Tolt, Rewardful and ViralRef never send "Referral: Approved".
+    for (const id of ['tolt', 'rewardful', 'viralref']) expect(Object.keys((await eventsField(id))?.choices ?? {})).not.toContain('referral.approved');
   });
 
   it('says UpPromote deliveries cannot be told apart, as the first thing an UpPromote user sees', async () => {
-    const resolve = definition.operation.inputFields.find((item): item is OperationFunction => typeof item === 'function');
     const fields = (await appTester(resolve, { authData: { platform: 'uppromote', api_key: 'key' } })) as Field[];
     expect(fields[0].helpText).toMatch(/UpPromote's webhook payloads do not say which event they are/);
     expect(fields.find((item) => item.key === 'signing_secret')).toBeUndefined();
@@ -97,7 +112,8 @@ describe('dashboard_webhook perform', () => {
   it('returns its sample for the documented Tamio payload (the sample cannot drift)', async () => {
     expectVerify(tamioApi());
     const results = await appTester(dashboard.perform, { authData: tamioAuth, inputData: {}, ...tamioDelivery(affiliateApproved).request });
-    expect(results).toEqual([definition.operation.sample]);
+    // The fixed sample keeps no copy of the vendor payload (`raw`, issue 23 item 15); everything else is what perform returns.
+    expect((results as Record<string, unknown>[]).map(({ raw: _raw, ...rest }) => rest)).toEqual([definition.operation.sample]);
     const outputs: { key: string }[] = [];
     for (const entry of definition.operation.outputFields) {
       if (typeof entry === 'function') outputs.push(...((await appTester(entry, { authData: tamioAuth, inputData: {} })) as { key: string }[]));
@@ -133,5 +149,29 @@ describe('dashboard_webhook perform', () => {
         /^UpPromote's webhook payloads do not say which event they are/,
       );
     });
+  });
+});
+
+describe('dashboard_webhook test step (issue 23 item 6)', () => {
+  it('with "Payout: Paid" chosen, shows paid payouts only, read from a full page, at most three', async () => {
+    const rewardful = PLATFORMS.find((platform) => platform.id === 'rewardful')!;
+    const list = rewardful.lists.payout!;
+    const payouts = Array.from({ length: 8 }, (_, index) => ({ id: `po_${index}`, state: index % 3 === 0 ? 'paid' : 'due', amount: 1000, currency: 'USD', created_at: '2026-03-10T11:45:00Z' }));
+    const scope = nock(new URL(rewardful.baseUrl).origin)
+      .get('/v1/payouts')
+      .query((query) => Number(query.limit) === list.maxPageSize)
+      .reply(200, { data: payouts })
+      .persist();
+    const records = (await appTester(dashboard.performList, {
+      authData: { platform: 'rewardful', api_key: 'key' },
+      inputData: { signing_secret: 'whsec_test', events: ['payout.paid'] },
+    })) as { id: string; status: string }[];
+    scope.persist(false);
+    nock.cleanAll();
+    expect(records.map((record) => [record.id, record.status])).toEqual([
+      ['po_0', 'paid'],
+      ['po_3', 'paid'],
+      ['po_6', 'paid'],
+    ]);
   });
 });

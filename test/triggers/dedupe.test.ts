@@ -3,8 +3,8 @@
  * its own markers (Zapier's Zap id, else the hook URL, else the trigger's own endpoint record).
  */
 import type { Bundle } from 'zapier-platform-core';
-import { zapIdentity } from '../../triggers/bundle-delivery';
-import { DEDUPE_TTL_SECONDS, DEFAULT_RETRY_WINDOW_SECONDS, markerFor, type DeliveryIdentity } from '../../triggers/dedupe';
+import { zapIdentity } from '../../receive/bundle';
+import { DEDUPE_TTL_SECONDS, DEFAULT_RETRY_WINDOW_SECONDS, markerFor, type DeliveryIdentity } from '../../receive/dedupe';
 
 const base: DeliveryIdentity = { platform: 'uppromote', listener: 'zap:1', timed: false, rawBody: '{"affiliate_id":1,"current_status":"inactive"}' };
 

@@ -1,8 +1,8 @@
 /**
- * The webhook endpoints of a vendor whose endpoints exist only in its dashboard (Tamio, ViralRef):
+ * The webhook endpoints of a vendor whose endpoints exist only in its dashboard (Tamio, ViralRef, Tolt…):
  * the merchant pastes a URL, ticks event types (none = every event) and copies a signing secret.
  * Only this bookkeeping is shared; each vendor's envelope, signature and retry rules stay in its
- * own `vendors/<id>/webhooks.ts`.
+ * own emulator module (`workshops/<id>/emulator/`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DeliveryLog, DeliveryRecord } from './delivery-log';

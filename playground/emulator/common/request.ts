@@ -2,7 +2,8 @@
  * Request-handling mechanics that every emulated vendor's API needs in exactly the same form:
  * running webhook work after the answer is written, and reading loosely typed bodies and query
  * strings. Nothing here speaks for a vendor: wording, status codes and envelopes stay in each
- * `vendors/<id>/http.ts`, which passes its own refusal in where a helper can fail.
+ * vendor's emulator module (`workshops/<id>/emulator/`), which passes its own refusal in where a
+ * helper can fail.
  */
 import type { FastifyReply } from 'fastify';
 import type { DeliveryLog } from './delivery-log';

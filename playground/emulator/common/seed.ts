@@ -1,6 +1,6 @@
 /**
- * Seed data lives in each vendor folder as JSON (`seed.json`, `examples.json`), imported with
- * `resolveJsonModule` so that tsc copies it into `dist/` and ts-jest reads it as is.
+ * Seed data lives beside each emulator module as JSON (`seed.json`, documented examples included),
+ * imported with `resolveJsonModule` so that tsc copies it into `dist/` and ts-jest reads it as is.
  */
 
 /**
@@ -20,4 +20,13 @@ export function seeded<T extends { id: unknown }>(items: readonly T[], id: T['id
   const found = items.find((item) => item.id === id);
   if (!found) throw new Error(`Seeded ${what} ${String(id)} is missing.`);
   return found;
+}
+
+/**
+ * A deep copy of a seed that keeps the vendor's verbatim documented examples under `examples`
+ * beside its store: the store alone (see {@link seedCopy}), the examples being read-only.
+ */
+export function storeOf<T>(json: { examples?: unknown }): T {
+  const { examples: _examples, ...store } = json;
+  return seedCopy<T>(store);
 }

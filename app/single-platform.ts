@@ -1,0 +1,155 @@
+/**
+ * The Zapier app of one platform (issue 27): the multi-platform app's operations that platform
+ * serves (app/served.ts), under the same keys and with the same output keys, so a Zap moved
+ * between the two keeps its field mappings; a connection without a Platform field, showing that
+ * platform's fields, help and test; the platform's own words (app/terms.ts) in labels and help;
+ * samples of that platform's records. Every function runs with the platform fixed (app/fixed-platform.ts).
+ */
+import type { Authentication } from 'zapier-platform-core';
+import authentication from '../authentication';
+import type { OutputField } from '../fields/output-fields';
+import { filledKeys, outputFieldsFor } from '../fields/output-fields';
+import { recordKindOf, NORMALIZED_EVENTS, type NormalizedEvent } from '../platforms/records';
+import type { PlatformDefinition } from '../platforms/types';
+import { DASHBOARD_WEBHOOK } from '../triggers/dashboard_webhook';
+import { fixPlatformIn, type FixedPlatform } from './fixed-platform';
+import { servedKeys } from './served';
+import { reword, rewordField } from './terms';
+
+/** Zapier's limit on `display.directions` and on a field's `helpText` (zapier-platform-schema 19). */
+const MAX_HELP = 1000;
+
+/** An operation as this module reads it (the factories' output, loosely typed). */
+interface Item {
+  key: string;
+  noun?: string;
+  display: { label?: string; description?: string; directions?: string; hidden?: boolean };
+  operation: { inputFields?: unknown[]; outputFields?: unknown[]; sample?: Record<string, unknown> } & Record<string, unknown>;
+}
+
+function titleCase(text: string): string {
+  return text.replace(/(^|\s)(\S)/g, (_whole, space: string, letter: string) => space + letter.toUpperCase());
+}
+
+/** The first sentences of `text` that fit Zapier's limit. */
+function fitted(text: string): string {
+  if (text.length <= MAX_HELP) return text;
+  const sentences = text.match(/[^.]+\.(\s|$)/g) ?? [text.slice(0, MAX_HELP)];
+  let out = '';
+  for (const sentence of sentences) if ((out + sentence).length <= MAX_HELP) out += sentence;
+  return out.trim();
+}
+
+function isNormalizedEvent(value: unknown): value is NormalizedEvent {
+  return (NORMALIZED_EVENTS as readonly unknown[]).includes(value);
+}
+
+/**
+ * The multi-platform sample as this platform's record: its id and vendor event name, only the
+ * record fields it fills, and no `raw` (the shared samples carry another vendor's payload there).
+ */
+export function platformSample(sample: Record<string, unknown> | undefined, platform: PlatformDefinition): Record<string, unknown> | undefined {
+  if (sample === undefined || !isNormalizedEvent(sample.event)) return sample;
+  const event = sample.event;
+  const kind = recordKindOf(event);
+  const filled = filledKeys(platform, kind);
+  const recordFields = new Set(outputFieldsFor(kind).map((field: OutputField) => field.key));
+  const kept = Object.entries(sample).filter(([key]) => key !== 'raw' && (filled.has(key) || !recordFields.has(key)));
+  const vendorEvent = platform.events.find((item) => item.event === event)?.key ?? event;
+  return { ...Object.fromEntries(kept), platform: platform.id, vendor_event: vendorEvent };
+}
+
+/**
+ * `outputFields` as one function: the static fields, then what the dynamic entries return. With
+ * the platform fixed, the editor gets the same fields, and the definition that Zapier's core copies
+ * on every call is smaller (bench/definition-size.ts). Entries without a function stay as they are
+ * (a dropdown's `id` and `label` are read from the static definition, Zapier's check D005).
+ */
+function oneOutputFunction(entries: unknown[]): unknown[] {
+  if (!entries.some((entry) => typeof entry === 'function')) return entries;
+  return [
+    async (z: unknown, bundle: unknown) => {
+      const out: unknown[] = [];
+      for (const entry of entries) {
+        if (typeof entry === 'function') out.push(...((await (entry as (z: unknown, bundle: unknown) => Promise<unknown[]>)(z, bundle)) ?? []));
+        else out.push(entry);
+      }
+      return out;
+    },
+  ];
+}
+
+/** One operation with the platform's words in what the user reads, and the platform's sample. */
+function forPlatform(item: Item, platform: PlatformDefinition): Item {
+  const terms = platform.terms;
+  const display = { ...item.display, label: reword(item.display.label ?? '', terms), description: reword(item.display.description ?? '', terms) };
+  // A poll is kept only where no instant trigger serves its records (app/served.ts): no "use it when the instant … cannot" here.
+  display.description = display.description.replace(/\s*Use it when the instant [^.]*\./, '');
+  if (item.key === DASHBOARD_WEBHOOK && platform.webhooks.kind === 'dashboard') {
+    // The multi-platform texts point at every platform's directions; this app has one platform's.
+    display.description = 'Triggers when an event reaches a webhook you added in the dashboard (where webhooks are set up by hand).';
+    display.directions = fitted(platform.webhooks.directions);
+  }
+  const fields = (list: unknown[] | undefined) => list?.map((field) => (typeof field === 'function' ? field : rewordField(field, terms)));
+  const operation = {
+    ...item.operation,
+    ...(item.operation.inputFields ? { inputFields: fields(item.operation.inputFields) } : {}),
+    ...(item.operation.outputFields ? { outputFields: oneOutputFunction(fields(item.operation.outputFields) ?? []) } : {}),
+    ...(item.operation.sample ? { sample: platformSample(item.operation.sample, platform) } : {}),
+  };
+  return { ...item, ...(item.noun === undefined ? {} : { noun: reword(item.noun, terms) }), display, operation };
+}
+
+/** The operations of `group` (triggers, creates or searches by key) whose keys are served, for the platform. */
+export function servedOf(group: object, keys: Set<string>, platform: PlatformDefinition): Record<string, unknown> {
+  const fixed: FixedPlatform = { id: platform.id, terms: platform.terms };
+  return Object.fromEntries(
+    Object.entries(group as Record<string, Item>)
+      .filter(([key]) => keys.has(key))
+      .map(([key, item]) => [key, fixPlatformIn(forPlatform(item, platform), fixed)]),
+  );
+}
+
+/** `text` with each bare https URL written as a markdown link (Zapier's check D008 wants no bare URL in help). */
+function markdownLinks(text: string): string {
+  return text.replace(/(?<!\]\()\bhttps:\/\/[^\s)]+/g, (url) => `[${url.slice('https://'.length)}](${url})`);
+}
+
+/** The API key field for one platform: its name for the key, where it shows it, a link there. */
+function apiKeyField(platform: PlatformDefinition) {
+  const name = platform.connection.apiKeyName ?? 'API key';
+  const untested = platform.connectionTest === null ? ` ${platform.name} publishes no API to test a key against, so the key cannot be checked when you connect, and the connection label says so.` : '';
+  return {
+    key: 'api_key',
+    label: titleCase(name),
+    required: true,
+    type: 'password' as const,
+    helpText: `Your ${platform.name} ${name}: ${markdownLinks(platform.connection.keyLocation)}. [Where ${platform.name} shows it](${platform.connection.keyHelpUrl}).${untested}`,
+  };
+}
+
+/**
+ * The connection of a single-platform app: no Platform field; the API key and the fields this
+ * platform needs (required), then the optional account name; the multi-platform test and label
+ * (which read "Tolt: Northwind"), run with the platform fixed.
+ */
+export function singleConnection(platform: PlatformDefinition): Authentication {
+  const accountName = authentication.fields.find((field) => field.key === 'account_name');
+  const extra = (platform.connection.extraFields ?? []).map((field) => ({
+    key: field.key,
+    label: field.label,
+    required: true,
+    ...(field.secret ? { type: 'password' as const } : {}),
+    // Every required credential links to where the vendor shows it (Zapier's check D002).
+    helpText: `${markdownLinks(field.helpText)} [Where ${platform.name} shows it](${platform.connection.keyHelpUrl}).`,
+  }));
+  const fixed: FixedPlatform = { id: platform.id, terms: platform.terms };
+  return {
+    type: 'custom',
+    fields: [apiKeyField(platform), ...extra, ...(accountName ? [accountName] : [])],
+    test: fixPlatformIn(authentication.test, fixed),
+    connectionLabel: fixPlatformIn(authentication.connectionLabel, fixed),
+  };
+}
+
+export { servedKeys };

@@ -1,4 +1,0 @@
-import { partnerStackKit } from '../../platforms/partnerstack.kit';
-import { describeWebhookProperties } from '../webhook-properties';
-
-describeWebhookProperties(partnerStackKit);

@@ -1,4 +1,0 @@
-import { upPromoteKit } from '../../platforms/uppromote.kit';
-import { describeWebhookProperties } from '../webhook-properties';
-
-describeWebhookProperties(upPromoteKit);
