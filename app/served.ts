@@ -21,7 +21,7 @@ export interface ServedKeys {
 }
 
 /** True when the platform's list of the record can be polled the way the trigger watches it (as triggers/polling-trigger.ts refuses otherwise). */
-function pollable(platform: PlatformDefinition, spec: PollingTriggerSpec): boolean {
+export function pollable(platform: PlatformDefinition, spec: PollingTriggerSpec): boolean {
   const list = platform.lists[spec.record];
   if (list === undefined) return false;
   if (spec.watch === 'created') return true;

@@ -3,15 +3,14 @@
  * serves (app/served.ts), under the same keys and with the same output keys, so a Zap moved
  * between the two keeps its field mappings; a connection without a Platform field, showing that
  * platform's fields, help and test; the platform's own words (app/terms.ts) in labels and help;
- * samples of that platform's records. Every function runs with the platform fixed (app/fixed-platform.ts).
+ * samples of an id only and bare hidden lists, so the definition stays small (issue 27). Every
+ * function runs with the platform fixed (app/fixed-platform.ts).
  */
 import type { Authentication } from 'zapier-platform-core';
 import authentication from '../authentication';
-import type { OutputField } from '../fields/output-fields';
-import { filledKeys, outputFieldsFor } from '../fields/output-fields';
-import { recordKindOf, NORMALIZED_EVENTS, type NormalizedEvent } from '../platforms/records';
 import type { PlatformDefinition } from '../platforms/types';
 import { DASHBOARD_WEBHOOK } from '../triggers/dashboard_webhook';
+import { isRefusalNotice } from '../fields/refusal-notice';
 import { fixPlatformIn, type FixedPlatform } from './fixed-platform';
 import { servedKeys } from './served';
 import { reword, rewordField } from './terms';
@@ -40,23 +39,16 @@ function fitted(text: string): string {
   return out.trim();
 }
 
-function isNormalizedEvent(value: unknown): value is NormalizedEvent {
-  return (NORMALIZED_EVENTS as readonly unknown[]).includes(value);
-}
-
 /**
- * The multi-platform sample as this platform's record: its id and vendor event name, only the
- * record fields it fills, and no `raw` (the shared samples carry another vendor's payload there).
+ * The sample of a single-platform operation: the multi-platform sample's `id` only. Zapier needs a
+ * static sample with an id (checks D010/D012) on every visible operation; the editor's fields
+ * come from the dynamic `outputFields` (labelled, for the connected platform) and the test step's
+ * records from the platform itself, so every other key only made the definition, which core
+ * copies on every call, larger (issue 27: at most 40% of the multi-platform definition's nodes).
+ * Nothing of another vendor (the shared samples' `raw`, ids of other platforms' events) remains.
  */
-export function platformSample(sample: Record<string, unknown> | undefined, platform: PlatformDefinition): Record<string, unknown> | undefined {
-  if (sample === undefined || !isNormalizedEvent(sample.event)) return sample;
-  const event = sample.event;
-  const kind = recordKindOf(event);
-  const filled = filledKeys(platform, kind);
-  const recordFields = new Set(outputFieldsFor(kind).map((field: OutputField) => field.key));
-  const kept = Object.entries(sample).filter(([key]) => key !== 'raw' && (filled.has(key) || !recordFields.has(key)));
-  const vendorEvent = platform.events.find((item) => item.event === event)?.key ?? event;
-  return { ...Object.fromEntries(kept), platform: platform.id, vendor_event: vendorEvent };
+export function platformSample(sample: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  return sample === undefined ? undefined : { id: sample.id };
 }
 
 /**
@@ -79,8 +71,22 @@ function oneOutputFunction(entries: unknown[]): unknown[] {
   ];
 }
 
+/**
+ * A hidden dropdown list as small as Zapier's schema lets it be: no label, description or sample
+ * (optional when `display.hidden` is true, zapier-platform-schema 19 BasicDisplaySchema and
+ * BasicOperationSchema), since no user sees them; its static `outputFields` stay, they name the
+ * id and label the dropdown reads (Zapier's check D005).
+ */
+function hiddenList(item: Item): Item {
+  const { sample: _sample, ...operation } = item.operation;
+  // Only the keys: the labels of a hidden trigger's output fields are shown nowhere.
+  const outputFields = operation.outputFields?.map((field) => (typeof field === 'object' && field !== null && 'key' in field ? { key: field.key } : field));
+  return { key: item.key, noun: item.noun, display: { hidden: true }, operation: { ...operation, ...(outputFields ? { outputFields } : {}) } };
+}
+
 /** One operation with the platform's words in what the user reads, and the platform's sample. */
 function forPlatform(item: Item, platform: PlatformDefinition): Item {
+  if (item.display.hidden === true) return hiddenList(item);
   const terms = platform.terms;
   const display = { ...item.display, label: reword(item.display.label ?? '', terms), description: reword(item.display.description ?? '', terms) };
   // A poll is kept only where no instant trigger serves its records (app/served.ts): no "use it when the instant … cannot" here.
@@ -90,12 +96,16 @@ function forPlatform(item: Item, platform: PlatformDefinition): Item {
     display.description = 'Triggers when an event reaches a webhook you added in the dashboard (where webhooks are set up by hand).';
     display.directions = fitted(platform.webhooks.directions);
   }
-  const fields = (list: unknown[] | undefined) => list?.map((field) => (typeof field === 'function' ? field : rewordField(field, terms)));
+  // A refusal notice is dead here: every step this app keeps is one its platform runs (app/served.ts).
+  const fields = (list: unknown[] | undefined) => list?.filter((field) => !isRefusalNotice(field)).map((field) => (typeof field === 'function' ? field : rewordField(field, terms)));
+  const { inputFields: _inputs, ...rest } = item.operation;
+  const inputFields = fields(item.operation.inputFields) ?? [];
   const operation = {
-    ...item.operation,
-    ...(item.operation.inputFields ? { inputFields: fields(item.operation.inputFields) } : {}),
+    ...rest,
+    // No empty list: `inputFields` is optional, and an empty one is one more node for nothing.
+    ...(inputFields.length > 0 ? { inputFields } : {}),
     ...(item.operation.outputFields ? { outputFields: oneOutputFunction(fields(item.operation.outputFields) ?? []) } : {}),
-    ...(item.operation.sample ? { sample: platformSample(item.operation.sample, platform) } : {}),
+    ...(item.operation.sample ? { sample: platformSample(item.operation.sample) } : {}),
   };
   return { ...item, ...(item.noun === undefined ? {} : { noun: reword(item.noun, terms) }), display, operation };
 }

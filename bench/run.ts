@@ -5,6 +5,7 @@
  */
 import { cpus } from 'node:os';
 import { measureColdLoad } from './cold-load';
+import { comparisonLines } from './comparison';
 import { measureDefinitionSize } from './definition-size';
 import { loadApp } from './handler';
 import { APP_ENTRY, MINIMAL_APP_ENTRY } from './paths';
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   console.log(`Affiliate Hub benchmark: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
   console.log('ratio = ours ÷ minimal zapier-platform-core app (bench/minimal-app), measured in the same run\n');
   console.log(renderTable(['figure', 'ours', 'minimal', 'ratio', 'target', 'met', 'notes'], rows));
+  console.log(`\n${comparisonLines(definition, delivery.timings).join('\n')}`);
 }
 
 main()

@@ -8,6 +8,7 @@ import { callPlatform, type ApiResponse } from '../platforms/api';
 import { vendorMessage } from '../platforms/middleware';
 import { credentialSecrets, redact } from '../platforms/redact';
 import { normalizeRecord } from '../platforms/normalize';
+import { withPayloadText, type ZapOutput } from '../platforms/payload-text';
 import { getPath, isJsonObject } from '../platforms/paths';
 import { recordKindOf, type NormalizedOutput } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
@@ -172,7 +173,7 @@ function checkChanged(z: ZObject, platform: PlatformDefinition, changed: NonNull
  *   `unconfirmed` endpoint answers 404 / 405), when an input has the wrong form, or (through the
  *   middleware) when the vendor refuses
  */
-async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinition): Promise<NormalizedOutput> {
+async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinition): Promise<ZapOutput> {
   const platform = platformOf(z, bundle);
   const spec = actionSpecOf(z, platform, action);
   checkInputs(z, platform, spec, action, bundle);
@@ -199,7 +200,7 @@ async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinitio
     spec.result.event;
   const normalized = normalizeRecord({ platform, kind, event: spec.result.event, vendorEvent }, object, raw);
   const fromResponse = Object.fromEntries(Object.entries(normalized).filter(([, value]) => value !== '' && value !== undefined));
-  return { ...normalized, ...assumed, ...fromResponse } as NormalizedOutput;
+  return withPayloadText({ ...normalized, ...assumed, ...fromResponse } as NormalizedOutput);
 }
 
 /** The record fields an action knows from its inputs on a platform (`result.assume`), beyond what the vendor returns. */

@@ -15,6 +15,7 @@ import { STATUSES, type RecordKind } from '../platforms/records';
 import { PLATFORMS, findPlatform } from '../platforms/registry';
 import type { ActionSpec, PlatformDefinition, RequestSpec, SearchKey, SearchSpec, Template, Unsupported } from '../platforms/types';
 import type { ActionDefinition, ActionInputField } from './operations';
+import { refusalNotice } from './refusal-notice';
 
 /** An input field as Zapier's editor receives it (the subset of Zapier's field schema this app uses). */
 export interface EditorField {
@@ -196,10 +197,10 @@ export function actionFieldsFor(action: ActionDefinition, platform: PlatformDefi
  */
 export function actionInputFields(action: ActionDefinition): (EditorField | FieldsFunction)[] {
   const offered = (platform: PlatformDefinition | undefined) => platform === undefined || !isUnsupported(platform.actions[action.key] ?? { unsupported: '' });
-  const notice: FieldsFunction = (_z, bundle) => {
+  const notice: FieldsFunction = refusalNotice((_z, bundle) => {
     const platform = connectedPlatform(bundle);
     return offered(platform) ? [] : actionFieldsFor(action, platform);
-  };
+  });
   const dynamic: FieldsFunction = (_z, bundle) => {
     const platform = connectedPlatform(bundle);
     return offered(platform) ? actionFieldsFor(action, platform) : [];
@@ -221,7 +222,7 @@ export function searchNoticeFor(search: { key: SearchKey; label: string }, platf
 
 /** Zapier's dynamic `inputFields` entry of a search, placed first so its notice is the first thing shown. */
 export function searchInputNotice(search: { key: SearchKey; label: string }): FieldsFunction {
-  return (_z, bundle) => searchNoticeFor(search, connectedPlatform(bundle));
+  return refusalNotice((_z, bundle) => searchNoticeFor(search, connectedPlatform(bundle)));
 }
 
 /**

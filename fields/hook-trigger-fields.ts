@@ -9,6 +9,7 @@ import { NOTICE_KEY, connectedPlatform, statusChoices, type EditorField } from '
 import { describeOffer, selectVendorEvents } from './event-selection';
 import type { HookTriggerSpec } from './operations';
 import { insteadOfInstant } from './alternatives';
+import { refusalNotice } from './refusal-notice';
 
 /** Key of the hidden trigger that lists the connected platform's vendor events (dropdown). */
 export const PLATFORM_EVENT_LIST = 'platform_event_list';
@@ -31,11 +32,11 @@ export function unservableReason(spec: HookTriggerSpec, platform: PlatformDefini
  * @returns Zapier's `inputFields`: static fields and functions of the connection (`bundle.authData`)
  */
 export function hookTriggerInputFields(spec: HookTriggerSpec) {
-  const notice = async (_z: ZObject, bundle: Bundle): Promise<EditorField[]> => {
+  const notice = refusalNotice(async (_z: ZObject, bundle: Bundle): Promise<EditorField[]> => {
     const platform = connectedPlatform(bundle);
     const reason = platform === undefined ? undefined : unservableReason(spec, platform);
     return reason === undefined ? [] : [{ key: NOTICE_KEY, type: 'copy', helpText: reason }];
-  };
+  });
   const fields: (EditorField | typeof notice)[] = [notice];
   if (spec.events === 'chosen') {
     fields.push({

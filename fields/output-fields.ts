@@ -9,6 +9,7 @@
  * static label object costs CPU time on every webhook delivery.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { PAYLOAD_KEY, PAYLOAD_LABEL } from '../platforms/payload-text';
 import { recordKindOf, type RecordKind } from '../platforms/records';
 import { findPlatform } from '../platforms/registry';
 import type { PlatformDefinition } from '../platforms/types';
@@ -27,6 +28,12 @@ const BASE: OutputField[] = [
   { key: 'event', label: 'Event Code' },
   { key: 'vendor_event', label: 'Event Code on Platform' },
 ];
+
+/**
+ * The vendor payload: one field holding JSON text on Zapier (platforms/payload-text.ts says why),
+ * listed last on every operation's dynamic entry. Not in BY_KIND: Make keeps `raw` as a collection.
+ */
+const PAYLOAD: OutputField = { key: PAYLOAD_KEY, label: PAYLOAD_LABEL };
 
 /** The one readable event field (receive/enrich.ts fills it on every trigger's records), e.g. "Referral approved". */
 const EVENT_NAME: OutputField = { key: 'event_name', label: 'Event' };
@@ -109,12 +116,12 @@ const STATIC_OUTPUTS: OutputField[] = BASE.filter((field) => field.key === 'id')
 const DYNAMIC_BASE: OutputField[] = BASE.filter((field) => field.key !== 'id');
 
 /**
- * The normalized fields a platform's data can fill for a record kind: its field map's keys, the
+ * The fields a platform's data can fill for a record kind: the base fields, `event_name` and `raw`, its field map's keys, the
  * per-event overrides of that kind, `vendor_status` beside `status`, `name` from name parts, and
  * `extra` (what an action assumes from its inputs).
  */
 export function filledKeys(platform: PlatformDefinition, kind: RecordKind, extra: readonly string[] = []): Set<string> {
-  const keys = new Set<string>([...BASE_KEYS, EVENT_NAME.key, ...extra, ...Object.keys(platform.fields[kind] ?? {})]);
+  const keys = new Set<string>([...BASE_KEYS, EVENT_NAME.key, PAYLOAD.key, ...extra, ...Object.keys(platform.fields[kind] ?? {})]);
   for (const event of platform.events) {
     const eventKind = event.event !== undefined ? recordKindOf(event.event) : event.record;
     if (eventKind === kind) for (const key of Object.keys(event.fields ?? {})) keys.add(key);
@@ -131,7 +138,7 @@ export function filledKeys(platform: PlatformDefinition, kind: RecordKind, extra
  * The fields receive/enrich.ts fills for a record kind beyond the field maps: the affiliate's email
  * and name through the affiliate's get, fields read from lists of their own, the connection's currency.
  */
-function suppliedKeys(platform: PlatformDefinition, kind: RecordKind): string[] {
+export function suppliedKeys(platform: PlatformDefinition, kind: RecordKind): string[] {
   const supplements = platform.supplements;
   return [
     ...(kind !== 'affiliate' && platform.gets?.affiliate !== undefined ? ['affiliate_email', ...(kind === 'referral' ? ['affiliate_name'] : [])] : []),
@@ -180,7 +187,7 @@ export function recordOutputFields(kind: RecordKind, extra: (platform: PlatformD
     ...STATIC_OUTPUTS,
     async (_z: ZObject, bundle: Bundle) => {
       const platform = findPlatform(bundle.authData?.platform);
-      return [...DYNAMIC_BASE, ...platformOutputFields(platform, kind, platform ? extra(platform) : [])];
+      return [...DYNAMIC_BASE, ...platformOutputFields(platform, kind, platform ? extra(platform) : []), PAYLOAD];
     },
   ];
 }
@@ -206,7 +213,7 @@ export function chosenRecordOutputFields(): OutputFieldsEntry[] {
               : [];
       const byKey = new Map<string, OutputField>(DYNAMIC_BASE.map((field) => [field.key, field]));
       for (const kind of kinds) for (const field of platformOutputFields(platform, kind)) if (!byKey.has(field.key)) byKey.set(field.key, field);
-      return [...byKey.values()];
+      return [...byKey.values(), PAYLOAD];
     },
   ];
 }

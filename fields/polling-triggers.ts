@@ -70,7 +70,7 @@ const SPECS = [
     watch: 'created',
     instant: 'new_payout',
     instantLabel: 'New Payout',
-    sample: PAYOUT_SAMPLE.paid,
+    sample: PAYOUT_SAMPLE.listed,
   },
 ] as const satisfies readonly PollingTriggerSpec[];
 

@@ -4,6 +4,11 @@
  * its fixture (test/app.test.ts, test/triggers/dashboard_webhook.test.ts), so a sample cannot
  * drift from what perform returns. They keep no copy of the vendor payload (`raw`): core copies
  * and freezes the whole definition twice per call, and those copies were 29% of its nodes.
+ *
+ * A static sample is one record for every platform (issue 23 item 13, Zapier's check T004), so each
+ * shows only the keys that every platform serving its triggers fills live, through deliveries or
+ * lists (test/editor/samples.test.ts holds every trigger to it); the values are the documented
+ * payload's. What one platform adds shows in its test step, read from its own list.
  */
 import type { AffiliateRecord, PayoutRecord, ReferralRecord } from '../platforms/records';
 import affiliateApprovedDashboard from './samples/affiliate-approved-dashboard.json';
@@ -14,9 +19,16 @@ import payoutPaid from './samples/payout-paid.json';
 import referralApproved from './samples/referral-approved.json';
 import referralCreated from './samples/referral-created.json';
 
+/** The sample without `keys`, for a trigger that some platform serves without them. */
+function without<T extends object>(sample: T, ...keys: (keyof T & string)[]): T {
+  return Object.fromEntries(Object.entries(sample).filter(([key]) => !(keys as string[]).includes(key))) as T;
+}
+
 export const REFERRAL_SAMPLE = {
   created: referralCreated as ReferralRecord,
   approved: referralApproved as ReferralRecord,
+  /** New Platform Event: any referral event, and Rebus AI's approval carries no sale amount. */
+  anyEvent: without(referralCreated as ReferralRecord, 'sale_amount'),
 };
 
 export const AFFILIATE_SAMPLE = {
@@ -33,6 +45,8 @@ export const PAYOUT_SAMPLE = {
    * example's placeholder signature (see withoutPlaceholders; test/app.test.ts recomputes it).
    */
   created: payoutCreated as PayoutRecord,
+  /** New Payout (Polling): PartnerStack's payout list gives no payment method, Tamio's no payment date. */
+  listed: without(payoutPaid as PayoutRecord, 'payment_method', 'paid_at'),
 };
 
 /** A value a vendor's example writes where the real value goes, e.g. `sha256=1234567890abcdef...`. */

@@ -110,6 +110,8 @@ const IML_NAMES = new Set([
   'parameters', 'connection', 'body', 'item', 'webhook', 'query', 'headers', 'temp', 'data', 'statusCode', 'output', 'common',
   // `emptyarray` is a scenario keyword, not among the variables Make lists for apps, so it is refused.
   'now', 'timestamp', 'emptystring', 'null', 'true', 'false', 'uuid', 'environment', 'scenario', 'iterate', 'index',
+  // A query value Make leaves out: a polling trigger's window without `data.lastDate` (Make's polling-trigger guide).
+  'undefined',
   // The pagination directive's page counter (developers.make.com, API → pagination).
   'pagination',
   // The webhook's output, in an instant trigger module's communication only (checked below).

@@ -17,6 +17,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callPlatform } from '../platforms/api';
 import { FLAGS_KEY, nameParts, normalizeRecord } from '../platforms/normalize';
+import { withPayloadText, type ZapOutput } from '../platforms/payload-text';
 import { getPath, isJsonObject } from '../platforms/paths';
 import { recordKindOf, UNMAPPED_EVENT, type JsonObject, type NormalizedOutput, type RecordKind } from '../platforms/records';
 import type { FieldLookup, PlatformDefinition, RequestSpec } from '../platforms/types';
@@ -215,7 +216,8 @@ async function enrichOne(run: Run, output: Output, shopCurrency: unknown): Promi
  * The outputs with what they lack for the next step fetched or supplied (see the file comment).
  * @param authData the connection: its Shop Currency fills `currency` where the platform's data says so
  * @param options where the records come from and the look-up budget (`EnrichOptions`)
- * @returns new objects in the same order; a record whose look-up failed is flagged under `raw`, never dropped
+ * @returns new objects in the same order, `raw` as JSON text (platforms/payload-text.ts: this is where
+ *   a trigger's records leave the app); a record whose look-up failed is flagged under `raw`, never dropped
  */
 export async function enrichOutputs(
   z: ZObject,
@@ -223,10 +225,10 @@ export async function enrichOutputs(
   outputs: readonly NormalizedOutput[],
   authData: Record<string, unknown> | undefined,
   options: EnrichOptions = {},
-): Promise<NormalizedOutput[]> {
+): Promise<ZapOutput[]> {
   const run: Run = { z, platform, memo: new Map(), left: options.maxLookups ?? MAX_LOOKUPS, listed: options.from === 'list' };
-  const enriched: NormalizedOutput[] = [];
+  const enriched: ZapOutput[] = [];
   // One at a time: a vendor's rate limit counts the look-ups of a burst.
-  for (const output of outputs) enriched.push(await enrichOne(run, output as Output, authData?.[SHOP_CURRENCY_KEY]));
+  for (const output of outputs) enriched.push(withPayloadText(await enrichOne(run, output as Output, authData?.[SHOP_CURRENCY_KEY])));
   return enriched;
 }

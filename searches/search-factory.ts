@@ -9,6 +9,7 @@ import { callPlatform } from '../platforms/api';
 import { listPage, listRecords } from '../platforms/list';
 import { afterCursor, nextCursor } from '../platforms/list-cursor';
 import { normalizeRecord, type NormalizeContext } from '../platforms/normalize';
+import { withPayloadText } from '../platforms/payload-text';
 import { jsonObjectSchema, readAt } from '../platforms/schemas';
 import { renderObject } from '../platforms/template';
 import { type NormalizedOutput } from '../platforms/records';
@@ -161,7 +162,8 @@ export function defineSearchFrom<K extends SearchKey>(search: SearchDefinition<K
     display: { label: search.label, description: search.description },
     operation: {
       inputFields: [searchInputNotice(search), ...search.inputFields.map(({ connectedHelp: _help, ...field }) => field)],
-      perform: (z: ZObject, bundle: Bundle) => performSearch(z, bundle, search),
+      // Where a search's records leave the app: `raw` as one JSON text (platforms/payload-text.ts).
+      perform: async (z: ZObject, bundle: Bundle) => (await performSearch(z, bundle, search)).map(withPayloadText),
       sample: search.sample,
       outputFields: recordOutputFields(search.record),
     },

@@ -11,8 +11,9 @@ import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
 import { CONNECT_SECTION, readmeLink } from '../help-links';
 import { listRecords } from '../platforms/list';
 import { receive } from '../receive';
+import type { ZapOutput } from '../platforms/payload-text';
 import { enrichOutputs } from '../receive/enrich';
-import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { NORMALIZED_EVENTS, UNMAPPED_EVENT, recordKindOf, type RecordKind } from '../platforms/records';
 import { PLATFORMS, platformOf } from '../platforms/registry';
 import type { PlatformDefinition, VendorEvent } from '../platforms/types';
 import { candidateSchemes, type SignatureScheme } from '../signature-schemes';
@@ -180,7 +181,7 @@ function unnamedEventsMessage(platform: PlatformDefinition): string {
  *   name no event (an unverified one is ignored like any forgery, so a stranger cannot raise
  *   errors), or (remote schemes) a vendor verification service that is down: never a silent drop
  */
-async function perform(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> {
+async function perform(z: ZObject, bundle: Bundle): Promise<ZapOutput[]> {
   const platform = platformOf(z, bundle);
   const delivery = deliveryFromBundle(bundle);
   // A platform's URL check (empty body) is not an event and needs no secret.
@@ -215,7 +216,7 @@ function listedEvent(platform: PlatformDefinition, kind: RecordKind): VendorEven
  * the kind of the first chosen event the platform can list, else affiliates, referrals, payouts.
  * @throws z.errors.Error when the setup cannot work (see perform) or the platform has no list
  */
-async function performList(z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> {
+async function performList(z: ZObject, bundle: Bundle): Promise<ZapOutput[]> {
   const platform = platformOf(z, bundle);
   checkSecret(z, platform, secretOf(bundle));
   if (!namesItsEvents(platform)) throw new z.errors.Error(unnamedEventsMessage(platform), 'EventUnknown', 400);

@@ -11,8 +11,9 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { listRecords } from '../platforms/list';
 import { receive } from '../receive';
+import type { ZapOutput } from '../platforms/payload-text';
 import { enrichOutputs } from '../receive/enrich';
-import { recordKindOf, type NormalizedOutput } from '../platforms/records';
+import { recordKindOf } from '../platforms/records';
 import { platformOf } from '../platforms/registry';
 import { subscribeDataSchema } from '../platforms/schemas';
 import type { PlatformDefinition, VendorEvent, WebhookApi } from '../platforms/types';
@@ -73,7 +74,7 @@ function readSubscribeData(z: ZObject, bundle: Bundle): SubscribeData {
  * tests the trigger.
  * @throws z.errors.Error when the platform has no list for the record kind
  */
-async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): Promise<NormalizedOutput[]> {
+async function performList(z: ZObject, bundle: Bundle, spec: HookTriggerSpec): Promise<ZapOutput[]> {
   const platform = platformOf(z, bundle);
   // Refused at the test step: a sample from the list API would let the user build a Zap that
   // cannot be turned on.
@@ -134,7 +135,7 @@ export function defineHookTrigger<K extends string>(spec: HookTriggerSpec<K>) {
         await unsubscribe(z, platform, webhookApiOf(z, platform, spec), data);
         return { removed: data.subscriptions.length };
       },
-      perform: async (z: ZObject, bundle: Bundle): Promise<NormalizedOutput[]> => {
+      perform: async (z: ZObject, bundle: Bundle): Promise<ZapOutput[]> => {
         const platform = platformOf(z, bundle);
         // A request can arrive before subscribe has returned (a vendor may check the URL while its
         // subscribe call is still open): with nothing on record, no secret or event is expected,

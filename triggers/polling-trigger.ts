@@ -11,7 +11,7 @@
  */
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import type { NormalizeContext } from '../platforms/normalize';
-import { type NormalizedEvent, type NormalizedOutput, type RecordKind } from '../platforms/records';
+import { type NormalizedEvent, type RecordKind } from '../platforms/records';
 import { NOTICE_KEY, statusChoices } from '../fields/editor-fields';
 import { DASHBOARD_TRIGGER_LABEL, dashboardServes, insteadOfPolling, instantServes, pollingRefusal } from '../fields/alternatives';
 import { HOOK_TRIGGER_SPECS } from '../fields/hook-triggers';
@@ -21,6 +21,7 @@ import { recordOutputFields, type OutputFieldsEntry } from '../fields/output-fie
 import type { HookTriggerSpec, PollingTriggerSpec } from '../fields/operations';
 import { newItemCoverage, statusCoverage } from './polling-coverage';
 import { pollNew, pollStatus, sample, type Target } from './polling-run';
+import type { ZapOutput } from '../platforms/payload-text';
 import { enrichOutputs } from '../receive/enrich';
 import { pagesPerPoll } from '../platforms/polling-budget';
 import { loadState, saveState, stateKey } from './polling-state';
@@ -87,7 +88,7 @@ function contextOf(platform: PlatformDefinition, spec: PollingTriggerSpec): Norm
  *   naming the trigger to use instead; (PollingStateNotStored) when Zapier's cache does not confirm
  *   what the poll saw (nothing runs, the next poll finds it again); the middleware's errors when the vendor refuses
  */
-async function poll(z: ZObject, bundle: Bundle, spec: PollingTriggerSpec): Promise<NormalizedOutput[]> {
+async function poll(z: ZObject, bundle: Bundle, spec: PollingTriggerSpec): Promise<ZapOutput[]> {
   const platform = platformOf(z, bundle);
   const { list, polling } = listFor(z, platform, spec);
   const target: Target = { list, polling, context: contextOf(platform, spec) };

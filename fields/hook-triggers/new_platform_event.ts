@@ -10,5 +10,5 @@ export const spec = {
   description:
     'Triggers when your platform sends the event you choose (advanced: every event the platform offers, original payload kept).',
   events: 'chosen',
-  sample: REFERRAL_SAMPLE.created,
+  sample: REFERRAL_SAMPLE.anyEvent,
 } as const satisfies HookTriggerSpec;

@@ -1,49 +1,29 @@
 /**
  * Make polling triggers ("Watch new referrals (polling)" …), one per new-item polling trigger of
  * the Zapier app (fields/polling-triggers.ts), on every list the platform has. They read the
- * same list request; Make remembers the last item it processed by date (`trigger.type: date`) and
- * sorts the page itself, so a list whose order is not newest first still works.
- *
- * They follow the Zapier polls' rules (docs/polling.md): further pages while full, by page number
- * or by the answer's cursor (Make's `pagination`), up to the run's limit (Make's guidance of 300 or
- * 3 pages, and no more pages than the vendor's rate limit allows a Zapier poll), the rest left for
- * the next runs; a creation window where the first pages may not hold the newest, with its end.
+ * same list request from where the last run stopped, by Make's own trigger state (`trigger.type:
+ * date`, `data.lastDate`), page by page within the vendor's rate limit, and let "Choose where to
+ * start" (Make's epoch) decide the first run: polling-reading.ts says how, docs/polling.md what
+ * that gives on each platform.
  *
  * The status-change polling triggers have no Make module: the Zapier polls compare each record's
  * status with the one the Zap saw before (kept in Zapier's cache), while Make's trigger keeps only
  * the last processed item's id or date, which a status change does not move. The issue log says so.
  */
-import type { ListSpec, PlatformDefinition, TimeFilter } from '../../platforms/types';
+import type { ListSpec, PlatformDefinition } from '../../platforms/types';
 import type { PollingTriggerSpec } from '../../fields/operations';
 import { POLLING_TRIGGER_SPECS } from '../../fields/polling-triggers';
 import type { AppFiles } from './app-files';
 import { requestOf, resolverFor } from './context';
 import { recordOutput } from './fields';
 import { firstPresent, pathExpression, quote, timeExpression, unwrap, wrap } from './iml';
-import { paginationOf } from './searches';
-import { pagesPerPoll } from '../../platforms/polling-budget';
 import type { IssueLog } from './issues';
 import type { JsonRecord } from './json';
 import { camelName, outputInterface, outputSample } from './modules-common';
+import { makeReading } from './polling-reading';
 
 /** Largest number of items one run processes: Make's guidance is at most 300 or 3 pages. */
 const MAX_LIMIT = 300;
-
-/** Make's date formats for a time filter's value (IML `formatDate`, UTC). */
-const MAKE_FORMATS: Readonly<Record<TimeFilter['format'], string>> = {
-  iso: quote('YYYY-MM-DDTHH:mm:ss[Z]'),
-  date: quote('YYYY-MM-DD'),
-  epoch_ms: quote('x'),
-  epoch_s: quote('X'),
-};
-
-/** The time filter as Make query parameters: the last day, as the Zapier poll reads it (triggers/polling-trigger.ts). */
-function timeFilterQuery(filter: TimeFilter): JsonRecord {
-  const format = MAKE_FORMATS[filter.format];
-  const query: JsonRecord = { [filter.param]: wrap(`formatDate(addDays(now, -1), ${format}, 'UTC')`) };
-  if (filter.untilParam) query[filter.untilParam] = wrap(`formatDate(now, ${format}, 'UTC')`);
-  return query;
-}
 
 /**
  * The item's creation time for Make's `trigger.date`, from the field map's `created_at`: a short
@@ -61,20 +41,22 @@ function creationDate(platform: PlatformDefinition, kind: PollingTriggerSpec['re
   return wrap(timeExpression(pathExpression('item', path)));
 }
 
-/**
- * Most items one run may process: Make's guidance (300, or 3 pages), and no more pages than the
- * Zapier poll may read within the vendor's rate limit (triggers/polling-pages.ts).
- */
-function maxItems(list: ListSpec, paged: boolean): number {
-  const pages = paged ? Math.min(3, pagesPerPoll(list.polling?.rateLimit)) : 1;
+/** Most items one run may process: Make's guidance (300), and no more than the pages a run may read hold. */
+function maxItems(list: ListSpec, pages: number): number {
   return Math.min(MAX_LIMIT, list.maxPageSize * pages);
 }
 
-function limitParam(platform: PlatformDefinition, list: ListSpec, paged: boolean): JsonRecord {
-  const max = maxItems(list, paged);
-  const reading = paged
-    ? `Each run reads ${platform.name}'s pages (up to ${list.maxPageSize} items each) while they are full, up to this limit; items beyond it wait for the next runs.`
-    : `Each run reads one page (up to ${list.maxPageSize}) from ${platform.name}.`;
+/** The epoch's limit: Make's guidance for "Choose where to start" (300, or 3 pages). */
+function epochLimit(list: ListSpec, pages: number): number {
+  return Math.min(MAX_LIMIT, list.maxPageSize * Math.min(3, pages));
+}
+
+function limitParam(platform: PlatformDefinition, list: ListSpec, pages: number): JsonRecord {
+  const max = maxItems(list, pages);
+  const reading =
+    pages > 1
+      ? `Each run reads ${platform.name}'s list from where the last run stopped, up to ${pages} pages of ${list.maxPageSize}; items beyond this limit wait for the next runs.`
+      : `Each run reads one page (up to ${list.maxPageSize}) from ${platform.name}.`;
   return {
     name: 'limit',
     label: 'Limit',
@@ -94,23 +76,11 @@ const EPOCH_LABELS = ['name', 'email', 'order_number', 'order_id', 'affiliate_em
  * asks for a static limit of at most 300 or 3 pages there), each labelled with its readable name
  * and id and dated with its creation time.
  */
-function epochOf(output: JsonRecord, date: string, limit: number): JsonRecord {
+function epochOf(output: JsonRecord, date: string, limit: number, qs: JsonRecord): JsonRecord {
   const id = unwrap(String(output.id)) ?? "''";
   const named = EPOCH_LABELS.flatMap((key) => (typeof output[key] === 'string' ? [unwrap(output[key]) ?? quote(output[key])] : []));
   const label = named.length === 0 ? id : `${firstPresent([...named, "''"])} + ' (' + ${id} + ')'`;
-  return { response: { limit, output: { label: wrap(label), date } } };
-}
-
-/**
- * Make's `pagination` directive for the list: by page number, or by the cursor the answer carries
- * (`polling.cursor`); undefined when the list has neither (one page a run).
- */
-function paginationFor(list: ListSpec): JsonRecord | undefined {
-  const byNumber = paginationOf(list.request, pathExpression('body', list.itemsPath), list.maxPageSize);
-  const cursor = list.polling?.cursor;
-  if (byNumber || !cursor) return byNumber;
-  const next = cursor.nextPath !== undefined ? pathExpression('body', cursor.nextPath) : pathExpression(`last(${pathExpression('body', list.itemsPath)})`, cursor.lastItemPath ?? 'id');
-  return { qs: { [cursor.param]: wrap(next) }, condition: wrap(pathExpression('body', cursor.morePath)) };
+  return { ...(Object.keys(qs).length > 0 ? { qs } : {}), response: { limit, output: { label: wrap(label), date } } };
 }
 
 /** Adds one Make polling trigger; returns its name, or undefined (logged) when the list cannot serve it. */
@@ -124,10 +94,9 @@ function addPollingTrigger(app: AppFiles, platform: PlatformDefinition, connecti
   }
   const report = log.for(`module ${name}`);
   const request = requestOf(list.request, resolverFor(platform, { extra: { limit: { literal: list.maxPageSize }, page: { literal: 1 } } }), report);
-  const polling = list.polling;
-  // As on Zapier: the window narrows a list whose first page may not hold the newest items.
-  const filter = polling && polling.order !== 'newest_first' ? polling.createdSince : undefined;
-  if (filter) request.qs = { ...((request.qs as JsonRecord | undefined) ?? {}), ...timeFilterQuery(filter) };
+  const reading = makeReading(list);
+  request.qs = { ...((request.qs as JsonRecord | undefined) ?? {}), ...reading.qs };
+  if (Object.keys(request.qs).length === 0) delete request.qs;
   const vendorEvent = platform.events.find((item) => item.event === `${spec.record}.created`)?.key ?? `${list.request.method} ${list.request.path}`;
   const output = recordOutput({ platform, kind: spec.record, event: `${spec.record}.created`, vendorEvent, root: 'item', raw: 'item' }, report);
   const date = creationDate(platform, spec.record);
@@ -136,13 +105,12 @@ function addPollingTrigger(app: AppFiles, platform: PlatformDefinition, connecti
     log.add(`module ${name}`, 'warning', `not generated: ${platform.name}'s ${spec.record} list items carry no creation time for Make to track.`);
     return undefined;
   }
-  const pagination = paginationFor(list);
-  if (pagination) request.pagination = pagination;
+  if (reading.pagination) request.pagination = reading.pagination;
   request.response = {
     iterate: wrap(pathExpression('body', list.itemsPath)),
     limit: '{{parameters.limit}}',
     output,
-    trigger: { type: 'date', order: polling?.order === 'newest_first' ? 'desc' : 'unordered', id: output.id, date },
+    trigger: { type: 'date', order: reading.order, id: output.id, date },
   };
   app.add(
     'module',
@@ -151,8 +119,8 @@ function addPollingTrigger(app: AppFiles, platform: PlatformDefinition, connecti
     {
       communication: request,
       // Make's triggers take static parameters only: nothing before them can be mapped.
-      staticParams: [limitParam(platform, list, pagination !== undefined)],
-      epoch: epochOf(output, date, maxItems(list, pagination !== undefined)),
+      staticParams: [limitParam(platform, list, reading.pages)],
+      epoch: epochOf(output, date, epochLimit(list, reading.pages), reading.epochQs),
       interface: outputInterface([output], spec.record),
       samples: outputSample(platform, spec.sample, [output], { event: `${spec.record}.created`, vendorEvent }),
     },

@@ -4,7 +4,8 @@
  * delivery is one our app accepts, and request counts above one need a vendor reason.
  */
 import { app } from '../helpers/app';
-import { MINIMAL_METHOD, OUR_METHOD } from '../../bench/delivery-worker';
+import { comparisonLines, DEFINITION_NODE_BOUND } from '../../bench/comparison';
+import { MINIMAL_METHOD, OUR_METHOD, type DeliveryTiming } from '../../bench/delivery-worker';
 import { handlerFor, loadApp } from '../../bench/handler';
 import { MINIMAL_APP_ENTRY } from '../../bench/paths';
 import type { OperationCount } from '../../bench/requests-worker';
@@ -40,5 +41,27 @@ describe('bench pieces', () => {
       expect.objectContaining({ platform: 'uppromote', maxRequests: 2, met: true, reason: expect.stringMatching(/one webhook per event/) }),
       expect.objectContaining({ platform: 'rebus', maxRequests: 2, met: false, reason: expect.stringMatching(/^unexplained/) }),
     ]);
+  });
+});
+
+describe('the per-delivery comparison under the table', () => {
+  const row = (platform: string, scheme: string, oursMs: number, problem?: string): DeliveryTiming => ({
+    platform,
+    fixture: `${platform}.json`,
+    vendorEvent: 'x',
+    bodyBytes: 100,
+    scheme,
+    problem,
+    oursMs,
+    minimalMs: 0.2,
+    oursPassThroughMs: 0.8,
+    floorMs: 0.005,
+  });
+
+  it('compares locally verified deliveries only, and says whether the definition is within its bound', () => {
+    const lines = comparisonLines({ ours: DEFINITION_NODE_BOUND + 1, minimal: 18 }, [row('a', 'hmac', 1), row('b', 'remote', 9), row('c', 'hmac', 7, 'no record')]);
+    expect(lines.join('\n')).toContain('1,151 nodes (bound 1,150: NOT met)');
+    expect(lines.join('\n')).toContain('median over 1 platforms verified locally: ours 1000 µs, minimal app 200 µs, ratio 5.00');
+    expect(lines.join('\n')).toContain('80% of ours');
   });
 });

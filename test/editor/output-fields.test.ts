@@ -50,7 +50,18 @@ describe('output fields per platform', () => {
     const fields = await resolve(outputs('triggers', 'new_referral'), 'tamio');
     expect(fields.slice(0, 5).map((field) => field.key)).toEqual(['id', 'platform', 'event', 'vendor_event', 'event_name']);
     expect(fields.slice(5).map((field) => field.key)).toEqual(expect.arrayContaining(['commission_amount', 'currency', 'order_id', 'affiliate_email']));
-    for (const field of fields.slice(5)) expect(field.label).toMatch(/\(Not Available on Tamio\)$/);
+    for (const field of fields.slice(5, -1)) expect(field.label).toMatch(/\(Not Available on Tamio\)$/);
+    expect(fields.at(-1)).toEqual({ key: 'raw', label: 'Vendor Payload (JSON)' });
+  });
+
+  it('every trigger, action and search offers the vendor payload as one labelled field, and returns it as one JSON text (issue 23 item 11)', async () => {
+    for (const kind of ['triggers', 'creates', 'searches'] as const) {
+      for (const [key, operation] of Object.entries(app[kind] as Record<string, { display: { hidden?: boolean }; operation: { outputFields?: unknown } }>)) {
+        if (operation.display.hidden === true || operation.operation.outputFields === undefined) continue;
+        const fields = await resolve(outputs(kind, key), 'uppromote');
+        expect([key, fields.filter((field) => field.key === 'raw' || field.key.startsWith('raw__'))]).toEqual([key, [{ key: 'raw', label: 'Vendor Payload (JSON)' }]]);
+      }
+    }
   });
 
   it('New Platform Event shows the chosen event kind only, far fewer fields than every kind at once', async () => {

@@ -6,11 +6,11 @@
  * - `parseNumber` throws on text that is not a number (what Make does with ISO date text is not
  *   documented; the generator must never ask);
  * - `parseDate` knows only the formats we emit (`X`, `x`, ISO-8601) and throws on text they do not fit;
- * - `formatDate` takes only a date (a `parseDate` result), not text;
+ * - `formatDate` and `addSeconds` take only a date (a `parseDate` result, `now`, Make's `data.lastDate`), not text;
  * - empty input (null, '') to those three gives null: Make's functions pass an empty value on
  *   (inferred from Make's mapping behaviour, not stated for each function);
  * - every function's arguments are evaluated before the call, as in Make (so `if` guards nothing).
- * Supported: literals ('text' with \\ escapes, numbers, null, true, false), dotted names, calls,
+ * Supported: literals ('text' with \\ escapes, numbers, null, true, false, undefined), dotted names, calls,
  * `! - * / + - < > <= >= == != && ||` and parentheses.
  */
 import { createHash } from 'node:crypto';
@@ -44,6 +44,20 @@ function readPath(root: Value, steps: string[]): Value {
   return steps.reduce<Value>((value, step) => (value !== null && typeof value === 'object' ? (value as Record<string, Value>)[step] : undefined), root);
 }
 
+function dateOf(value: Value, fn: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new Error(`IML: ${fn} of ${text(value)}, which is no date`);
+  return value;
+}
+
+/** The `formatDate` formats we emit (moment tokens, UTC): normalized times, and the time filters' four. */
+const DATE_FORMATS: Record<string, (date: Date) => string> = {
+  [ISO_OUTPUT_FORMAT]: (date) => date.toISOString(),
+  'YYYY-MM-DDTHH:mm:ss[Z]': (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  'YYYY-MM-DD': (date) => date.toISOString().slice(0, 10),
+  x: (date) => String(date.getTime()),
+  X: (date) => String(Math.floor(date.getTime() / 1000)),
+};
+
 const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
   // Make's sha256(text): the lower-case hex digest (attach derives a token from the webhook address).
   sha256: (value) => createHash('sha256').update(text(value)).digest('hex'),
@@ -62,6 +76,7 @@ const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
   split: (value, separator) => text(value).split(text(separator)),
   encodeURL: (value) => encodeURIComponent(text(value)),
   first: (value) => (Array.isArray(value) ? value[0] : undefined),
+  last: (value) => (Array.isArray(value) ? value[value.length - 1] : undefined),
   get: (value, path) => readPath(value, text(path).split('.').map((step) => (/^\d+$/.test(step) ? String(Number(step) - 1) : step))),
   round: (value) => Math.round(Number(value)),
   abs: (value) => Math.abs(Number(value)),
@@ -81,10 +96,11 @@ const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
   },
   formatDate: (value, format, zone) => {
     if (isEmpty(value)) return null;
-    if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new Error(`IML: formatDate of ${text(value)}, which is no date`);
-    if (format !== ISO_OUTPUT_FORMAT || zone !== 'UTC') throw new Error(`IML: formatDate format ${text(format)} ${text(zone)} is outside the subset`);
-    return value.toISOString();
+    const formatted = zone === 'UTC' ? DATE_FORMATS[text(format)]?.(dateOf(value, 'formatDate')) : undefined;
+    if (formatted === undefined) throw new Error(`IML: formatDate format ${text(format)} ${text(zone)} is outside the subset`);
+    return formatted;
   },
+  addSeconds: (value, seconds) => (isEmpty(value) ? null : new Date(dateOf(value, 'addSeconds').getTime() + Number(seconds) * 1000)),
 };
 
 const BINARY: [string[], (left: Value, right: Value, op: string) => Value][] = [
@@ -149,6 +165,8 @@ export function evaluateIml(expression: string, scope: Record<string, Value>): V
       return fn(...args);
     }
     if (token.text === 'null') return null;
+    // Make's keyword for a value left out (a query parameter that is not sent).
+    if (token.text === 'undefined') return undefined;
     if (token.text === 'true' || token.text === 'false') return token.text === 'true';
     const [root, ...steps] = token.text.split('.');
     if (!Object.hasOwn(scope, root)) throw new Error(`IML: ${root} is not in scope`);

@@ -88,6 +88,8 @@ describe.each(KITS.flatMap((kit) => APPS.map(([name, appOf]) => [kit.id, name, k
       const results = await perform(app, vendorEvent, stored, hookRequest(signed.rawBody, signed.headers, signed.query));
       expect(results).toHaveLength(1);
       expect(results[0]).toMatchObject({ platform: kit.id, vendor_event: vendorEvent, ...delivery.expected });
+      // One JSON text for Zapier's field picker, not a nested object it would flatten (issue 23 item 11).
+      expect(typeof results[0].raw).toBe('string');
       expect(deliveredPayload(results[0].raw)).toEqual(JSON.parse(signed.rawBody));
     },
   );

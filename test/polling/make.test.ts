@@ -1,8 +1,9 @@
 /** The Make "Watch … (polling)" modules generated from the polling trigger specs and the lists' polling data. */
 import { generateApp } from '../../make/generate/app';
 import { findPlatform } from '../../platforms/registry';
+import { evaluateTemplate } from '../make/iml-evaluator';
 
-type Communication = { url: string; qs?: Record<string, unknown>; pagination?: { qs: Record<string, string>; condition: string }; response: { limit: string; trigger: { type: string; order: string; id: string; date: string } } };
+type Communication = { url: string; qs: Record<string, unknown>; pagination?: { qs: Record<string, string>; condition: string }; response: { limit: string; trigger: { type: string; order: string; id: string; date: string } } };
 
 function appOf(id: string) {
   const platform = findPlatform(id);
@@ -15,12 +16,25 @@ function communication(id: string, module: string): Communication {
 }
 
 describe('Make polling triggers', () => {
-  it("reads UpPromote's list with the last day's window and lets Make track items by date", () => {
+  it("reads UpPromote's list from where Make's last run stopped, with the window's end, and no window without a date", () => {
     const request = communication('uppromote', 'watchNewReferralsPolling');
     expect(request.url).toBe('/referrals');
-    expect(request.qs).toMatchObject({ from_date: "{{formatDate(addDays(now, -1), 'YYYY-MM-DDTHH:mm:ss[Z]', 'UTC')}}", to_date: "{{formatDate(now, 'YYYY-MM-DDTHH:mm:ss[Z]', 'UTC')}}" });
+    const now = new Date('2026-03-05T12:00:00.250Z');
+    const query = (lastDate?: Date) => evaluateTemplate(request.qs, { data: { lastDate }, now, parameters: {} }) as Record<string, unknown>;
+    // One second before the last processed item (a strict "after" loses nothing), to now.
+    expect(query(new Date('2026-03-02T09:00:00.500Z'))).toMatchObject({ from_date: '2026-03-02T08:59:59Z', to_date: '2026-03-05T12:00:00Z' });
+    // No date from Make: neither parameter (UpPromote refuses from_date without to_date).
+    expect(query()).toMatchObject({ from_date: undefined, to_date: undefined });
     expect(request.response.trigger).toMatchObject({ type: 'date', order: 'unordered' });
     expect(request.response.trigger.date).toMatch(/^\{\{.*item\.created_at.*\}\}$/);
+  });
+
+  it('reads a forward window oldest first (Tolt), while "Choose where to start" lists the newest', () => {
+    const request = communication('tolt', 'watchNewAffiliatesPolling');
+    expect(request.qs).toMatchObject({ sort: 'created_at', order: 'asc' });
+    expect(request.response.trigger.order).toBe('asc');
+    const epoch = appOf('tolt').files.get('modules/watchNewAffiliatesPolling/watchNewAffiliatesPolling.epoch.iml.json') as unknown as { qs: Record<string, string> };
+    expect(epoch.qs).toEqual({ sort: 'created_at', order: 'desc', created_after: '{{undefined}}' });
   });
 
   it('keeps the newest-first order where it is documented, without a window, and parses epoch times', () => {
@@ -33,14 +47,18 @@ describe('Make polling triggers', () => {
 
   it('reads further pages while they are full, by page number or by the answer\'s cursor, up to a limit the rate limit allows', () => {
     const upPromote = communication('uppromote', 'watchNewReferralsPolling');
-    expect(upPromote.pagination).toEqual({ qs: { page: '{{pagination.page}}' }, condition: '{{length(body.data) >= 100}}' });
+    // Pages 1 to 10: UpPromote's 120 a minute, a tenth of it a run (platforms/polling-budget.ts).
+    expect(upPromote.pagination).toEqual({ qs: { page: '{{pagination.page}}' }, condition: '{{pagination.page <= 10 && (length(body.data) >= 100)}}' });
     const tolt = communication('tolt', 'watchNewAffiliatesPolling');
-    expect(tolt.pagination).toEqual({ qs: { starting_after: '{{body.next_cursor}}' }, condition: '{{body.has_more}}' });
+    expect(tolt.pagination).toEqual({ qs: { starting_after: '{{body.next_cursor}}' }, condition: '{{pagination.page <= 10 && (body.has_more)}}' });
     const limit = (id: string, module: string) =>
       (appOf(id).files.get(`modules/${module}/${module}.params.iml.json`) as unknown as { name: string; validate: { max: number } }[]).find((param) => param.name === 'limit');
-    // Make's guidance: 300 at most; Tamio's pages hold 50 and its rate limit is unknown (6 pages a poll), so 3 pages.
+    // Make's guidance: 300 at most; Tamio's pages hold 50 and its rate limit is unknown (6 pages a run); its epoch lists 3 pages.
     expect(limit('uppromote', 'watchNewReferralsPolling')?.validate.max).toBe(300);
-    expect(limit('tamio', 'watchNewAffiliatesPolling')?.validate.max).toBe(150);
+    expect(limit('tamio', 'watchNewAffiliatesPolling')?.validate.max).toBe(300);
+    expect(limit('rebus', 'watchNewReferralsPolling')?.validate.max).toBe(300);
+    const epochLimit = (appOf('tamio').files.get('modules/watchNewAffiliatesPolling/watchNewAffiliatesPolling.epoch.iml.json') as unknown as { response: { limit: number } }).response.limit;
+    expect(epochLimit).toBe(150);
   });
 
   it('generates a module per list, none for status changes or missing lists, and logs why', () => {

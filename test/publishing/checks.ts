@@ -37,7 +37,8 @@ type Operation = {
   performSubscribe?: unknown;
   performList?: unknown;
 };
-type Item = { key: string; display: { label: string; description: string; hidden?: boolean; directions?: string }; operation: Operation };
+/** A hidden operation (a dropdown's list) may have no label or description: Zapier's schema asks for them only where the user sees the operation. */
+type Item = { key: string; display: { label?: string; description?: string; hidden?: boolean; directions?: string }; operation: Operation };
 
 /** The parts of a Zapier app definition the checks read. */
 export interface AppDefinition {
@@ -188,7 +189,7 @@ export const d006HooksHavePerformList: Check = (app) =>
 export const d007HttpsUrls: Check = (app) => {
   const texts: [string, string][] = (app.authentication?.fields ?? []).map((field) => [`connection field ${field.key}`, field.helpText ?? '']);
   for (const [where, item] of items(app)) {
-    texts.push([where, item.display.description]);
+    texts.push([where, item.display.description ?? '']);
     for (const field of staticFields(item.operation)) texts.push([`${where} field ${field.key}`, field.helpText ?? '']);
   }
   return texts.flatMap(([where, text]) =>
@@ -257,17 +258,24 @@ export const d017NoStaticHooks: Check = (app) =>
 
 /** D018: labels are Title Case. */
 export const d018TitleCaseLabels: Check = (app) => {
-  const labels: [string, string][] = items(app).map(([where, item]) => [where, item.display.label]);
+  // A hidden dropdown list may leave out the labels no user sees (its own, its output fields'); those it has are judged.
+  const hidden = (item: Item) => item.display.hidden === true;
+  const labels: [string, string][] = items(app)
+    .filter(([, item]) => !hidden(item) || item.display.label !== undefined)
+    .map(([where, item]) => [where, item.display.label ?? '']);
   for (const [where, item] of items(app)) for (const field of valueFields(item.operation)) labels.push([`${where} field ${field.key}`, field.label ?? '']);
   for (const field of app.authentication?.fields ?? []) labels.push([`connection field ${field.key}`, field.label ?? '']);
-  for (const [where, item] of items(app)) for (const field of staticOutputs(item.operation)) labels.push([`${where} output ${field.key}`, field.label ?? '']);
+  for (const [where, item] of items(app)) {
+    for (const field of staticOutputs(item.operation).filter((output) => !hidden(item) || output.label !== undefined)) labels.push([`${where} output ${field.key}`, field.label ?? '']);
+  }
   return labels.filter(([, label]) => !isTitleCase(label)).map(([where, label]) => ({ rule: 'D018', where, message: `label "${label}" is not Title Case` }));
 };
 
 /** D021: trigger descriptions start "Triggers when" and end with a period. */
 export const d021TriggerDescriptions: Check = (app) =>
   Object.values(app.triggers ?? {})
-    .filter((trigger) => !trigger.display.description.startsWith('Triggers when') || !trigger.display.description.endsWith('.'))
+    .filter((trigger) => trigger.display.hidden !== true || trigger.display.description !== undefined)
+    .filter((trigger) => !(trigger.display.description ?? '').startsWith('Triggers when') || !(trigger.display.description ?? '').endsWith('.'))
     .map((trigger) => ({ rule: 'D021', where: `trigger ${trigger.key}`, message: 'description does not start "Triggers when" and end with a period' }));
 
 /**
@@ -293,7 +301,7 @@ export const d022ActionsHaveStaticInputs: Check = (app) =>
 function userTexts(app: AppDefinition): [string, string][] {
   const texts: [string, string][] = (app.authentication?.fields ?? []).map((field) => [`connection field ${field.key}`, field.helpText ?? '']);
   for (const [where, item] of items(app)) {
-    texts.push([where, item.display.description], [`${where} directions`, item.display.directions ?? '']);
+    texts.push([where, item.display.description ?? ''], [`${where} directions`, item.display.directions ?? '']);
     for (const field of staticFields(item.operation)) texts.push([`${where} field ${field.key}`, field.helpText ?? '']);
   }
   return texts;
@@ -370,7 +378,7 @@ export function m002DescriptionsFor(vendorNames: readonly string[]): Check {
     items(app)
       .filter(([, item]) => !item.display.hidden)
       .flatMap(([where, item]) => {
-        const description = item.display.description;
+        const description = item.display.description ?? '';
         const named = vendorNames.filter((name) => description.includes(name));
         return [
           ...(description.length >= MAX_DESCRIPTION ? [{ rule: 'M002', where, message: `description is ${description.length} characters (under ${MAX_DESCRIPTION})` }] : []),

@@ -7,6 +7,8 @@
  */
 import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
 import { countNodes } from '../../bench/definition-size';
+import { NODE_SHARE_TARGET, OVER_SHARE_TARGET } from '../../bench/single-platform';
+import { isRefusalNotice } from '../../fields/refusal-notice';
 import { app } from '../helpers/app';
 import { ACCEPTED, CHECKS, type AppDefinition, type Finding } from '../publishing/checks';
 import { resolvedDefinition, type FunctionRunner } from '../publishing/resolved';
@@ -41,17 +43,41 @@ describe.each(SINGLE_PLATFORM_BUILDS.map((build) => [build.id, build] as const))
     expect(validateApp(prepareApp(definition)).map((error) => error.stack)).toEqual([]);
   });
 
-  // Issue 27 asks for at most 40% of the multi-platform definition's nodes; `npm run bench`
-  // (figure 6) states each platform's share. What holds for every platform, and is asserted: no
-  // operation heavier than its multi-platform twin, and a smaller definition in all.
-  it('is smaller than the multi-platform definition, operation for operation', () => {
+  // Issue 27: at most 40% of the multi-platform definition's nodes (`npm run bench`, figure 6,
+  // prints each share), or, for a platform in OVER_SHARE_TARGET, at most its documented count at
+  // its floor, while it still needs the exception (so the exception goes once the platform fits).
+  it(`is at most ${NODE_SHARE_TARGET * 100}% of the multi-platform definition's nodes, no operation heavier than its twin`, () => {
     for (const kind of KINDS) {
       for (const [key, item] of Object.entries(definition[kind])) {
         const twin = (app[kind] as Record<string, unknown>)[key];
         expect([key, countNodes(item) <= countNodes(twin)]).toEqual([key, true]);
       }
     }
-    expect(countNodes(definition)).toBeLessThan(MULTI_NODES);
+    const nodes = countNodes(definition);
+    const exception = OVER_SHARE_TARGET[id];
+    if (exception === undefined) expect(nodes / MULTI_NODES).toBeLessThanOrEqual(NODE_SHARE_TARGET);
+    else expect([nodes <= exception.nodes, nodes / MULTI_NODES > NODE_SHARE_TARGET]).toEqual([true, true]);
+  });
+
+  // app/single-platform.ts leaves the refusal notices out: sound only while each says nothing for a step the app keeps.
+  it("leaves out only refusal notices that say nothing on this platform's steps", async () => {
+    for (const kind of KINDS) {
+      for (const key of Object.keys(definition[kind])) {
+        const inputs = (app[kind] as Record<string, { operation: { inputFields?: unknown[] } }>)[key].operation.inputFields ?? [];
+        for (const notice of inputs.filter(isRefusalNotice)) {
+          expect([key, await build.run(notice as never, { authData: { platform: id, api_key: 'key' }, inputData: {} })]).toEqual([key, []]);
+        }
+      }
+    }
+  });
+
+  it('keeps only an id in its samples and no label, description or sample on its hidden dropdown lists', () => {
+    for (const kind of KINDS) {
+      for (const [key, item] of Object.entries(definition[kind]) as [string, { display: { hidden?: boolean }; operation: { sample?: object } }][]) {
+        if (item.display.hidden === true) expect([key, item.display, item.operation.sample]).toEqual([key, { hidden: true }, undefined]);
+        else expect([key, Object.keys(item.operation.sample ?? {})]).toEqual([key, ['id']]);
+      }
+    }
   });
 
   it.each(Object.keys(CHECKS))('%s finds nothing (as the editor resolves it)', (rule) => {
@@ -94,7 +120,8 @@ describe.each(SINGLE_PLATFORM_BUILDS.map((build) => [build.id, build] as const))
   it("names its records in the platform's words where the multi-platform app uses its own", () => {
     const renamed = Object.entries(platform.terms ?? {}).filter(([kind, term]) => term.toLowerCase() !== kind);
     for (const kind of KINDS) {
-      for (const [key, item] of Object.entries(definition[kind])) {
+      // A hidden dropdown list has no label (nothing a user reads): app/single-platform.ts leaves it out.
+      for (const [key, item] of Object.entries(definition[kind]).filter(([, item]) => item?.display.hidden !== true)) {
         const multiLabel = (app[kind] as Record<string, { display: { label?: string } }>)[key].display.label ?? '';
         for (const [record, term] of renamed) {
           const word = new RegExp(`\\b${record}s?\\b`, 'i');

@@ -84,7 +84,7 @@ describe('Rewardful deliveries through the dashboard webhook trigger', () => {
         affiliate_name: 'James Bond',
         customer_email: 'fred@example.com',
         created_at: '2020-05-02T21:40:35.357Z',
-        raw: JSON.parse(rawBody),
+        raw: JSON.stringify(JSON.parse(rawBody)),
       },
     ]);
   });

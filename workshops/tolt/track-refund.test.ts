@@ -7,6 +7,7 @@
 import nock from 'nock';
 import { appTester, createOperation } from '../../test/helpers/app';
 import { rejectionMessage } from '../../test/helpers/errors';
+import { payloadOf } from '../../platforms/payload-text';
 
 const authData = { platform: 'tolt', api_key: 'tlt_live_test_key_5f1e' };
 const API = 'https://platform.tolt.com';
@@ -27,7 +28,7 @@ describe('Tolt Track Refund', () => {
     expect(record).toMatchObject({ id: TXN, platform: 'tolt', event: 'referral.status_changed', vendor_event: 'transaction.updated', status: 'refunded', vendor_status: 'refunded' });
     // A transaction's amount is the sale's: never presented as a commission.
     expect(record.commission_amount).toBeUndefined();
-    expect(record.raw).toMatchObject({ data: REFUNDED });
+    expect(payloadOf(record.raw)).toMatchObject({ data: REFUNDED });
   });
 
   it('refuses a transaction ID that would address another endpoint, before calling Tolt', async () => {

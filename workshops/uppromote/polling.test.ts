@@ -44,7 +44,7 @@ describe('UpPromote New Referral (Polling)', () => {
       commission_amount: 12,
       affiliate_email: referralNew.affiliate.email,
       created_at: '2026-03-10T11:45:00.000Z',
-      raw: referrals[2],
+      raw: JSON.stringify(referrals[2]),
     });
   });
 

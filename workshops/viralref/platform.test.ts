@@ -13,6 +13,7 @@ import affiliateCreated from './fixtures/affiliate.created.json';
 import affiliateUpdated from './fixtures/affiliate.updated.json';
 import payoutCreated from './fixtures/payout.created.json';
 import { useFixtureClock } from '../../test/helpers/fixture-clock';
+import { payloadOf } from '../../platforms/payload-text';
 
 const SECRET = 'vr_whsec_2b7Fq9';
 const authData = { platform: 'viralref', api_key: 'vr_live_key_81aa' };
@@ -67,7 +68,7 @@ describe('ViralRef deliveries through the dashboard webhook trigger', () => {
     const results = await perform(signed(payload).request);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ platform: 'viralref', vendor_event: vendorEvent, ...expected });
-    expect(results[0].raw).toEqual(payload);
+    expect(payloadOf(results[0].raw)).toEqual(payload);
   });
 
   it.each([
