@@ -9,7 +9,7 @@
 import { buildApp } from '../app/build-app';
 import type { RegisteredPlatformId } from '../platforms/registry';
 import { countNodes } from './definition-size';
-import { OUR_METHOD, answerRemoteVerification, timeOne } from './delivery-worker';
+import { OUR_METHOD, answerVendorRequests, timeOne } from './delivery-worker';
 import { handlerFor } from './handler';
 import { largestDeliveries, type DeliveryBundle } from './signed-deliveries';
 import { median } from './stats';
@@ -42,7 +42,7 @@ function forDashboard(bundle: DeliveryBundle): DeliveryBundle {
 
 async function measure(): Promise<SinglePlatformFigures[]> {
   const { deliveries } = largestDeliveries();
-  answerRemoteVerification(deliveries);
+  answerVendorRequests(deliveries);
   const multiApp = buildApp();
   const multi = handlerFor(multiApp);
   const figures: SinglePlatformFigures[] = [];
