@@ -8,9 +8,9 @@
 import type { PlatformTerms } from '../platforms/types';
 import { rewordField } from './terms';
 
-// Zapier's functions take different parameters (operations, middleware): any is what they share.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyFunction = (...args: any[]) => unknown;
+// Zapier's functions take different parameters (operations, middleware): `never[]` parameters are
+// the type every such function is assignable to.
+type AnyFunction = (...args: never[]) => unknown;
 
 /** What the wrapped functions need: the platform's id and words. */
 export interface FixedPlatform {
@@ -33,7 +33,7 @@ export function fixedFunction<F extends AnyFunction>(fn: F, fixed: FixedPlatform
   const wrapped = async (...args: unknown[]) => {
     const copy = [...args];
     copy[bundleAt] = withPlatform(copy[bundleAt], fixed.id);
-    const result = await fn(...copy);
+    const result = await fn(...(copy as never[]));
     return reworded && Array.isArray(result) ? result.map((field) => rewordField(field, fixed.terms)) : result;
   };
   return wrapped as unknown as F;

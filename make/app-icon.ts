@@ -24,7 +24,7 @@ const FONT: Readonly<Record<string, string>> = {
   Y: '#   ##   # # #   #    #    #    #  ', Z: '#####    #   #   #   #   #    #####',
 };
 
-/** The initials of a name's words or capitals ("Rebus AI" → RA, "UpPromote" → UP), else its first two letters ("Tamio" → TA). */
+/** The initials of a name's words or capitals ("Acme Partners" → AP, "ShopRef" → SR), else its first two letters ("Zest" → ZE). */
 function plainInitials(name: string): string {
   const letters = name.replace(/[^A-Za-z ]/g, '');
   const starts = [...letters.matchAll(/(?:^|\s)([A-Za-z])|([A-Z])(?=[a-z])/g)].map((match) => (match[1] ?? match[2]).toUpperCase());
@@ -34,7 +34,7 @@ function plainInitials(name: string): string {
 
 /**
  * Initials no name in `taken` has: the plain ones, else the first letter and the next letter of
- * the name that makes a free pair ("Refersion" beside "Rewardful" → RF), else the plain ones.
+ * the name that makes a free pair ("Reflink" beside "Refer" → RF), else the plain ones.
  */
 function freeInitials(name: string, taken: ReadonlySet<string>): string {
   const plain = plainInitials(name);
@@ -110,7 +110,7 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /**
  * The PNG (8-bit RGBA, no interlace) of a platform's app icon.
- * @param name the platform's display name, e.g. `Rebus AI`
+ * @param name the platform's display name, e.g. `Acme Partners`
  * @returns the file's bytes, 512 × 512
  */
 export function appIcon(name: string): Buffer {

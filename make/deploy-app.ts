@@ -58,7 +58,7 @@ export interface DeploySummary {
   idMapping: IdMapping;
   /** MD5 of the icon now on Make. */
   iconMd5: string;
-  /** Every write, e.g. `PUT module watchNewReferrals api`, `PATCH connection affiliate-hub-tolt-k2x9fq`; empty when nothing changed. */
+  /** Every write, e.g. `PUT module watchNewReferrals api`, `PATCH connection affiliate-hub-acme-k2x9fq`; empty when nothing changed. */
   writes: string[];
 }
 

@@ -19,7 +19,7 @@ export type IdMapping = Record<ComponentType, { local: string; remote: string }[
 
 /** What one deploy of one platform's app left on Make. */
 export interface DeployedApp {
-  /** The app's name on Make, as Make answered its creation, e.g. `affiliate-hub-tolt-k2x9fq`. */
+  /** The app's name on Make, as Make answered its creation, e.g. `affiliate-hub-acme-k2x9fq`. */
   app: string;
   version: number;
   idMapping: IdMapping;

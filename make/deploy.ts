@@ -33,7 +33,7 @@ export interface DeployRequest {
 
 /**
  * Reads and checks the command line and environment of a deploy.
- * @param argv the arguments after the script, e.g. `['--platform', 'tolt']`
+ * @param argv the arguments after the script, e.g. `['--platform', '<id>']`
  * @throws Error with a message naming what is wrong and what to set: unknown or missing platform, no token, unknown zone
  */
 export function deployRequest(argv: readonly string[], env: NodeJS.ProcessEnv): DeployRequest {

@@ -6,6 +6,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { convert } from '../platforms/conversions';
 import { listPage } from '../platforms/list';
+import { afterCursor, nextCursor } from '../platforms/list-cursor';
 import { getPath } from '../platforms/paths';
 import type { NormalizeContext } from '../platforms/normalize';
 import type { NormalizedOutput, RecordKind } from '../platforms/records';
@@ -94,14 +95,12 @@ export interface PageRead {
   reached?: (page: readonly NormalizedOutput[]) => boolean;
 }
 
-/** The request for the page after `body`, by the list's cursor; undefined when there is none. */
+/** The request for the page after `body`, by the list's cursor (platforms/list-cursor.ts); undefined when there is none. */
 function nextByCursor(list: ListSpec, request: RequestSpec, body: unknown, page: readonly NormalizedOutput[]): RequestSpec | undefined {
-  const cursor = list.polling?.cursor;
-  if (!cursor || getPath(body, cursor.morePath) !== true) return undefined;
-  const last = page[page.length - 1];
-  const value = cursor.nextPath !== undefined ? getPath(body, cursor.nextPath) : cursor.lastItemPath !== undefined && last ? getPath(last.raw, cursor.lastItemPath) : undefined;
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  return { ...request, query: { ...request.query, [cursor.param]: value } };
+  const paging = list.polling?.cursor;
+  if (!paging) return undefined;
+  const cursor = nextCursor(body, paging, page.at(-1)?.raw);
+  return cursor === undefined ? undefined : afterCursor(request, paging, cursor);
 }
 
 /**

@@ -21,7 +21,7 @@ export function errorDirective(platform: PlatformDefinition): JsonRecord {
   };
 }
 
-/** The connection parameter that picks the base URL, for a platform with `baseUrlFallbacks` (Tolt: API v2 or v1). */
+/** The connection parameter that picks the base URL, for a platform with `baseUrlFallbacks` (e.g. an API v2 or v1). */
 export const BASE_URL_PARAM = 'base_url';
 
 function hasFallbacks(platform: PlatformDefinition): boolean {
