@@ -11,9 +11,9 @@ import { addCredentials, explainErrors } from '../platforms/middleware';
 import { findPlatform, PLATFORMS, type RegisteredPlatformId } from '../platforms/registry';
 import { fixedFunction } from './fixed-platform';
 import { byKey, CREATES, SEARCH_OR_CREATES, SEARCHES, TRIGGERS } from './operations';
-import { dropdownsNamedBy } from './served';
 import { servedKeys, servedOf, singleConnection } from './single-platform';
-import { reword } from './terms';
+import { linkRecordResources } from './record-resources';
+import { vendorText } from './terms';
 
 /** The multi-platform app, with every operation under its literal key. */
 function multiPlatformApp() {
@@ -35,6 +35,8 @@ export type MultiPlatformApp = ReturnType<typeof multiPlatformApp>;
 
 /** A single-platform app's definition: the multi-platform app's shape, with only some of its operations. */
 export type SinglePlatformApp = Omit<MultiPlatformApp, 'triggers' | 'creates' | 'searches' | 'searchOrCreates'> & {
+  /** One per record kind its operations share a sample and output fields for (app/record-resources.ts). */
+  resources: Record<string, object>;
   triggers: Partial<MultiPlatformApp['triggers']>;
   creates: Partial<MultiPlatformApp['creates']>;
   searches: Partial<MultiPlatformApp['searches']>;
@@ -62,23 +64,20 @@ export function buildApp(options: BuildOptions = {}): MultiPlatformApp | SingleP
   const platform = findPlatform(options.platform);
   if (platform === undefined) throw new Error(`No platform "${String(options.platform)}": choose one of ${BUILDABLE_PLATFORMS.join(', ')}.`);
   const served = servedKeys(platform);
-  const kept = [
-    ...Object.values(multi.creates).filter((item) => served.creates.has(item.key)),
-    ...Object.values(multi.searches).filter((item) => served.searches.has(item.key)),
-    ...Object.values(multi.triggers).filter((item) => served.triggers.has(item.key)),
-  ];
-  for (const key of dropdownsNamedBy(kept as { operation?: { inputFields?: unknown } }[])) served.triggers.add(key);
-  const fixed = { id: platform.id, terms: platform.terms };
-  const creates = servedOf(multi.creates, served.creates, platform);
-  const searches = servedOf(multi.searches, served.searches, platform);
+  const fixed = { id: platform.id, name: platform.name, terms: platform.terms };
+  const creates = servedOf(multi.creates, served.creates, platform, 'creates');
+  const searches = servedOf(multi.searches, served.searches, platform, 'searches');
   const pairs = Object.values(multi.searchOrCreates ?? {}).filter((pair) => searches[pair.search] !== undefined && creates[pair.create] !== undefined);
-  const words = (text: string | undefined) => reword(text ?? '', platform.terms);
+  const words = (text: string | undefined) => vendorText(text ?? '', platform);
+  const triggers = servedOf(multi.triggers, served.triggers, platform, 'triggers');
+  const resources = linkRecordResources({ triggers, creates, searches }, platform);
   return {
     ...multi,
     authentication: singleConnection(platform),
     beforeRequest: [fixedFunction(addCredentials, fixed, 2)],
     afterResponse: [fixedFunction(explainErrors, fixed, 2)],
-    triggers: servedOf(multi.triggers, served.triggers, platform),
+    resources,
+    triggers,
     creates,
     searches,
     searchOrCreates: Object.fromEntries(pairs.map((pair) => [pair.key, { ...pair, display: { ...pair.display, label: words(pair.display.label), description: words(pair.display.description) } }])),

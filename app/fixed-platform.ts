@@ -3,18 +3,19 @@
  * single-platform app (perform, subscribe, dynamic fields, connection test and label, middleware)
  * receives a bundle whose `authData.platform` is the app's platform, so the generic layer, which
  * reads the platform from the connection (platforms/registry.ts `platformOf`), runs unchanged.
- * The dynamic fields it returns are reworded with the platform's terms (app/terms.ts).
+ * The dynamic fields it returns are in the platform's words (app/terms.ts `vendorField`).
  */
 import type { PlatformTerms } from '../platforms/types';
-import { rewordField } from './terms';
+import { vendorField } from './terms';
 
 // Zapier's functions take different parameters (operations, middleware): `never[]` parameters are
 // the type every such function is assignable to.
 type AnyFunction = (...args: never[]) => unknown;
 
-/** What the wrapped functions need: the platform's id and words. */
+/** What the wrapped functions need: the platform's id, name and words. */
 export interface FixedPlatform {
   id: string;
+  name: string;
   terms?: PlatformTerms;
 }
 
@@ -34,7 +35,7 @@ export function fixedFunction<F extends AnyFunction>(fn: F, fixed: FixedPlatform
     const copy = [...args];
     copy[bundleAt] = withPlatform(copy[bundleAt], fixed.id);
     const result = await fn(...(copy as never[]));
-    return reworded && Array.isArray(result) ? result.map((field) => rewordField(field, fixed.terms)) : result;
+    return reworded && Array.isArray(result) ? result.map((field) => vendorField(field, fixed)) : result;
   };
   return wrapped as unknown as F;
 }

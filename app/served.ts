@@ -1,12 +1,13 @@
 /**
  * Which operations one platform serves, read from its data: what a single-platform app keeps. An
  * operation is served when its platform can run it (never only refuse it), so the app shows no
- * "this platform does not offer …" notice; the dropdown lists kept are those its fields name.
+ * "this platform does not offer …" notice; the hidden dropdown lists kept are those its
+ * search-powered fields name.
  */
 import { ACTION_SPECS } from '../fields/actions';
-import { actionFieldsFor } from '../fields/editor-fields';
+import { fixedPlatformActionFields } from '../fields/editor-fields';
 import { HOOK_TRIGGER_SPECS } from '../fields/hook-triggers/index';
-import { PLATFORM_EVENT_LIST, unservableReason } from '../fields/hook-trigger-fields';
+import { unservableReason } from '../fields/hook-trigger-fields';
 import { POLLING_TRIGGER_SPECS } from '../fields/polling-triggers';
 import { SEARCH_SPECS } from '../fields/searches';
 import type { PollingTriggerSpec } from '../fields/operations';
@@ -33,19 +34,18 @@ function offered<T>(spec: T | { unsupported: string } | undefined): spec is T {
   return spec !== undefined && !(typeof spec === 'object' && spec !== null && 'unsupported' in spec);
 }
 
-/** The hidden dropdown triggers a field names (`dynamic: '<trigger>.id.label'`). */
-function dropdownsOf(fields: readonly { dynamic?: string }[]): string[] {
-  return fields.flatMap((field) => (field.dynamic === undefined ? [] : [field.dynamic.split('.')[0]]));
+/**
+ * True when a field's dropdown stays a hidden trigger in a single-platform app: a search-powered
+ * field (Zapier's `search`, "find it" beside the dropdown) pairs with a `dynamic` dropdown; every
+ * other dropdown is the field's own perform-based choices there (app/single-platform.ts).
+ */
+export function keepsHiddenList(field: { dynamic?: string; search?: string }): boolean {
+  return field.dynamic !== undefined && field.search !== undefined;
 }
 
-/**
- * The hidden dropdown triggers that the static input fields of `operations` name (the fields a
- * definition carries besides its dynamic ones), so a kept field's dropdown is kept too (Zapier's check D005).
- */
-export function dropdownsNamedBy(operations: readonly { operation?: { inputFields?: unknown } }[]): string[] {
-  return operations.flatMap((item) =>
-    dropdownsOf((Array.isArray(item.operation?.inputFields) ? item.operation.inputFields : []).filter((field): field is { dynamic?: string } => typeof field === 'object' && field !== null)),
-  );
+/** The hidden dropdown triggers that `fields` keep in a single-platform app (`dynamic: '<trigger>.id.label'`). */
+function hiddenListsOf(fields: readonly { dynamic?: string; search?: string }[]): string[] {
+  return fields.filter(keepsHiddenList).map((field) => (field.dynamic ?? '').split('.')[0]);
 }
 
 /**
@@ -55,7 +55,8 @@ export function dropdownsNamedBy(operations: readonly { operation?: { inputField
  * - polling triggers on the lists it offers (with a status, for the status triggers) where no
  *   REST-hook trigger serves the same records;
  * - actions and searches its data implements (not `unsupported`);
- * - the dropdown lists those name.
+ * - the hidden dropdown lists its search-powered fields name (keepsHiddenList; every other
+ *   dropdown is its field's own).
  */
 export function servedKeys(platform: PlatformDefinition): ServedKeys {
   const hooks = platform.webhooks.kind === 'api' ? HOOK_TRIGGER_SPECS.filter((spec) => unservableReason(spec, platform) === undefined) : [];
@@ -66,11 +67,7 @@ export function servedKeys(platform: PlatformDefinition): ServedKeys {
   const polls = POLLING_TRIGGER_SPECS.filter((spec) => pollable(platform, spec) && !instant.has(spec.instant));
   const actions = ACTION_SPECS.filter((spec) => offered(platform.actions[spec.key]));
   const searches = SEARCH_SPECS.filter((spec) => offered(platform.searches?.[spec.key]));
-  const dropdowns = new Set([
-    ...actions.flatMap((action) => dropdownsOf(actionFieldsFor(action, platform))),
-    ...searches.flatMap((search) => dropdownsOf(search.inputFields)),
-    ...(chosen ? [PLATFORM_EVENT_LIST] : []),
-  ]);
+  const dropdowns = new Set([...actions.flatMap((action) => hiddenListsOf(fixedPlatformActionFields(action, platform))), ...searches.flatMap((search) => hiddenListsOf(search.inputFields))]);
   return {
     triggers: new Set([
       ...hooks.filter((spec) => spec.events !== 'chosen' || chosen).map((spec) => spec.key),

@@ -3,23 +3,28 @@
  * serves (app/served.ts), under the same keys and with the same output keys, so a Zap moved
  * between the two keeps its field mappings; a connection without a Platform field, showing that
  * platform's fields, help and test; the platform's own words (app/terms.ts) in labels and help;
- * samples of an id only and bare hidden lists, so the definition stays small (issue 27). Every
- * function runs with the platform fixed (app/fixed-platform.ts).
+ * dropdowns carried by their fields (Zapier's perform-based choices), samples of an id only and
+ * bare hidden lists, so the definition stays small (issue 27). Every function runs with the
+ * platform fixed (app/fixed-platform.ts).
  */
 import type { Authentication } from 'zapier-platform-core';
 import authentication from '../authentication';
 import type { PlatformDefinition } from '../platforms/types';
 import { DASHBOARD_WEBHOOK } from '../triggers/dashboard_webhook';
 import { isRefusalNotice } from '../fields/refusal-notice';
+import { ACTION_SPECS } from '../fields/actions';
+import { fixedPlatformActionFields, type EditorField } from '../fields/editor-fields';
+import type { ActionDefinition } from '../fields/operations';
+import { choiceListOf, performChoices } from '../triggers/perform-choices';
 import { fixPlatformIn, type FixedPlatform } from './fixed-platform';
-import { servedKeys } from './served';
-import { reword, rewordField } from './terms';
+import { keepsHiddenList, servedKeys } from './served';
+import { vendorField, vendorText } from './terms';
 
 /** Zapier's limit on `display.directions` and on a field's `helpText` (zapier-platform-schema 19). */
 const MAX_HELP = 1000;
 
-/** An operation as this module reads it (the factories' output, loosely typed). */
-interface Item {
+/** An operation as this module reads and writes it (the factories' output, loosely typed). */
+export interface Item {
   key: string;
   noun?: string;
   display: { label?: string; description?: string; directions?: string; hidden?: boolean };
@@ -84,11 +89,59 @@ function hiddenList(item: Item): Item {
   return { key: item.key, noun: item.noun, display: { hidden: true }, operation: { ...operation, ...(outputFields ? { outputFields } : {}) } };
 }
 
-/** One operation with the platform's words in what the user reads, and the platform's sample. */
-function forPlatform(item: Item, platform: PlatformDefinition): Item {
+/**
+ * A static field that names a dropdown list, with the list as its own perform-based choices
+ * (triggers/perform-choices.ts) instead of a hidden trigger; a search-powered field (Zapier's
+ * `search`, which pairs with a `dynamic` dropdown) keeps its hidden trigger (app/served.ts).
+ */
+function withOwnDropdown<F>(field: F): F {
+  if (field === null || typeof field !== 'object' || !('dynamic' in field) || typeof field.dynamic !== 'string' || keepsHiddenList(field as { dynamic: string; search?: string })) return field;
+  const list = choiceListOf(field.dynamic);
+  if (list === undefined) return field;
+  const { dynamic: _dynamic, ...rest } = field;
+  return { ...rest, choices: { perform: performChoices(list) } } as F;
+}
+
+/** True when the field carries its own dropdown (withOwnDropdown made it so). */
+function ownsDropdown(field: EditorField): boolean {
+  return field.dynamic !== undefined && !keepsHiddenList(field) && choiceListOf(field.dynamic) !== undefined;
+}
+
+/**
+ * A single-platform action's input fields, its platform's own (fields/editor-fields.ts
+ * `fixedPlatformActionFields`) in the action's order: a field with a dropdown is static (Zapier
+ * calls its `choices.perform` at its place in the definition), the fields between are one
+ * function each, returning them as they are (a function is one node of the definition core copies
+ * on every call, a static field five to eight); where no field has a dropdown, the first is
+ * static (Zapier's check D022 asks an action for a static field).
+ */
+function actionFieldsLaidOut(fields: readonly EditorField[]): unknown[] {
+  const laidOut: unknown[] = [];
+  let run: EditorField[] = [];
+  const endRun = () => {
+    if (run.length === 0) return;
+    const constant = run;
+    laidOut.push(async () => constant);
+    run = [];
+  };
+  const anyDropdown = fields.some(ownsDropdown);
+  fields.forEach((field, index) => {
+    if (ownsDropdown(field) || (!anyDropdown && index === 0)) {
+      endRun();
+      laidOut.push(withOwnDropdown(field));
+    } else run.push(field);
+  });
+  endRun();
+  return laidOut;
+}
+
+/**
+ * One operation with the platform's words in what the user reads, and the platform's sample; an
+ * action (`action` given) with its platform's own fields.
+ */
+function forPlatform(item: Item, platform: PlatformDefinition, action: ActionDefinition | undefined): Item {
   if (item.display.hidden === true) return hiddenList(item);
-  const terms = platform.terms;
-  const display = { ...item.display, label: reword(item.display.label ?? '', terms), description: reword(item.display.description ?? '', terms) };
+  const display = { ...item.display, label: vendorText(item.display.label ?? '', platform), description: vendorText(item.display.description ?? '', platform) };
   // A poll is kept only where no instant trigger serves its records (app/served.ts): no "use it when the instant … cannot" here.
   display.description = display.description.replace(/\s*Use it when the instant [^.]*\./, '');
   if (item.key === DASHBOARD_WEBHOOK && platform.webhooks.kind === 'dashboard') {
@@ -97,9 +150,9 @@ function forPlatform(item: Item, platform: PlatformDefinition): Item {
     display.directions = fitted(platform.webhooks.directions);
   }
   // A refusal notice is dead here: every step this app keeps is one its platform runs (app/served.ts).
-  const fields = (list: unknown[] | undefined) => list?.filter((field) => !isRefusalNotice(field)).map((field) => (typeof field === 'function' ? field : rewordField(field, terms)));
+  const fields = (list: unknown[] | undefined) => list?.filter((field) => !isRefusalNotice(field)).map((field) => (typeof field === 'function' ? field : withOwnDropdown(vendorField(field, platform))));
   const { inputFields: _inputs, ...rest } = item.operation;
-  const inputFields = fields(item.operation.inputFields) ?? [];
+  const inputFields = action === undefined ? (fields(item.operation.inputFields) ?? []) : actionFieldsLaidOut(fixedPlatformActionFields(action, platform).map((field) => vendorField(field, platform)));
   const operation = {
     ...rest,
     // No empty list: `inputFields` is optional, and an empty one is one more node for nothing.
@@ -107,16 +160,19 @@ function forPlatform(item: Item, platform: PlatformDefinition): Item {
     ...(item.operation.outputFields ? { outputFields: oneOutputFunction(fields(item.operation.outputFields) ?? []) } : {}),
     ...(item.operation.sample ? { sample: platformSample(item.operation.sample) } : {}),
   };
-  return { ...item, ...(item.noun === undefined ? {} : { noun: reword(item.noun, terms) }), display, operation };
+  return { ...item, ...(item.noun === undefined ? {} : { noun: vendorText(item.noun, platform) }), display, operation };
 }
 
-/** The operations of `group` (triggers, creates or searches by key) whose keys are served, for the platform. */
-export function servedOf(group: object, keys: Set<string>, platform: PlatformDefinition): Record<string, unknown> {
-  const fixed: FixedPlatform = { id: platform.id, terms: platform.terms };
+/**
+ * The operations of `group` (triggers, creates or searches by key) whose keys are served, for the
+ * platform; `kind` 'creates' lays out each action's fields for the platform.
+ */
+export function servedOf(group: object, keys: Set<string>, platform: PlatformDefinition, kind: 'triggers' | 'creates' | 'searches'): Record<string, Item> {
+  const fixed: FixedPlatform = { id: platform.id, name: platform.name, terms: platform.terms };
   return Object.fromEntries(
     Object.entries(group as Record<string, Item>)
       .filter(([key]) => keys.has(key))
-      .map(([key, item]) => [key, fixPlatformIn(forPlatform(item, platform), fixed)]),
+      .map(([key, item]) => [key, fixPlatformIn(forPlatform(item, platform, kind === 'creates' ? ACTION_SPECS.find((spec) => spec.key === key) : undefined), fixed)]),
   );
 }
 
@@ -153,7 +209,7 @@ export function singleConnection(platform: PlatformDefinition): Authentication {
     // Every required credential links to where the vendor shows it (Zapier's check D002).
     helpText: `${markdownLinks(field.helpText)} [Where ${platform.name} shows it](${platform.connection.keyHelpUrl}).`,
   }));
-  const fixed: FixedPlatform = { id: platform.id, terms: platform.terms };
+  const fixed: FixedPlatform = { id: platform.id, name: platform.name, terms: platform.terms };
   return {
     type: 'custom',
     fields: [apiKeyField(platform), ...extra, ...(accountName ? [accountName] : [])],

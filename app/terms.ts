@@ -1,7 +1,8 @@
 /**
  * A platform's own words in a single-platform app: the record names of its data's `terms` (Tolt's
- * "Partner" for an Affiliate) replace the app's vocabulary in labels, nouns and help texts, never
- * in keys, so the output keys stay those of the multi-platform app.
+ * "Partner" for an Affiliate) replace the app's vocabulary in labels, nouns and help texts, and its
+ * name the multi-platform app's "your platform"; never in keys, so the output keys stay those of
+ * the multi-platform app.
  */
 import type { PlatformTerms } from '../platforms/types';
 import type { RecordKind } from '../platforms/records';
@@ -45,12 +46,49 @@ export function reword(text: string, terms: PlatformTerms | undefined): string {
   return out;
 }
 
-/** The texts of a field a user reads (label, help text), reworded; everything else as it is. */
-export function rewordField<T>(field: T, terms: PlatformTerms | undefined): T {
-  if (terms === undefined || field === null || typeof field !== 'object') return field;
+/** The vendor a single-platform app speaks for: its name and its record words. */
+export interface Vendor {
+  name: string;
+  terms?: PlatformTerms;
+}
+
+/**
+ * The multi-platform texts' words for "whichever platform is connected", most specific first, and
+ * their hedges ("where the platform offers it", "on platforms that …"), which one vendor's app
+ * needs none of: the fields and steps it shows are those its platform serves.
+ */
+function platformPhrases(name: string): [RegExp, string][] {
+  return [
+    [/\s*\(where the platform [^)]*\)/g, ''],
+    [/,? where the platform offers it/g, ''],
+    [/,? on platforms that [^:.;]*/g, ''],
+    [/\b(?:your connected|the connected|your) platform\b/gi, name],
+    [/\b[Tt]he platform's\b/g, `${name}'s`],
+    [/\b[Tt]he platform\b/g, name],
+    // The app is the vendor's: its label needs no name ("UpPromote · New Event" in the editor).
+    [/\bNew Platform Event\b/g, 'New Event'],
+    [/\bPlatform Event\b/g, `${name} Event`],
+    [/\bon Platform\b/g, `on ${name}`],
+  ];
+}
+
+/**
+ * `text` as the vendor's own app says it: its record words (`reword`), and its name where the
+ * multi-platform app says "your platform", e.g. "The affiliate's ID on your platform" → "The
+ * partner's ID on Tolt", "New Platform Event" → "New Event".
+ */
+export function vendorText(text: string, vendor: Vendor): string {
+  let out = reword(text, vendor.terms);
+  for (const [pattern, replacement] of platformPhrases(vendor.name)) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** The texts of a field a user reads (label, help text) in the vendor's words (`vendorText`); everything else as it is. */
+export function vendorField<T>(field: T, vendor: Vendor): T {
+  if (field === null || typeof field !== 'object') return field;
   const copy: Record<string, unknown> = { ...(field as Record<string, unknown>) };
   for (const key of ['label', 'helpText'] as const) {
-    if (typeof copy[key] === 'string') copy[key] = reword(copy[key], terms);
+    if (typeof copy[key] === 'string') copy[key] = vendorText(copy[key], vendor);
   }
   return copy as T;
 }

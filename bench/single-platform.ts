@@ -10,37 +10,10 @@ import { verdict, type Row } from './table';
 /** Issue 27's target: a single-platform definition at most this share of the multi-platform one's nodes. */
 export const NODE_SHARE_TARGET = 0.4;
 
-/**
- * A platform whose app cannot meet NODE_SHARE_TARGET without dropping what its vendor serves: the
- * node count it is held to instead (its floor, so independent of the multi-platform app's size), and why.
- */
-export interface ShareException {
-  nodes: number;
-  why: string;
-}
-
-/**
- * The platforms over NODE_SHARE_TARGET (docs/publishing-single-platform.md, "Size"). Every
- * operation of these apps is at the floor that Zapier's schema and the publishing checks leave
- * (app/single-platform.ts: samples of an id only, hidden lists bare, no refusal notices);
- * test/single-platform/ holds each to its count and fails once it fits the target.
- */
-export const OVER_SHARE_TARGET: Partial<Record<string, ShareException>> = {
-  uppromote: {
-    nodes: 384,
-    why: 'UpPromote serves 21 operations (6 REST-hook triggers, a polling trigger, 7 actions, 2 searches, 5 dropdown lists), each at its floor',
-  },
-  firstpromoter: {
-    nodes: 408,
-    why: 'FirstPromoter serves 22 operations (7 REST-hook triggers, 8 actions, 2 searches, 5 dropdown lists), each at its floor',
-  },
-};
-
 /** The bench rows of figure 6: per platform, its definition's share of nodes, then its per-delivery time beside the multi-platform app's. */
 export function singlePlatformRows(figures: readonly SinglePlatformFigures[]): Row[] {
   return figures.flatMap((figure): Row[] => {
     const share = figure.singleNodes / figure.multiNodes;
-    const exception = OVER_SHARE_TARGET[figure.platform];
     const method = figure.method.split('.')[1];
     return [
       [
@@ -50,7 +23,7 @@ export function singlePlatformRows(figures: readonly SinglePlatformFigures[]): R
         fixed(share),
         `<= ${fixed(NODE_SHARE_TARGET)} of multi`,
         verdict(share <= NODE_SHARE_TARGET),
-        `multi-platform app: ${figure.multiNodes.toLocaleString('en')} nodes${exception === undefined ? '' : `; over the target, at its floor: ${exception.why}`}`,
+        `multi-platform app: ${figure.multiNodes.toLocaleString('en')} nodes`,
       ],
       [
         `6 ${figure.platform} app: per delivery (${method})`,

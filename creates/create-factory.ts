@@ -204,7 +204,7 @@ async function performAction(z: ZObject, bundle: Bundle, action: ActionDefinitio
 }
 
 /** The record fields an action knows from its inputs on a platform (`result.assume`), beyond what the vendor returns. */
-function assumedKeys(platform: PlatformDefinition, action: ActionDefinition): string[] {
+export function assumedKeys(platform: PlatformDefinition, action: ActionDefinition): string[] {
   const spec = platform.actions[action.key];
   return spec === undefined || 'unsupported' in spec ? [] : Object.keys(spec.result.assume ?? {});
 }

@@ -124,7 +124,7 @@ function connectedField(
   const generic =
     format === 'email'
       ? `${platform.name} identifies the affiliate by email address: pick one, or map an email address from an earlier step.`
-      : (field.connectedHelp?.replaceAll('{platform}', platform.name) ?? field.helpText);
+      : `${field.connectedHelp?.replaceAll('{platform}', platform.name) ?? field.helpText}${format === 'integer' ? ` ${platform.name} identifies it by a numeric ID.` : ''}`;
   // "Leave empty for …" only where leaving it empty works.
   const optional = !required && field.whenOptional !== undefined ? ` ${field.whenOptional.replaceAll('{platform}', platform.name)}` : '';
   // An empty dropdown would leave the user nothing to pick: the field is then typed or mapped.
@@ -171,6 +171,23 @@ function sharedFieldNote(field: ActionInputField, platform: PlatformDefinition, 
   const typed = field.dynamic !== undefined && !dropdownHasItems(platform, field.dynamic) ? `${platform.name} offers no list to pick from: type the ID or map it from an earlier step.` : undefined;
   const parts = [what, typed, spec.inputNotes?.[field.key]].filter((part): part is string => part !== undefined && part !== '');
   return parts.length === 0 ? [] : [{ key: `${field.key}_on_platform`, type: 'copy', helpText: `**${field.label}** on ${platform.name}: ${parts.join(' ')}` }];
+}
+
+/**
+ * Every input field of an action on one fixed platform (a single-platform app, app/single-platform.ts):
+ * the fields its request uses, in the action's order, each with that platform's help and required
+ * flag, a shared field as any other (its platform note in its own help, no separate notice, no
+ * dropdown the platform cannot fill).
+ * @returns no field where the platform does not offer the action
+ */
+export function fixedPlatformActionFields(action: ActionDefinition, platform: PlatformDefinition): EditorField[] {
+  const spec = platform.actions[action.key];
+  if (spec === undefined || isUnsupported(spec)) return [];
+  const shared = new Set(sharedActionFields(action).map((field) => field.key));
+  return action.inputFields.flatMap((field) => {
+    const { used, required } = usedInputs(spec, field);
+    return used ? [connectedField(field, platform, required || shared.has(field.key), spec.inputFormats?.[field.key], spec.inputNotes?.[field.key], spec.inputChoices?.[field.key])] : [];
+  });
 }
 
 /**

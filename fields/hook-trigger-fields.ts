@@ -44,7 +44,7 @@ export function hookTriggerInputFields(spec: HookTriggerSpec) {
       label: 'Event',
       required: true,
       dynamic: `${PLATFORM_EVENT_LIST}.id.label`,
-      helpText: 'The platform event to listen to. The list shows every event your connected platform sends.',
+      helpText: 'The event to listen to. The list shows every event your connected platform sends.',
     });
   }
   const record = spec.record;

@@ -3,8 +3,8 @@
  * from its catalogue (no API call).
  */
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { platformOf } from '../platforms/registry';
 import { PLATFORM_EVENT_LIST } from '../fields/hook-trigger-fields';
+import { CHOICE_LISTS } from './choice-lists';
 
 export default defineTrigger({
   key: PLATFORM_EVENT_LIST,
@@ -15,8 +15,7 @@ export default defineTrigger({
     hidden: true,
   },
   operation: {
-    perform: async (z: ZObject, bundle: Bundle) =>
-      platformOf(z, bundle).events.map((event) => ({ id: event.key, label: event.label })),
+    perform: async (z: ZObject, bundle: Bundle) => (await CHOICE_LISTS.platform_event_list(z, bundle, { page: 0 })).choices,
     sample: { id: 'referral.new', label: 'Referral: New (referral.new)' },
     outputFields: [
       { key: 'id', label: 'Event Name' },

@@ -19,6 +19,7 @@ export const spec = {
       dynamic: 'payout_list.id.label',
       helpText:
         "The payout to mark as paid, on platforms that keep payouts as records: pick one from the platform's payout list or map its ID.",
+      connectedHelp: 'The {platform} payout to mark as paid.',
     },
     {
       ...AFFILIATE_INPUT,

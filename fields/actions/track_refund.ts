@@ -43,6 +43,7 @@ export const spec = {
       // order ID a sale was tracked with, or the platform's own payment ID; each platform's note says which.
       helpText:
         'The refunded sale: the order ID it was recorded with (for example in Create Referral), or the payment (transaction) ID where the platform records payments as transactions. The platform offers no list to pick from: map it from an earlier step or type it.',
+      connectedHelp: 'The refunded sale, as {platform} identifies it (see below). {platform} offers no list to pick from: map it from an earlier step or type it.',
     },
     {
       key: 'customer_email',

@@ -16,6 +16,8 @@ export interface Finding {
 }
 
 type Choices = readonly (string | { value: string; label: string; sample?: string })[] | Record<string, string>;
+/** Zapier's perform-based dropdown (zapier-platform-schema 19, FieldDynamicChoicesSchema): choices a function lists. */
+type PerformChoices = { perform: unknown };
 type Field = {
   key: string;
   label?: string;
@@ -25,7 +27,7 @@ type Field = {
   search?: string;
   type?: string;
   list?: boolean;
-  choices?: Choices;
+  choices?: Choices | PerformChoices;
 };
 type OutputField = { key: string; label?: string; type?: string };
 type Operation = {
@@ -132,7 +134,7 @@ const NO_LIST = /offers no list to pick from/;
 export const d004IdFieldsHaveDropdowns: Check = (app) =>
   items(app).flatMap(([where, item]) =>
     staticFields(item.operation)
-      .filter((field) => (ID_KEYS.test(field.key) || / IDs?$/.test(field.label ?? '')) && !EXTERNAL_IDS.has(field.key) && !field.dynamic && !field.search && !NO_LIST.test(field.helpText ?? ''))
+      .filter((field) => (ID_KEYS.test(field.key) || / IDs?$/.test(field.label ?? '')) && !EXTERNAL_IDS.has(field.key) && !hasDropdown(field) && !field.search && !NO_LIST.test(field.helpText ?? ''))
       .map((field) => ({ rule: 'D004', where: `${where} field ${field.key}`, message: 'takes an id but has no dynamic dropdown' })),
   );
 
@@ -203,6 +205,16 @@ function isChoiceList(choices: Choices): choices is Extract<Choices, readonly un
   return Array.isArray(choices);
 }
 
+/** True for a perform-based dropdown (its choices come from a function, labelled by the list itself). */
+function isPerformChoices(choices: Choices | PerformChoices | undefined): choices is PerformChoices {
+  return choices !== undefined && !Array.isArray(choices) && typeof (choices as PerformChoices).perform !== 'undefined';
+}
+
+/** True when a field offers a dropdown: a hidden trigger's (`dynamic`) or its own perform-based choices. */
+function hasDropdown(field: Field): boolean {
+  return field.dynamic !== undefined || isPerformChoices(field.choices);
+}
+
 /** Project check (not a Zapier id): help text adds something to the label: never the label again, in other words or none. */
 export const helpTextNotRedundant: Check = (app) =>
   items(app).flatMap(([where, item]) =>
@@ -219,9 +231,9 @@ export const helpTextNotRedundant: Check = (app) =>
 export const choicesHaveLabels: Check = (app) =>
   items(app).flatMap(([where, item]) =>
     staticFields(item.operation)
-      .filter((field) => field.choices !== undefined)
       .filter((field) => {
-        const choices = field.choices ?? [];
+        const choices = field.choices;
+        if (choices === undefined || isPerformChoices(choices)) return false;
         const pairs: [string, string][] = isChoiceList(choices)
           ? choices.map((choice): [string, string] => (typeof choice === 'string' ? [choice, choice] : [choice.value, choice.label]))
           : Object.entries(choices);

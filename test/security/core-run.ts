@@ -18,7 +18,16 @@ import type { FakeCacheRpc } from '../helpers/fake-cache-rpc';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const createLambdaHandler = require('zapier-platform-core/src/tools/create-lambda-handler') as (app: unknown) => (event: Record<string, unknown>) => Promise<{ results: unknown }>;
 
-const handler = createLambdaHandler(App);
+/** Core's handler per app definition (the multi-platform app unless a test passes another). */
+const handlers = new WeakMap<object, ReturnType<typeof createLambdaHandler>>();
+
+function handlerOf(app: object): ReturnType<typeof createLambdaHandler> {
+  const known = handlers.get(app);
+  if (known) return known;
+  const created = createLambdaHandler(app);
+  handlers.set(app, created);
+  return created;
+}
 
 /** Where the fake cache RPC answers (never a real host: nock takes every call). */
 const RPC_BASE = 'https://rpc.affiliate-hub.test';
@@ -45,8 +54,9 @@ export interface CoreRun {
 /**
  * Runs `method` (e.g. `triggers.new_referral.operation.perform`) with `bundle`.
  * @param cache the fake cache RPC answering z.cache, if any
+ * @param app the definition to run (a single-platform app's); the multi-platform app by default
  */
-export async function runThroughCore(method: string, bundle: Record<string, unknown>, cache?: FakeCacheRpc): Promise<CoreRun> {
+export async function runThroughCore(method: string, bundle: Record<string, unknown>, cache?: FakeCacheRpc, app: object = App): Promise<CoreRun> {
   const logs: ShippedLog[] = [];
   const event: Record<string, unknown> = {
     command: 'execute',
@@ -75,7 +85,7 @@ export async function runThroughCore(method: string, bundle: Record<string, unkn
     event.zcacheTestObj = {};
   }
   try {
-    const { results } = await handler(event);
+    const { results } = await handlerOf(app)(event);
     return { results, logs, logText: JSON.stringify(logs) };
   } catch (error) {
     return { error: error as CoreRun['error'], logs, logText: JSON.stringify(logs) };

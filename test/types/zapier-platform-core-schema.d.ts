@@ -4,5 +4,7 @@
  */
 declare module 'zapier-platform-core/src/tools/schema' {
   export function prepareApp(app: unknown): unknown;
+  /** The definition as Zapier reads it: resources expanded, linked operations given their resource's sample and output fields (a deep copy, not frozen). */
+  export function compileApp<T>(app: T): T;
   export function validateApp(compiledApp: unknown): { stack: string }[];
 }
