@@ -3,9 +3,9 @@
  * your app": a `.png` of 512 × 512 px, from which Make makes the app's logo over its theme colour;
  * @makehq/sdk's `setIcon` refuses any other size). Drawn here from a small template — a white ring
  * around the platform's initials in a 5 × 7 pixel font, on a transparent background — so no
- * downloaded asset or vendor logo is involved.
+ * downloaded asset or vendor logo is involved. pngjs writes the file.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import { PLATFORMS } from '../platforms/registry';
 
 /** Side of the icon in pixels (Make: 512 × 512). */
@@ -61,16 +61,15 @@ export function iconInitials(name: string): string {
   return registered.get(name) ?? freeInitials(name, new Set(registered.values()));
 }
 
-/** Inks pixels [x0, x1) of row y white and opaque in the raw scanlines. */
-function ink(raw: Buffer, y: number, x0: number, x1: number): void {
-  const row = 1 + ICON_SIZE * 4;
+/** Inks pixels [x0, x1) of row y white and opaque in the RGBA pixels (4 bytes a pixel, row after row). */
+function ink(pixels: Buffer, y: number, x0: number, x1: number): void {
   const from = Math.max(0, Math.min(ICON_SIZE, x0));
   const to = Math.max(from, Math.min(ICON_SIZE, x1));
-  raw.fill(255, y * row + 1 + from * 4, y * row + 1 + to * 4);
+  pixels.fill(255, (y * ICON_SIZE + from) * 4, (y * ICON_SIZE + to) * 4);
 }
 
 /** The ring (radii 212 to 236 px around the centre), drawn as two spans per row. */
-function drawRing(raw: Buffer): void {
+function drawRing(pixels: Buffer): void {
   const centre = ICON_SIZE / 2;
   const span = (radius: number, dy: number) => Math.sqrt(Math.max(0, radius * radius - dy * dy));
   for (let y = 0; y < ICON_SIZE; y += 1) {
@@ -78,13 +77,13 @@ function drawRing(raw: Buffer): void {
     if (dy > 236) continue;
     const outer = span(236, dy);
     const inner = dy < 212 ? span(212, dy) : 0;
-    ink(raw, y, Math.round(centre - outer), Math.round(centre - inner));
-    ink(raw, y, Math.round(centre + inner), Math.round(centre + outer));
+    ink(pixels, y, Math.round(centre - outer), Math.round(centre - inner));
+    ink(pixels, y, Math.round(centre + inner), Math.round(centre + outer));
   }
 }
 
 /** The initials, centred, each lit font cell a 28 px square, 28 px between letters. */
-function drawInitials(raw: Buffer, initials: string): void {
+function drawInitials(pixels: Buffer, initials: string): void {
   const cell = 28;
   const advance = 6 * cell;
   const left = Math.round(ICON_SIZE / 2 - (initials.length * advance - cell) / 2);
@@ -94,18 +93,9 @@ function drawInitials(raw: Buffer, initials: string): void {
       if (FONT[letter][cellIndex] !== '#') continue;
       const x = left + index * advance + (cellIndex % 5) * cell;
       const y = top + Math.floor(cellIndex / 5) * cell;
-      for (let line = y; line < y + cell; line += 1) ink(raw, line, x, x + cell);
+      for (let line = y; line < y + cell; line += 1) ink(pixels, line, x, x + cell);
     }
   });
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
 }
 
 /**
@@ -114,15 +104,9 @@ function chunk(type: string, data: Buffer): Buffer {
  * @returns the file's bytes, 512 × 512
  */
 export function appIcon(name: string): Buffer {
-  const initials = iconInitials(name);
-  const row = 1 + ICON_SIZE * 4;
-  const raw = Buffer.alloc(row * ICON_SIZE);
-  drawRing(raw);
-  drawInitials(raw, initials);
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(ICON_SIZE, 0);
-  header.writeUInt32BE(ICON_SIZE, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  // A new image's pixels are all 0: transparent black.
+  const image = new PNG({ width: ICON_SIZE, height: ICON_SIZE });
+  drawRing(image.data);
+  drawInitials(image.data, iconInitials(name));
+  return PNG.sync.write(image, { colorType: 6 });
 }

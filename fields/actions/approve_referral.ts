@@ -8,7 +8,7 @@ export const spec = {
   noun: 'Referral',
   label: 'Approve Referral',
   makeLabel: 'Approve a referral',
-  description: 'Approves a pending referral, so its commission becomes payable to the affiliate.',
+  description: 'Approves a pending referral, making it payable to the affiliate.',
   record: 'referral',
   inputFields: [REFERRAL_ID_INPUT],
   sample: REFERRAL_SAMPLE.approved,

@@ -8,7 +8,7 @@ export const spec = {
   noun: 'Referral',
   label: 'Deny Referral',
   makeLabel: 'Deny a referral',
-  description: 'Denies a pending referral, so no commission is paid for it.',
+  description: 'Denies a pending referral, so the affiliate is not paid for it.',
   record: 'referral',
   inputFields: [
     REFERRAL_ID_INPUT,
