@@ -33,7 +33,13 @@ function fixture(platform: string, name: string): string {
   return JSON.stringify({ ...body, timestamp: Math.floor(Date.now() / 1000) });
 }
 
+/** A capture file as Zapier's Catch Hook shows a request. */
 function capture(name: string, content: { headers: Record<string, string>; body: string; query?: Record<string, string> }): string {
+  return captureFile(name, content);
+}
+
+/** Writes any value as a capture file: the CLI reads whatever file it is given, so tests also write malformed ones. */
+function captureFile(name: string, content: unknown): string {
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(content));
   return file;
@@ -95,7 +101,8 @@ describe('live check of a captured delivery', () => {
   });
 
   it('refuses a capture that is not {headers, body}', async () => {
-    const file = capture('broken', { headers: {}, body: 1 as unknown as string });
+    // A number where the body text belongs.
+    const file = captureFile('broken', { headers: {}, body: 1 });
     const run = await runCli(['--platform', 'rebus', '--delivery', file], { AFFILIATE_HUB_API_KEY: 'unused-key-1234', AFFILIATE_HUB_WEBHOOK_SECRET: HEX_SECRET });
     expect(run.code).toBe(1);
     expect(run.err).toContain('is not {"headers"');

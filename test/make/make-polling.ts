@@ -14,19 +14,33 @@
  *   id, processes the oldest `limit` and remembers the last one processed. Make's own early stop at
  *   the last processed item of a `desc` list is not simulated: it would only read fewer pages.
  */
+import { z as zod } from 'zod';
 import { generateApp } from '../../make/generate/app';
 import { findPlatform } from '../../platforms/registry';
 import type { PlatformDefinition } from '../../platforms/types';
+import { jsonAs } from '../helpers/json-as';
 import { evaluateIml, evaluateTemplate } from './iml-evaluator';
 
 type Json = Record<string, unknown>;
 
-interface Communication {
-  url: string;
-  qs?: Json;
-  pagination?: { qs: Json; condition: string };
-  response: { iterate: string; output: Json; trigger: { id: string; date: string; order: string } };
-}
+const jsonObject = zod.record(zod.string(), zod.unknown());
+
+/** The parts of a module's `communication.iml.json` the simulation runs (other keys kept, unread). */
+const communicationSchema = zod.looseObject({
+  url: zod.string(),
+  qs: jsonObject.optional(),
+  pagination: zod.looseObject({ qs: jsonObject, condition: zod.string() }).optional(),
+  response: zod.looseObject({
+    iterate: zod.string(),
+    output: jsonObject,
+    trigger: zod.looseObject({ id: zod.string(), date: zod.string(), order: zod.string() }),
+  }),
+});
+
+type Communication = zod.infer<typeof communicationSchema>;
+
+/** A module's `params.iml.json`: its static parameters, of which the simulation reads the limit's bounds. */
+const paramsSchema = zod.array(zod.looseObject({ name: zod.string(), validate: zod.object({ min: zod.number(), max: zod.number() }).optional() }));
 
 /** Make's trigger state of one scenario's module. */
 export interface MakeTriggerState {
@@ -63,8 +77,8 @@ export class SimulatedMakeTrigger {
     const files = generateApp(platform).files;
     const communication = files.get(`modules/${module}/${module}.communication.iml.json`);
     if (!communication) throw new Error(`no module ${module} in ${platformId}'s Make app`);
-    this.communication = communication as unknown as Communication;
-    const params = files.get(`modules/${module}/${module}.params.iml.json`) as unknown as { name: string; validate: { min: number; max: number } }[];
+    this.communication = jsonAs(communicationSchema, communication, `${module}.communication.iml.json`);
+    const params = jsonAs(paramsSchema, files.get(`modules/${module}/${module}.params.iml.json`), `${module}.params.iml.json`);
     this.limitBounds = params.find((param) => param.name === 'limit')?.validate ?? { min: 1, max: 1 };
   }
 

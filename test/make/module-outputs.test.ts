@@ -5,16 +5,26 @@
  * platform reports; Make's conventions (email inputs, IDs in URLs checked by Make, static trigger
  * parameters, an epoch) hold; the get-by-id modules read the vendor's answer.
  */
+import { z as zod } from 'zod';
 import { generateApp, type GeneratedApp } from '../../make/generate/app';
 import { PATH_ID_PATTERN } from '../../make/generate/actions';
 import { examplePath } from '../../make/generate/universal';
 import { PLATFORMS } from '../../platforms/registry';
 import { statusChoices } from '../../fields/editor-fields';
+import { jsonAs } from '../helpers/json-as';
 import { evaluateTemplate } from './iml-evaluator';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
-type Meta = { label: string; moduleType?: string; webhook?: string; codeFiles: Record<string, string> };
+
+/** A component's entry in `makecomapp.json` (other keys kept, unread). */
+const metaSchema = zod.looseObject({ label: zod.string(), moduleType: zod.string().optional(), webhook: zod.string().optional(), codeFiles: zod.record(zod.string(), zod.string()) });
+type Meta = zod.infer<typeof metaSchema>;
+
+/** `makecomapp.json`, as far as these tests read it: its modules and webhooks by id. */
+const manifestSchema = zod.looseObject({
+  components: zod.looseObject({ module: zod.record(zod.string(), metaSchema), webhook: zod.record(zod.string(), metaSchema) }),
+});
 
 const apps = PLATFORMS.map((platform) => [platform, generateApp(platform)] as const);
 
@@ -23,7 +33,7 @@ function json(app: GeneratedApp, path: string | undefined): Json | undefined {
 }
 
 function components(app: GeneratedApp, type: 'module' | 'webhook'): Record<string, Meta> {
-  return ((app.files.get('makecomapp.json') as JsonObject).components as unknown as Record<string, Record<string, Meta>>)[type];
+  return jsonAs(manifestSchema, app.files.get('makecomapp.json'), `${app.platform}'s makecomapp.json`).components[type];
 }
 
 /** The output mappings a module can emit: its request's output and a skipped request's default, else (instant triggers) its webhook's output. */

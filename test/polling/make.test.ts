@@ -1,9 +1,23 @@
 /** The Make "Watch … (polling)" modules generated from the polling trigger specs and the lists' polling data. */
+import { z as zod } from 'zod';
 import { generateApp } from '../../make/generate/app';
 import { findPlatform } from '../../platforms/registry';
+import { jsonAs } from '../helpers/json-as';
 import { evaluateTemplate } from '../make/iml-evaluator';
 
-type Communication = { url: string; qs: Record<string, unknown>; pagination?: { qs: Record<string, string>; condition: string }; response: { limit: string; trigger: { type: string; order: string; id: string; date: string } } };
+/** The parts of a polling module's `communication.iml.json` these tests read; other keys are kept, since some are compared whole. */
+const communicationSchema = zod.looseObject({
+  url: zod.string(),
+  qs: zod.record(zod.string(), zod.unknown()),
+  pagination: zod.looseObject({ qs: zod.record(zod.string(), zod.string()), condition: zod.string() }).optional(),
+  response: zod.looseObject({ limit: zod.string(), trigger: zod.looseObject({ type: zod.string(), order: zod.string(), id: zod.string(), date: zod.string() }) }),
+});
+
+/** A module's `epoch.iml.json` ("Choose where to start"), as far as these tests read it. */
+const epochSchema = zod.looseObject({ qs: zod.record(zod.string(), zod.string()).optional(), response: zod.looseObject({ limit: zod.number() }) });
+
+/** A module's `params.iml.json`: its static parameters (not each validated), of which these tests read the limit's bound. */
+const paramsSchema = zod.array(zod.looseObject({ name: zod.string(), validate: zod.looseObject({ max: zod.number() }).optional() }));
 
 function appOf(id: string) {
   const platform = findPlatform(id);
@@ -11,8 +25,14 @@ function appOf(id: string) {
   return generateApp(platform);
 }
 
-function communication(id: string, module: string): Communication {
-  return appOf(id).files.get(`modules/${module}/${module}.communication.iml.json`) as unknown as Communication;
+function communication(id: string, module: string) {
+  const path = `modules/${module}/${module}.communication.iml.json`;
+  return jsonAs(communicationSchema, appOf(id).files.get(path), `${id} ${path}`);
+}
+
+function epoch(id: string, module: string) {
+  const path = `modules/${module}/${module}.epoch.iml.json`;
+  return jsonAs(epochSchema, appOf(id).files.get(path), `${id} ${path}`);
 }
 
 describe('Make polling triggers', () => {
@@ -33,8 +53,7 @@ describe('Make polling triggers', () => {
     const request = communication('tolt', 'watchNewAffiliatesPolling');
     expect(request.qs).toMatchObject({ sort: 'created_at', order: 'asc' });
     expect(request.response.trigger.order).toBe('asc');
-    const epoch = appOf('tolt').files.get('modules/watchNewAffiliatesPolling/watchNewAffiliatesPolling.epoch.iml.json') as unknown as { qs: Record<string, string> };
-    expect(epoch.qs).toEqual({ sort: 'created_at', order: 'desc', created_after: '{{undefined}}' });
+    expect(epoch('tolt', 'watchNewAffiliatesPolling').qs).toEqual({ sort: 'created_at', order: 'desc', created_after: '{{undefined}}' });
   });
 
   it('keeps the newest-first order where it is documented, without a window, and parses epoch times', () => {
@@ -52,12 +71,12 @@ describe('Make polling triggers', () => {
     const tolt = communication('tolt', 'watchNewAffiliatesPolling');
     expect(tolt.pagination).toEqual({ qs: { starting_after: '{{body.next_cursor}}' }, condition: '{{pagination.page <= 10 && (body.has_more)}}' });
     const limit = (id: string, module: string) =>
-      (appOf(id).files.get(`modules/${module}/${module}.params.iml.json`) as unknown as { name: string; validate: { max: number } }[]).find((param) => param.name === 'limit');
+      jsonAs(paramsSchema, appOf(id).files.get(`modules/${module}/${module}.params.iml.json`), `${id} ${module}.params.iml.json`).find((param) => param.name === 'limit');
     // Make's guidance: 300 at most; Tamio's pages hold 50 and its rate limit is unknown (6 pages a run); its epoch lists 3 pages.
-    expect(limit('uppromote', 'watchNewReferralsPolling')?.validate.max).toBe(300);
-    expect(limit('tamio', 'watchNewAffiliatesPolling')?.validate.max).toBe(300);
-    expect(limit('rebus', 'watchNewReferralsPolling')?.validate.max).toBe(300);
-    const epochLimit = (appOf('tamio').files.get('modules/watchNewAffiliatesPolling/watchNewAffiliatesPolling.epoch.iml.json') as unknown as { response: { limit: number } }).response.limit;
+    expect(limit('uppromote', 'watchNewReferralsPolling')?.validate?.max).toBe(300);
+    expect(limit('tamio', 'watchNewAffiliatesPolling')?.validate?.max).toBe(300);
+    expect(limit('rebus', 'watchNewReferralsPolling')?.validate?.max).toBe(300);
+    const epochLimit = epoch('tamio', 'watchNewAffiliatesPolling').response.limit;
     expect(epochLimit).toBe(150);
   });
 

@@ -7,7 +7,9 @@ import { PLATFORMS } from '../../platforms/registry';
 import { ACCEPTED, CHECKS, type AppDefinition, type Finding } from './checks';
 import { resolvedDefinition, withSamplesOf } from './resolved';
 
-const definition = app as unknown as AppDefinition;
+// Core types a field's choices and a search-or-create's label more loosely than the checks read them
+// (an object of any values; an optional label), so the app is read as the checks' view of it.
+const definition = app as AppDefinition;
 
 /** Findings the app does not accept on purpose (ACCEPTED says why for the others). */
 function unaccepted(findings: Finding[]): string[] {

@@ -32,11 +32,25 @@ describe('markerFor', () => {
 });
 
 describe('zapIdentity', () => {
-  const bundle = (extra: Record<string, unknown>) => ({ inputData: {}, authData: {}, ...extra }) as unknown as Bundle;
+  /** A run's meta as core types it, without a Zap: what a hook's perform may get. */
+  const meta: Bundle['meta'] = {
+    isBulkRead: false,
+    isFillingDynamicDropdown: false,
+    isLoadingSample: false,
+    isPopulatingDedupe: false,
+    isTestingAuth: false,
+    limit: -1,
+    page: 0,
+    timezone: null,
+    inputFields: {},
+  };
+  /** A complete bundle; each case sets only what zapIdentity reads. */
+  const bundle = (changes: Partial<Bundle>): Bundle => ({ authData: {}, inputData: {}, inputDataRaw: {}, meta, ...changes });
 
   it("prefers Zapier's Zap id, then the hook's target URL, then the trigger's own record", () => {
-    expect(zapIdentity(bundle({ meta: { zap: { id: '42' } }, targetUrl: 'https://hooks.zapier.com/h/1/' }), 'fallback')).toBe('zap:42');
-    expect(zapIdentity(bundle({ meta: {}, targetUrl: 'https://hooks.zapier.com/h/1/' }), 'fallback')).toBe('url:https://hooks.zapier.com/h/1/');
+    const zap = { id: '42', user: { timezone: 'UTC' } };
+    expect(zapIdentity(bundle({ meta: { ...meta, zap }, targetUrl: 'https://hooks.zapier.com/h/1/' }), 'fallback')).toBe('zap:42');
+    expect(zapIdentity(bundle({ targetUrl: 'https://hooks.zapier.com/h/1/' }), 'fallback')).toBe('url:https://hooks.zapier.com/h/1/');
     expect(zapIdentity(bundle({}), 'dashboard:secret')).toBe('dashboard:secret');
   });
 });

@@ -4,8 +4,10 @@
  * commission.created delivery whose `Dub-Signature` is recomputed here, never taken from the
  * emulator's helper.
  */
+import { z as zod } from 'zod';
 import type { Emulator } from '../../playground/emulator/server';
 import { type Answer, type Receiver, callJson, closeHarness, hmacSha256Hex, startHarness } from '../../test/emulator/harness';
+import { jsonAs } from '../../test/helpers/json-as';
 import { API_KEY, FREE_PLAN_KEY } from './emulator';
 
 let emulator: Emulator;
@@ -30,7 +32,9 @@ it('refuses a missing Bearer prefix and a wrong key with 401, and a Free-plan ke
 it('serves partners as a bare array, newest first on request, and refuses a page size over 100', async () => {
   const partners = await api('/partners?sortBy=createdAt&sortOrder=desc&pageSize=2');
   expect(partners.status).toBe(200);
-  expect((partners.json as unknown as { createdAt: string }[]).map((item) => item.createdAt)).toEqual(['2025-07-20T08:15:00.000Z', '2025-07-01T09:00:00.000Z']);
+  // The harness types every answer as an object; Dub's list is a bare array.
+  const listed = jsonAs(zod.array(zod.looseObject({ createdAt: zod.string() })), partners.json, 'the partners list');
+  expect(listed.map((item) => item.createdAt)).toEqual(['2025-07-20T08:15:00.000Z', '2025-07-01T09:00:00.000Z']);
   expect((await api('/commissions?pageSize=101')).status).toBe(422);
 });
 

@@ -5,8 +5,10 @@
  * bare-array lists of 25 paged by `?page=`, and the actions on the third-party-documented endpoints.
  */
 import nock from 'nock';
+import { z as zod } from 'zod';
 import { deliveredPayload } from '../../test/helpers/payload';
-import { appTester, createOperation, searchOperation, triggerOperation, runsOf, connection } from '../../test/helpers/app';
+import { appTester, createOperation, searchOperation, triggerOperation, runsOf, connection, type OperationFunction } from '../../test/helpers/app';
+import { jsonAs } from '../../test/helpers/json-as';
 import { hookRequest } from '../../test/helpers/deliveries';
 import { rejectionMessage } from '../../test/helpers/errors';
 import { fakeCacheRpc, withCache } from '../../test/helpers/fake-cache-rpc';
@@ -22,7 +24,23 @@ const API = 'https://api.tapfiliate.com';
 const SECRET = 'merchant-chosen-secret-01';
 const dashboard = triggerOperation('dashboard_webhook');
 
-type Fields = Array<{ key: string; required?: boolean; choices?: Record<string, string> } | ((...args: unknown[]) => unknown)>;
+/** An editor field, as far as these tests read it. */
+type EditorFieldView = { key: string; required?: boolean; choices?: Record<string, string> };
+
+/**
+ * The dashboard trigger's operation as far as `editorFields` reads it: its input fields, each a
+ * field or a function of the connection listing fields. The tester's `Operation` type names only
+ * the operation's functions, and the single-platform build (AFFILIATE_HUB_BUILD) rewrites the
+ * definition, so the fields are read from the very operation the tests run, checked.
+ */
+const withInputFields = zod.looseObject({
+  inputFields: zod.array(
+    zod.union([
+      zod.custom<OperationFunction>((value) => typeof value === 'function', 'a function'),
+      zod.looseObject({ key: zod.string(), required: zod.boolean().optional(), choices: zod.record(zod.string(), zod.string()).optional() }),
+    ]),
+  ),
+});
 
 /** Runs the dashboard trigger for a Zap set up for `vendorEvent`, with the delivery's query and headers. */
 function deliver(vendorEvent: string | undefined, payload: unknown, query: Record<string, string> = { ah_token: SECRET }, headers: Record<string, string> = {}) {
@@ -31,10 +49,10 @@ function deliver(vendorEvent: string | undefined, payload: unknown, query: Recor
 }
 
 /** The dashboard trigger's resolved input fields for a Tapfiliate connection. */
-async function editorFields(): Promise<{ key: string; required?: boolean; choices?: Record<string, string> }[]> {
-  const fields: { key: string; required?: boolean; choices?: Record<string, string> }[] = [];
-  for (const field of (dashboard as unknown as { inputFields: Fields }).inputFields) {
-    if (typeof field === 'function') fields.push(...((await appTester(field as never, { authData, inputData: {} })) as typeof fields));
+async function editorFields(): Promise<EditorFieldView[]> {
+  const fields: EditorFieldView[] = [];
+  for (const field of jsonAs(withInputFields, dashboard, 'the dashboard trigger').inputFields) {
+    if (typeof field === 'function') fields.push(...((await appTester(field, { authData, inputData: {} })) as EditorFieldView[]));
     else fields.push(field);
   }
   return fields;

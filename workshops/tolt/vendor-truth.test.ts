@@ -26,7 +26,14 @@ afterEach(() => nock.cleanAll());
 /** A perform with Zapier's per-dropdown cursor store faked (core's tester has none). */
 function withCursor(perform: (z: ZObject, bundle: Bundle) => unknown, store: { value: string | null }) {
   return (z: ZObject, bundle: Bundle) => {
-    z.cursor = { get: async () => store.value, set: async (value: string) => void (store.value = value) } as unknown as ZObject['cursor'];
+    z.cursor = {
+      // Core types the stored cursor as a string: none reads as '', which the app takes as no cursor, as it does null.
+      get: async () => store.value ?? '',
+      set: async (value) => {
+        store.value = value;
+        return null;
+      },
+    };
     return perform(z, bundle);
   };
 }
