@@ -94,9 +94,9 @@ const BY_KIND: Record<RecordKind, OutputField[]> = {
   ],
 };
 
-/** Output fields of a record kind, every platform's (the Make app and unknown connections). */
+/** Output fields of a record kind, every platform's (the Make app and unknown connections), the event in words after the base fields. */
 export function outputFieldsFor(kind: RecordKind): OutputField[] {
-  return BY_KIND[kind];
+  return withEventName(BY_KIND[kind]);
 }
 
 /** Zapier's dynamic `outputFields` entry: computed for the connection when the editor needs it. */
@@ -222,5 +222,10 @@ export function chosenRecordOutputFields(): OutputFieldsEntry[] {
 export function anyRecordOutputFields(): OutputField[] {
   const byKey = new Map<string, OutputField>();
   for (const field of [...BY_KIND.referral, ...BY_KIND.affiliate, ...BY_KIND.payout]) if (!byKey.has(field.key)) byKey.set(field.key, field);
-  return [...byKey.values()];
+  return withEventName([...byKey.values()]);
+}
+
+/** `fields` with `event_name` after the base fields, where the Zapier side lists it too (platformOutputFields). */
+function withEventName(fields: readonly OutputField[]): OutputField[] {
+  return [...fields.filter((field) => BASE_KEYS.has(field.key)), EVENT_NAME, ...fields.filter((field) => !BASE_KEYS.has(field.key))];
 }

@@ -16,6 +16,7 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import { callPlatform } from '../platforms/api';
+import { eventName } from '../platforms/event-name';
 import { FLAGS_KEY, nameParts, normalizeRecord } from '../platforms/normalize';
 import { withPayloadText, type ZapOutput } from '../platforms/payload-text';
 import { getPath, isJsonObject } from '../platforms/paths';
@@ -176,22 +177,9 @@ function flagsOf(raw: JsonObject): string[] {
   return Array.isArray(flags) ? flags.filter((flag): flag is string => typeof flag === 'string') : [];
 }
 
-/**
- * The event in words (issue 23 item 11): "Referral approved" for a normalized event, else the
- * vendor's own label without its code ("Link: Clicked (link.clicked)" → "Link clicked").
- */
-export function eventName(platform: PlatformDefinition, output: NormalizedOutput): string {
-  const words =
-    output.event !== UNMAPPED_EVENT
-      ? output.event.replace('.', ' ').replace(/_/g, ' ')
-      : (platform.events.find((event) => event.key === output.vendor_event)?.label ?? output.vendor_event).replace(/\s*\([^)]*\)$/, '').replace(/:\s*/g, ' ');
-  const text = words.trim().toLowerCase();
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 async function enrichOne(run: Run, output: Output, shopCurrency: unknown): Promise<NormalizedOutput> {
   const kind = kindOf(run.platform, output);
-  const named: Output = { ...output, event_name: eventName(run.platform, output) };
+  const named: Output = { ...output, event_name: eventName(run.platform, output.event, output.vendor_event) };
   if (kind === undefined) return named;
   const enriched: Output = named;
   const steps = [() => completeRecord(run, kind, enriched), ...(kind === 'affiliate' ? [] : [() => addAffiliate(run, kind, enriched)]), () => lookUpFields(run, kind, enriched)];

@@ -5,6 +5,7 @@
 import { STATUSES, type RecordKind } from '../../platforms/records';
 import type { FieldMap, FieldSource, PlatformDefinition } from '../../platforms/types';
 import { outputFieldsFor } from '../../fields/output-fields';
+import { eventName } from '../../platforms/event-name';
 import type { Reporter } from './issues';
 import { asExpression, firstPresent, ISO_OUTPUT_FORMAT, pathExpression, quote, timeExpression, wrap } from './iml';
 import type { Json, JsonRecord } from './json';
@@ -166,6 +167,7 @@ export function recordOutput(context: RecordContext, report: Reporter): JsonReco
     if (key === 'platform') out.platform = platform.id;
     else if (key === 'event') out.event = context.event;
     else if (key === 'vendor_event') out.vendor_event = context.vendorEvent;
+    else if (key === 'event_name') out.event_name = eventName(platform, context.event, context.vendorEvent);
     else if (key === 'id') out.id = wrap(expressions.id ?? "''");
     else if (expressions[key] !== undefined) out[key] = wrap(expressions[key]);
   }

@@ -6,6 +6,7 @@
 import type { NormalizedOutput, RecordKind } from '../../platforms/records';
 import type { PlatformDefinition } from '../../platforms/types';
 import { anyRecordOutputFields, outputFieldsFor, type OutputField } from '../../fields/output-fields';
+import { eventName } from '../../platforms/event-name';
 import { toJson, type Json, type JsonRecord } from './json';
 import { sentenceCase } from './labels';
 
@@ -60,6 +61,7 @@ export function outputSample(platform: PlatformDefinition, sample: NormalizedOut
     platform: platform.id,
     event: facts.event,
     vendor_event: facts.vendorEvent,
+    event_name: eventName(platform, facts.event, facts.vendorEvent),
     [CONFIRMED_KEY]: true,
     raw: source.platform === platform.id ? (source.raw ?? {}) : {},
   };

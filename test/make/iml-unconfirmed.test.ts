@@ -10,6 +10,7 @@ import { generateApp } from '../../make/generate/app';
 import { timeExpression } from '../../make/generate/iml';
 import { imlExpressions } from '../../make/validate';
 import { toTime } from '../../platforms/conversions';
+import { eventName } from '../../platforms/event-name';
 import { normalizeRecord } from '../../platforms/normalize';
 import { recordKindOf } from '../../platforms/records';
 import { findPlatform, PLATFORMS } from '../../platforms/registry';
@@ -52,7 +53,8 @@ describe('ViralRef "Watch platform events" on Make', () => {
     const scope = { body, query: {}, headers: {}, parameters: { event: key } };
     expect(evaluateIml(communication.condition.slice(2, -2), scope)).toBe(true);
     expect(evaluateIml(communication.condition.slice(2, -2), { ...scope, parameters: { event: 'payout.paid' } })).toBe(false);
-    const zapier = normalizeRecord({ platform: viralref, kind: recordKindOf(vendorEvent.event), event: vendorEvent.event, vendorEvent: key, overrides: vendorEvent.fields }, body, body);
+    // The Zapier trigger adds the event in words to every record (receive/enrich.ts), as Make's output does.
+    const zapier = { ...normalizeRecord({ platform: viralref, kind: recordKindOf(vendorEvent.event), event: vendorEvent.event, vendorEvent: key, overrides: vendorEvent.fields }, body, body), event_name: eventName(viralref, vendorEvent.event, key) };
     expect(present(evaluateTemplate(communication.output, scope) as Record<string, unknown>)).toEqual(present(zapier));
   });
 
@@ -60,7 +62,10 @@ describe('ViralRef "Watch platform events" on Make', () => {
     const [, body] = deliveries.find(([key]) => key === 'conversion.updated') ?? [];
     const changed = { ...body, type: 'conversion_updated', conversion: { ...(body?.conversion as object), status: 'On hold', created_at: undefined } };
     const vendorEvent = viralref.events.find((event) => event.key === 'conversion.updated');
-    const zapier = normalizeRecord({ platform: viralref, kind: 'referral', event: 'referral.status_changed', vendorEvent: 'conversion.updated', overrides: vendorEvent?.fields }, changed, changed as never);
+    const zapier = {
+      ...normalizeRecord({ platform: viralref, kind: 'referral', event: 'referral.status_changed', vendorEvent: 'conversion.updated', overrides: vendorEvent?.fields }, changed, changed as never),
+      event_name: eventName(viralref, 'referral.status_changed', 'conversion.updated'),
+    };
     const output = evaluateTemplate(communication.output, { body: changed, query: {}, headers: {}, parameters: { event: 'conversion.updated' } }) as Record<string, unknown>;
     expect(output).toMatchObject({ event: 'referral.status_changed', vendor_event: 'conversion.updated', status: 'unknown', vendor_status: 'On hold', created_at: null });
     expect(present(output)).toEqual(present(zapier));
