@@ -108,5 +108,8 @@ export function appIcon(name: string): Buffer {
   const image = new PNG({ width: ICON_SIZE, height: ICON_SIZE });
   drawRing(image.data);
   drawInitials(image.data, iconInitials(name));
-  return PNG.sync.write(image, { colorType: 6 });
+  // No per-row filter: flat white on transparency deflates well as it is (5.5 KB against 5.1 KB),
+  // and pngjs's adaptive filter choice takes 6 times as long here (16 ms against 2.5 ms), over
+  // 400 times under jest, where it made the icon tests the slowest of the suite.
+  return PNG.sync.write(image, { colorType: 6, filterType: 0 });
 }
