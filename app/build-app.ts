@@ -64,7 +64,6 @@ export function buildApp(options: BuildOptions = {}): MultiPlatformApp | SingleP
   const platform = findPlatform(options.platform);
   if (platform === undefined) throw new Error(`No platform "${String(options.platform)}": choose one of ${BUILDABLE_PLATFORMS.join(', ')}.`);
   const served = servedKeys(platform);
-  const fixed = { id: platform.id, name: platform.name, terms: platform.terms };
   const creates = servedOf(multi.creates, served.creates, platform, 'creates');
   const searches = servedOf(multi.searches, served.searches, platform, 'searches');
   const pairs = Object.values(multi.searchOrCreates ?? {}).filter((pair) => searches[pair.search] !== undefined && creates[pair.create] !== undefined);
@@ -74,8 +73,8 @@ export function buildApp(options: BuildOptions = {}): MultiPlatformApp | SingleP
   return {
     ...multi,
     authentication: singleConnection(platform),
-    beforeRequest: [fixedFunction(addCredentials, fixed, 2)],
-    afterResponse: [fixedFunction(explainErrors, fixed, 2)],
+    beforeRequest: [fixedFunction(addCredentials, platform, 2)],
+    afterResponse: [fixedFunction(explainErrors, platform, 2)],
     resources,
     triggers,
     creates,

@@ -5,19 +5,15 @@
  * reads the platform from the connection (platforms/registry.ts `platformOf`), runs unchanged.
  * The dynamic fields it returns are in the platform's words (app/terms.ts `vendorField`).
  */
-import type { PlatformTerms } from '../platforms/types';
+import type { PlatformDefinition } from '../platforms/types';
 import { vendorField } from './terms';
 
 // Zapier's functions take different parameters (operations, middleware): `never[]` parameters are
 // the type every such function is assignable to.
 type AnyFunction = (...args: never[]) => unknown;
 
-/** What the wrapped functions need: the platform's id, name and words. */
-export interface FixedPlatform {
-  id: string;
-  name: string;
-  terms?: PlatformTerms;
-}
+/** What the wrapped functions need of the platform: its id, name and words. */
+export type FixedPlatform = Pick<PlatformDefinition, 'id' | 'name' | 'terms'>;
 
 /** The bundle with the platform set in its connection data (a copy: Zapier's bundle is not changed). */
 function withPlatform(bundle: unknown, id: string): unknown {

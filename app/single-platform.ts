@@ -15,8 +15,9 @@ import { isRefusalNotice } from '../fields/refusal-notice';
 import { ACTION_SPECS } from '../fields/actions';
 import { fixedPlatformActionFields, type EditorField } from '../fields/editor-fields';
 import type { ActionDefinition } from '../fields/operations';
+import type { ChoiceList } from '../triggers/choice-lists';
 import { choiceListOf, performChoices } from '../triggers/perform-choices';
-import { fixPlatformIn, type FixedPlatform } from './fixed-platform';
+import { fixPlatformIn } from './fixed-platform';
 import { keepsHiddenList, servedKeys } from './served';
 import { vendorField, vendorText } from './terms';
 
@@ -90,21 +91,21 @@ function hiddenList(item: Item): Item {
 }
 
 /**
- * A static field that names a dropdown list, with the list as its own perform-based choices
- * (triggers/perform-choices.ts) instead of a hidden trigger; a search-powered field (Zapier's
- * `search`, which pairs with a `dynamic` dropdown) keeps its hidden trigger (app/served.ts).
+ * The dropdown source a field carries itself in a single-platform app: the list its `dynamic`
+ * names, unless it is search-powered (Zapier's `search` pairs with a `dynamic` dropdown, so that
+ * field keeps its hidden trigger, app/served.ts); undefined for a field without a dropdown.
  */
-function withOwnDropdown<F>(field: F): F {
-  if (field === null || typeof field !== 'object' || !('dynamic' in field) || typeof field.dynamic !== 'string' || keepsHiddenList(field as { dynamic: string; search?: string })) return field;
-  const list = choiceListOf(field.dynamic);
-  if (list === undefined) return field;
-  const { dynamic: _dynamic, ...rest } = field;
-  return { ...rest, choices: { perform: performChoices(list) } } as F;
+function ownDropdown(field: unknown): ChoiceList | undefined {
+  if (field === null || typeof field !== 'object' || !('dynamic' in field) || typeof field.dynamic !== 'string') return undefined;
+  return keepsHiddenList(field as { dynamic: string; search?: string }) ? undefined : choiceListOf(field.dynamic);
 }
 
-/** True when the field carries its own dropdown (withOwnDropdown made it so). */
-function ownsDropdown(field: EditorField): boolean {
-  return field.dynamic !== undefined && !keepsHiddenList(field) && choiceListOf(field.dynamic) !== undefined;
+/** The field with its dropdown as its own perform-based choices (triggers/perform-choices.ts) instead of a hidden trigger, where it has one. */
+function withOwnDropdown<F>(field: F): F {
+  const list = ownDropdown(field);
+  if (list === undefined) return field;
+  const { dynamic: _dynamic, ...rest } = field as F & { dynamic: string };
+  return { ...rest, choices: { perform: performChoices(list) } } as F;
 }
 
 /**
@@ -124,9 +125,9 @@ function actionFieldsLaidOut(fields: readonly EditorField[]): unknown[] {
     laidOut.push(async () => constant);
     run = [];
   };
-  const anyDropdown = fields.some(ownsDropdown);
+  const anyDropdown = fields.some((field) => ownDropdown(field) !== undefined);
   fields.forEach((field, index) => {
-    if (ownsDropdown(field) || (!anyDropdown && index === 0)) {
+    if (ownDropdown(field) !== undefined || (!anyDropdown && index === 0)) {
       endRun();
       laidOut.push(withOwnDropdown(field));
     } else run.push(field);
@@ -168,11 +169,10 @@ function forPlatform(item: Item, platform: PlatformDefinition, action: ActionDef
  * platform; `kind` 'creates' lays out each action's fields for the platform.
  */
 export function servedOf(group: object, keys: Set<string>, platform: PlatformDefinition, kind: 'triggers' | 'creates' | 'searches'): Record<string, Item> {
-  const fixed: FixedPlatform = { id: platform.id, name: platform.name, terms: platform.terms };
   return Object.fromEntries(
     Object.entries(group as Record<string, Item>)
       .filter(([key]) => keys.has(key))
-      .map(([key, item]) => [key, fixPlatformIn(forPlatform(item, platform, kind === 'creates' ? ACTION_SPECS.find((spec) => spec.key === key) : undefined), fixed)]),
+      .map(([key, item]) => [key, fixPlatformIn(forPlatform(item, platform, kind === 'creates' ? ACTION_SPECS.find((spec) => spec.key === key) : undefined), platform)]),
   );
 }
 
@@ -197,7 +197,7 @@ function apiKeyField(platform: PlatformDefinition) {
 /**
  * The connection of a single-platform app: no Platform field; the API key and the fields this
  * platform needs (required), then the optional account name; the multi-platform test and label
- * (which read "Tolt: Northwind"), run with the platform fixed.
+ * (which read "<Vendor>: <account>"), run with the platform fixed.
  */
 export function singleConnection(platform: PlatformDefinition): Authentication {
   const accountName = authentication.fields.find((field) => field.key === 'account_name');
@@ -209,12 +209,11 @@ export function singleConnection(platform: PlatformDefinition): Authentication {
     // Every required credential links to where the vendor shows it (Zapier's check D002).
     helpText: `${markdownLinks(field.helpText)} [Where ${platform.name} shows it](${platform.connection.keyHelpUrl}).`,
   }));
-  const fixed: FixedPlatform = { id: platform.id, name: platform.name, terms: platform.terms };
   return {
     type: 'custom',
     fields: [apiKeyField(platform), ...extra, ...(accountName ? [accountName] : [])],
-    test: fixPlatformIn(authentication.test, fixed),
-    connectionLabel: fixPlatformIn(authentication.connectionLabel, fixed),
+    test: fixPlatformIn(authentication.test, platform),
+    connectionLabel: fixPlatformIn(authentication.connectionLabel, platform),
   };
 }
 

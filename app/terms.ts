@@ -1,10 +1,10 @@
 /**
- * A platform's own words in a single-platform app: the record names of its data's `terms` (Tolt's
+ * A platform's own words in a single-platform app: the record names of its data's `terms` (a vendor's
  * "Partner" for an Affiliate) replace the app's vocabulary in labels, nouns and help texts, and its
  * name the multi-platform app's "your platform"; never in keys, so the output keys stay those of
  * the multi-platform app.
  */
-import type { PlatformTerms } from '../platforms/types';
+import type { PlatformDefinition, PlatformTerms } from '../platforms/types';
 import type { RecordKind } from '../platforms/records';
 
 /** Phrases that keep the app's word whatever the platform calls the record (a referral link is not a commission link). */
@@ -47,27 +47,21 @@ export function reword(text: string, terms: PlatformTerms | undefined): string {
 }
 
 /** The vendor a single-platform app speaks for: its name and its record words. */
-export interface Vendor {
-  name: string;
-  terms?: PlatformTerms;
-}
+export type Vendor = Pick<PlatformDefinition, 'name' | 'terms'>;
 
 /**
  * The multi-platform texts' words for "whichever platform is connected", most specific first, and
- * their hedges ("where the platform offers it", "on platforms that …"), which one vendor's app
+ * their hedges ("(where the platform …)", "on platforms that …"), which one vendor's app
  * needs none of: the fields and steps it shows are those its platform serves.
  */
 function platformPhrases(name: string): [RegExp, string][] {
   return [
     [/\s*\(where the platform [^)]*\)/g, ''],
-    [/,? where the platform offers it/g, ''],
     [/,? on platforms that [^:.;]*/g, ''],
     [/\b(?:your connected|the connected|your) platform\b/gi, name],
-    [/\b[Tt]he platform's\b/g, `${name}'s`],
     [/\b[Tt]he platform\b/g, name],
-    // The app is the vendor's: its label needs no name ("UpPromote · New Event" in the editor).
+    // The app is the vendor's: its label needs no name ("<Vendor> · New Event" in the editor).
     [/\bNew Platform Event\b/g, 'New Event'],
-    [/\bPlatform Event\b/g, `${name} Event`],
     [/\bon Platform\b/g, `on ${name}`],
   ];
 }
@@ -75,7 +69,7 @@ function platformPhrases(name: string): [RegExp, string][] {
 /**
  * `text` as the vendor's own app says it: its record words (`reword`), and its name where the
  * multi-platform app says "your platform", e.g. "The affiliate's ID on your platform" → "The
- * partner's ID on Tolt", "New Platform Event" → "New Event".
+ * partner's ID on <Vendor>", "New Platform Event" → "New Event".
  */
 export function vendorText(text: string, vendor: Vendor): string {
   let out = reword(text, vendor.terms);

@@ -75,10 +75,19 @@ export interface ChoicePage {
   byCursor?: boolean;
 }
 
-/** A dropdown's source: one page of choices of the connected platform. */
-export type ChoiceList = (z: ZObject, bundle: Bundle, at: ChoicePageAt) => Promise<ChoicePage>;
+/**
+ * Where a page is asked to start: as ChoicePageAt, except that the cursor may be a reader, called
+ * only by a list that pages by cursor (a hidden trigger's z.cursor: no call for a numbered list).
+ */
+export interface ChoicePageRequest {
+  page: number;
+  cursor?: string | (() => Promise<string | undefined>);
+}
 
-async function recordChoices(z: ZObject, bundle: Bundle, kind: RecordKind, at: ChoicePageAt): Promise<ChoicePage> {
+/** A dropdown's source: one page of choices of the connected platform. */
+export type ChoiceList = (z: ZObject, bundle: Bundle, at: ChoicePageRequest) => Promise<ChoicePage>;
+
+async function recordChoices(z: ZObject, bundle: Bundle, kind: RecordKind, at: ChoicePageRequest): Promise<ChoicePage> {
   const platform = platformOf(z, bundle);
   const list = platform.lists[kind];
   if (!list) return { choices: [] };
@@ -96,8 +105,9 @@ async function recordChoices(z: ZObject, bundle: Bundle, kind: RecordKind, at: C
   } else {
     // A cursor list: "load more" asks for the page after the cursor the previous page named; a
     // first page ignores any old cursor, a later one without a cursor is past the end.
-    if (page > 1 && !at.cursor) return { choices: [], byCursor: true };
-    const answer = await listPage(z, context, afterCursor(list.request, paging, page === 1 ? undefined : at.cursor), list.itemsPath, { limit, page });
+    const after = page === 1 ? undefined : typeof at.cursor === 'function' ? await at.cursor() : at.cursor;
+    if (page > 1 && !after) return { choices: [], byCursor: true };
+    const answer = await listPage(z, context, afterCursor(list.request, paging, after), list.itemsPath, { limit, page });
     const cursor = nextCursor(answer.body, paging, answer.records.at(-1)?.raw);
     next = cursor === undefined || cursor === '' ? undefined : { page, cursor };
     records = answer.records;
@@ -111,7 +121,7 @@ async function recordChoices(z: ZObject, bundle: Bundle, kind: RecordKind, at: C
   return { choices, ...(next ? { next } : {}), ...(paging === undefined ? {} : { byCursor: true }) };
 }
 
-async function vendorChoices(z: ZObject, bundle: Bundle, key: ChoiceKey, at: ChoicePageAt): Promise<ChoicePage> {
+async function vendorChoices(z: ZObject, bundle: Bundle, key: ChoiceKey, at: ChoicePageRequest): Promise<ChoicePage> {
   const platform = platformOf(z, bundle);
   const spec = platform.choices?.[key];
   if (!spec) return { choices: [] };
@@ -143,8 +153,7 @@ function sampleChoice(kind: RecordKind, record: ReferralRecord | AffiliateRecord
 function triggerPerform(list: ChoiceList) {
   return async (z: ZObject, bundle: Bundle): Promise<Choice[]> => {
     const page = bundle.meta?.page ?? 0;
-    const cursor = page === 0 ? undefined : ((await z.cursor.get().catch(() => null)) ?? undefined);
-    const answer = await list(z, bundle, { page, ...(cursor ? { cursor } : {}) });
+    const answer = await list(z, bundle, { page, cursor: async () => (await z.cursor.get().catch(() => null)) ?? undefined });
     if (answer.byCursor) {
       // A cursor that cannot be stored only loses "load more": the page itself is shown.
       await z.cursor.set(answer.next?.cursor ?? '').catch((error: unknown) => {

@@ -94,7 +94,7 @@ export function resolverFor(platform: PlatformDefinition, options: ResolverOptio
 /** Our request spec as a Make request: relative `url` (the base adds the host), method, qs, body. POST/PUT/PATCH always carry a body. */
 export function requestOf(spec: RequestSpec, resolve: Resolver, report: Reporter, absoluteBase?: string): JsonRecord {
   const path = spec.path.startsWith('/') ? spec.path : `/${spec.path}`;
-  // A fixed list (Rewardful's `expand[]: ['sale']`) goes into the URL as `key=value` per item, so it
+  // A fixed list (e.g. `expand[]: ['sale']`) goes into the URL as `key=value` per item, so it
   // reaches the vendor exactly as documented: how Make's `qs` serializes an array is not documented.
   const query = Object.entries(spec.query ?? {});
   const fixedLists = query.filter(([, value]) => Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number') && placeholdersOf(value).length === 0);

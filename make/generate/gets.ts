@@ -43,7 +43,7 @@ export function addGets(app: AppFiles, platform: PlatformDefinition, connection:
     const fetchedId = unwrap(String(output.id)) ?? "''";
     const missing = `${platform.name} has no ${kind} "{{parameters.id}}".`;
     request.response = {
-      // A get answering a list (FirstPromoter's `ids[]` filter) returns an empty one for an unknown ID.
+      // A get answering a list (an `ids[]` filter) returns an empty one for an unknown ID.
       valid: { condition: wrap(`toString(${fetchedId}) != ''`), message: missing },
       error: { ...errorDirective(platform), '404': { message: missing, type: 'DataError' } },
       output,

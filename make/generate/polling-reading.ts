@@ -11,8 +11,8 @@
  *   polling-trigger guide adds `|| undefined`, so a run without a date sends no filter at all.
  * - **Where the vendor filters by creation time**, the window starts one second before
  *   `data.lastDate` (a vendor's "after" may be strict; Make drops the re-read item itself) and ends
- *   now where the vendor wants an end (UpPromote answers 422 for `from_date` alone). A window the
- *   vendor also sorts oldest first (Tolt) is read `asc`, so each run continues where the last
+ *   now where the vendor wants an end (`createdSince.untilParam`: a vendor may refuse a start
+ *   alone). A window the vendor also sorts oldest first is read `asc`, so each run continues where the last
  *   stopped; a window of undocumented order is `unordered`: Make sorts what it read.
  * - **Lists documented newest first** are read `desc`: Make reads down to the last processed item.
  * - **Pages**: further pages while full (by page number or the answer's cursor), at most as many a

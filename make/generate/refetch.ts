@@ -94,7 +94,7 @@ export function refetchFor(platform: PlatformDefinition, trigger: MakeTrigger, e
   output.event = '{{payload.event}}';
   output.vendor_event = '{{payload.vendor_event}}';
 
-  // The vendor returned this object: a get answering a list (FirstPromoter's `ids[]` filter) may return none.
+  // The vendor returned this object: a get answering a list (an `ids[]` filter) may return none.
   const checks = [`toString(${fetchedId}) == ${ID}`];
   const fetchedStatus = output.status === undefined ? undefined : asExpression(output.status);
   // Creation events announce no change, so only status events must agree with the object.

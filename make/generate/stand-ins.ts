@@ -1,7 +1,7 @@
 /**
  * The Make side of the event fallback (`VendorEvent.fallback`; on Zapier platforms/event-fallback.ts
  * subscribes, receive/changes.ts filters). A platform whose newer event names some accounts refuse
- * (FirstPromoter's status events, documented only since 2026-06-01) gets:
+ * (status events documented later than the older `*.updated` ones) gets:
  * - an attach that tries the trigger's events, and on a 400 or 422 refusal subscribes the `*.updated`
  *   events that stand in for them (make/generate/attach-detach.ts);
  * - a webhook that passes on a stand-in delivery only when its change list holds the status field

@@ -63,7 +63,7 @@ describe('ViralRef "Watch platform events" on Make', () => {
     const changed = { ...body, type: 'conversion_updated', conversion: { ...(body?.conversion as object), status: 'On hold', created_at: undefined } };
     const vendorEvent = viralref.events.find((event) => event.key === 'conversion.updated');
     const zapier = {
-      ...normalizeRecord({ platform: viralref, kind: 'referral', event: 'referral.status_changed', vendorEvent: 'conversion.updated', overrides: vendorEvent?.fields }, changed, changed as never),
+      ...normalizeRecord({ platform: viralref, kind: 'referral', event: 'referral.status_changed', vendorEvent: 'conversion.updated', overrides: vendorEvent?.fields }, changed, changed),
       event_name: eventName(viralref, 'referral.status_changed', 'conversion.updated'),
     };
     const output = evaluateTemplate(communication.output, { body: changed, query: {}, headers: {}, parameters: { event: 'conversion.updated' } }) as Record<string, unknown>;

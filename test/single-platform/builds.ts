@@ -7,8 +7,12 @@ import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core
 import { BUILDABLE_PLATFORMS, buildApp, type SinglePlatformApp } from '../../app/build-app';
 import type { RegisteredPlatformId } from '../../platforms/registry';
 
-/** One of a definition's functions, as the tester calls it. */
-type Run = (fn: (z: ZObject, bundle: Bundle) => unknown, bundle: Record<string, unknown>) => Promise<unknown>;
+/**
+ * Runs one of a definition's functions as the tester calls it. It takes any entry of the
+ * definition (a field list's entry, a connection label) and refuses one that is not a function,
+ * so a test reads the definition as core types it and learns at run time what it holds.
+ */
+type Run = (fn: unknown, bundle: Record<string, unknown>) => Promise<unknown>;
 
 /** A single-platform app and how to run its functions. */
 export interface SinglePlatformBuild {
@@ -21,7 +25,11 @@ export interface SinglePlatformBuild {
 export function singlePlatformBuild(id: RegisteredPlatformId): SinglePlatformBuild {
   const definition = buildApp({ platform: id }) as SinglePlatformApp;
   const tester = createAppTester(definition as Parameters<typeof createAppTester>[0]);
-  return { id, definition, run: (fn, bundle) => tester(fn, bundle as Parameters<typeof tester>[1], true) };
+  const run: Run = (fn, bundle) => {
+    if (typeof fn !== 'function') throw new Error(`not a function of the definition: ${String(fn)}`);
+    return tester(fn as (z: ZObject, bundle: Bundle) => unknown, bundle as Parameters<typeof tester>[1], true);
+  };
+  return { id, definition, run };
 }
 
 /** Every platform's build, in registry order. */

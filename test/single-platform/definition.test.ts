@@ -11,7 +11,7 @@ import { NODE_SHARE_TARGET } from '../../bench/single-platform';
 import { isRefusalNotice } from '../../fields/refusal-notice';
 import { app } from '../helpers/app';
 import { ACCEPTED, CHECKS, m002DescriptionsFor, type AppDefinition, type Finding } from '../publishing/checks';
-import { resolvedDefinition, type FunctionRunner } from '../publishing/resolved';
+import { resolvedDefinition } from '../publishing/resolved';
 import { findPlatform, PLATFORMS } from '../../platforms/registry';
 import { SINGLE_PLATFORM_BUILDS, type SinglePlatformBuild } from './builds';
 
@@ -36,7 +36,7 @@ describe.each(SINGLE_PLATFORM_BUILDS.map((build) => [build.id, build] as const))
   let multiResolved: Resolved;
   beforeAll(async () => {
     // As Zapier reads it: core's compileApp gives each operation linked to a resource the resource's sample and output fields.
-    resolved = (await resolvedDefinition(id, compileApp(definition), build.run as FunctionRunner)) as Resolved;
+    resolved = (await resolvedDefinition(id, compileApp(definition), build.run)) as Resolved;
     multiResolved = (await resolvedDefinition(id)) as Resolved;
   });
 
@@ -61,7 +61,7 @@ describe.each(SINGLE_PLATFORM_BUILDS.map((build) => [build.id, build] as const))
       for (const key of Object.keys(definition[kind])) {
         const inputs = (app[kind] as Record<string, { operation: { inputFields?: unknown[] } }>)[key].operation.inputFields ?? [];
         for (const notice of inputs.filter(isRefusalNotice)) {
-          expect([key, await build.run(notice as never, { authData: { platform: id, api_key: 'key' }, inputData: {} })]).toEqual([key, []]);
+          expect([key, await build.run(notice, { authData: { platform: id, api_key: 'key' }, inputData: {} })]).toEqual([key, []]);
         }
       }
     }
@@ -151,7 +151,7 @@ describe.each(SINGLE_PLATFORM_BUILDS.map((build) => [build.id, build] as const))
   });
 
   it("labels the connection like the vendor's own (\"<Vendor>: <account>\")", async () => {
-    const label = await build.run(definition.authentication?.connectionLabel as never, { inputData: { platform: id, platform_name: platform.name, account: 'Northwind' } });
+    const label = await build.run(definition.authentication?.connectionLabel, { inputData: { platform: id, platform_name: platform.name, account: 'Northwind' } });
     expect(label).toBe(`${platform.name}: Northwind`);
   });
 });

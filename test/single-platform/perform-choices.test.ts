@@ -3,7 +3,7 @@
  * page ended, through the paging token Zapier hands back, and ends when the list does.
  */
 import nock from 'nock';
-import type { ChoiceList, ChoicePageAt } from '../../triggers/choice-lists';
+import type { ChoiceList, ChoicePageRequest } from '../../triggers/choice-lists';
 import { pageAtToken, performChoices } from '../../triggers/perform-choices';
 import { findPlatform } from '../../platforms/registry';
 import { appTester } from '../helpers/app';
@@ -12,7 +12,7 @@ import { runThroughCore } from '../security/core-run';
 import { singlePlatformBuild } from './builds';
 
 /** A list of three pages by cursor, recording where each call starts. */
-function threePages(calls: ChoicePageAt[]): ChoiceList {
+function threePages(calls: ChoicePageRequest[]): ChoiceList {
   return async (_z, _bundle, at) => {
     calls.push(at);
     const next = at.page < 2 ? { page: at.page + 1, cursor: `after-${at.page}` } : undefined;
@@ -26,7 +26,7 @@ const call = async (list: ChoiceList, token?: string) =>
 
 describe('perform-based dropdown paging', () => {
   it('follows the token from page to page and ends with a null token', async () => {
-    const calls: ChoicePageAt[] = [];
+    const calls: ChoicePageRequest[] = [];
     const list = threePages(calls);
     const first = await call(list);
     const second = await call(list, first.paging_token!);
